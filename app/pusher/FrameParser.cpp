@@ -1,0 +1,184 @@
+#include "FrameParser.h"
+
+#include <QStringEncoder>
+
+#include <simdjson.h>
+
+#include <cstring>
+
+namespace natter::pusher {
+
+using namespace simdjson;
+
+struct FrameParser::Impl
+{
+    ondemand::parser parser;
+    QStringEncoder encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+};
+
+namespace {
+QString fromView(std::string_view v)
+{
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+std::string_view trimmed(std::string_view v)
+{
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\n' || v.back() == '\r' || v.back() == '\t'))
+        v.remove_suffix(1);
+    return v;
+}
+} // namespace
+
+const QString &FrameParser::NameCache::get(std::string_view name)
+{
+    for (int i = 0; i < Size; ++i) {
+        const QByteArray &k = keys[size_t(i)];
+        if (k.size() == qsizetype(name.size()) && !values[size_t(i)].isNull()
+            && std::memcmp(k.constData(), name.data(), name.size()) == 0)
+            return values[size_t(i)];
+    }
+    const size_t slot = size_t(next);
+    next = (next + 1) % Size;
+    keys[slot] = QByteArray(name.data(), qsizetype(name.size()));
+    values[slot] = fromView(name);
+    return values[slot];
+}
+
+FrameParser::FrameParser() : d(std::make_unique<Impl>()) {}
+FrameParser::~FrameParser() = default;
+
+bool FrameParser::parse(QStringView text, Event &out)
+{
+    const qsizetype needed = text.size() * 3 + qsizetype(SIMDJSON_PADDING);
+    if (m_buffer.size() < needed)
+        m_buffer.resize(needed);
+    char *begin = m_buffer.data();
+    char *end = d->encoder.appendToBuffer(begin, text);
+    return parsePadded(size_t(end - begin), out);
+}
+
+bool FrameParser::parseUtf8(std::string_view utf8, Event &out)
+{
+    const qsizetype needed = qsizetype(utf8.size() + SIMDJSON_PADDING);
+    if (m_buffer.size() < needed)
+        m_buffer.resize(needed);
+    std::memcpy(m_buffer.data(), utf8.data(), utf8.size());
+    return parsePadded(utf8.size(), out);
+}
+
+bool FrameParser::parsePadded(size_t length, Event &out)
+{
+    out.event.clear();
+    out.channel.clear();
+    out.data.clear();
+    out.userId.clear();
+    out.dataKind = Event::DataKind::None;
+
+    ondemand::document doc;
+    if (d->parser.iterate(m_buffer.constData(), length, size_t(m_buffer.size())).get(doc)) {
+        m_error = QStringLiteral("not JSON");
+        return false;
+    }
+    ondemand::object obj;
+    if (doc.get_object().get(obj)) {
+        m_error = QStringLiteral("not a JSON object");
+        return false;
+    }
+    bool haveEvent = false;
+    for (auto fieldResult : obj) {
+        ondemand::field field;
+        std::string_view key;
+        if (std::move(fieldResult).get(field) || field.unescaped_key().get(key)) {
+            m_error = QStringLiteral("malformed key");
+            return false;
+        }
+        ondemand::value value = field.value();
+        if (key == "event") {
+            std::string_view s;
+            if (value.get_string().get(s)) {
+                m_error = QStringLiteral("\"event\" is not a string");
+                return false;
+            }
+            out.event = m_events.get(s);
+            haveEvent = true;
+        } else if (key == "channel") {
+            std::string_view s;
+            if (value.get_string().get(s)) {
+                m_error = QStringLiteral("\"channel\" is not a string");
+                return false;
+            }
+            out.channel = m_channels.get(s);
+        } else if (key == "data") {
+            ondemand::json_type type;
+            if (value.type().get(type)) {
+                m_error = QStringLiteral("malformed \"data\"");
+                return false;
+            }
+            std::string_view s;
+            bool failed = false;
+            switch (type) {
+            case ondemand::json_type::string:
+                failed = value.get_string().get(s) != SUCCESS;
+                out.dataKind = Event::DataKind::String;
+                break;
+            case ondemand::json_type::object: {
+                ondemand::object o;
+                failed = value.get_object().get(o) != SUCCESS || o.raw_json().get(s) != SUCCESS;
+                out.dataKind = Event::DataKind::Json;
+                break;
+            }
+            case ondemand::json_type::array: {
+                ondemand::array a;
+                failed = value.get_array().get(a) != SUCCESS || a.raw_json().get(s) != SUCCESS;
+                out.dataKind = Event::DataKind::Json;
+                break;
+            }
+            case ondemand::json_type::null:
+                failed = !value.is_null();
+                out.dataKind = Event::DataKind::None;
+                break;
+            default: // number or boolean: keep the literal
+                s = trimmed(value.raw_json_token());
+                out.dataKind = Event::DataKind::Json;
+                break;
+            }
+            if (failed) {
+                m_error = QStringLiteral("malformed \"data\"");
+                return false;
+            }
+            if (out.dataKind != Event::DataKind::None)
+                out.data = fromView(s);
+        } else if (key == "user_id") {
+            ondemand::json_type type;
+            if (value.type().get(type)) {
+                m_error = QStringLiteral("malformed \"user_id\"");
+                return false;
+            }
+            std::string_view s;
+            if (type == ondemand::json_type::string) {
+                if (value.get_string().get(s)) {
+                    m_error = QStringLiteral("malformed \"user_id\"");
+                    return false;
+                }
+            } else if (type == ondemand::json_type::number) {
+                // Ids are strings in the protocol, but some backends send numbers: normalise.
+                s = trimmed(value.raw_json_token());
+            }
+            out.userId = fromView(s);
+        }
+        // Unknown fields are skipped by the iterator when it moves to the next field.
+    }
+    const char *rest = nullptr;
+    if (doc.current_location().get(rest) == SUCCESS) {
+        m_error = QStringLiteral("trailing content");
+        return false;
+    }
+    if (!haveEvent) {
+        m_error = QStringLiteral("no \"event\"");
+        return false;
+    }
+    return true;
+}
+
+} // namespace natter::pusher

@@ -1,0 +1,7 @@
+#include "LogAuth.h"
+
+namespace natter::pusher {
+
+Q_LOGGING_CATEGORY(lcPusherAuth, "natter.pusher.auth", QtWarningMsg)
+
+} // namespace natter::pusher

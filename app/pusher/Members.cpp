@@ -1,0 +1,74 @@
+#include "Members.h"
+
+namespace natter::pusher {
+
+std::optional<Member> Members::get(const QString &id) const
+{
+    const int i = m_index.value(id, -1);
+    if (i < 0)
+        return std::nullopt;
+    return m_list.at(i);
+}
+
+void Members::each(const std::function<void(const Member &)> &fn) const
+{
+    for (const Member &m : m_list)
+        fn(m);
+}
+
+void Members::reset(const QList<Member> &members)
+{
+    emit aboutToReset();
+    m_list.clear();
+    m_index.clear();
+    for (const Member &m : members) {
+        if (m_index.contains(m.id))
+            continue;
+        m_index.insert(m.id, int(m_list.size()));
+        m_list.append(m);
+    }
+    emit wasReset();
+}
+
+bool Members::add(const Member &member)
+{
+    const int existing = m_index.value(member.id, -1);
+    if (existing >= 0) {
+        // A second connection of the same user: the server should not announce it, but if it
+        // does, refresh the info rather than count the user twice.
+        if (m_list[existing].info != member.info) {
+            m_list[existing].info = member.info;
+            emit memberUpdated(existing);
+        }
+        return false;
+    }
+    const int index = int(m_list.size());
+    emit aboutToAdd(index);
+    m_index.insert(member.id, index);
+    m_list.append(member);
+    emit memberAdded(member);
+    return true;
+}
+
+bool Members::remove(const QString &id)
+{
+    const int index = m_index.value(id, -1);
+    if (index < 0)
+        return false; // unknown member: ignore, as pusher-js does
+    emit aboutToRemove(index);
+    const Member removed = m_list.takeAt(index);
+    m_index.remove(id);
+    for (int i = index; i < m_list.size(); ++i)
+        m_index[m_list.at(i).id] = i;
+    emit memberRemoved(removed);
+    return true;
+}
+
+void Members::clear()
+{
+    if (m_list.isEmpty())
+        return;
+    reset({});
+}
+
+} // namespace natter::pusher

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Member.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+namespace natter::pusher {
+
+// The member map of one presence channel: rebuilt from each subscription_succeeded, updated by
+// member_added/removed, cleared when the connection drops (never stale across a reconnect).
+class Members : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    int count() const { return int(m_list.size()); }
+    std::optional<Member> get(const QString &id) const;
+    const Member &at(int index) const { return m_list.at(index); }
+    int indexOf(const QString &id) const { return m_index.value(id, -1); }
+    void each(const std::function<void(const Member &)> &fn) const;
+    const QList<Member> &all() const { return m_list; }
+    QString myId() const { return m_myId; }
+    std::optional<Member> me() const { return get(m_myId); }
+
+    // Driven by PresenceChannel.
+    void setMyId(const QString &id) { m_myId = id; }
+    void reset(const QList<Member> &members);
+    bool add(const Member &member);
+    bool remove(const QString &id);
+    void clear();
+
+signals:
+    void aboutToReset();
+    void wasReset();
+    void aboutToAdd(int index);
+    void memberAdded(const natter::pusher::Member &member);
+    void aboutToRemove(int index);
+    void memberRemoved(const natter::pusher::Member &member);
+    void memberUpdated(int index);
+
+private:
+    QList<Member> m_list;
+    QHash<QString, int> m_index;
+    QString m_myId;
+};
+
+} // namespace natter::pusher

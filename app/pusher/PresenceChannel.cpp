@@ -1,0 +1,87 @@
+#include "PresenceChannel.h"
+
+#include "AuthResponse.h"
+#include "LogPusher.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace natter::pusher {
+
+namespace {
+QString idString(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 17);
+    return {};
+}
+} // namespace
+
+PresenceChannel::PresenceChannel(const QString &name, const Services &services, QObject *parent)
+    : Channel(name, services, parent)
+{
+    QObject::connect(&m_members, &Members::memberAdded, this, &PresenceChannel::memberAdded);
+    QObject::connect(&m_members, &Members::memberRemoved, this, &PresenceChannel::memberRemoved);
+}
+
+bool PresenceChannel::acceptAuth(const AuthResponse &response, QString *whyNot)
+{
+    if (!Channel::acceptAuth(response, whyNot))
+        return false;
+    const QJsonDocument doc = QJsonDocument::fromJson(response.channelData.toUtf8());
+    const QString id = idString(doc.object().value(QLatin1String("user_id")));
+    if (id.isEmpty()) {
+        *whyNot = QStringLiteral("the auth response for %1 has no channel_data with a user_id").arg(name());
+        return false;
+    }
+    m_members.setMyId(id);
+    return true;
+}
+
+void PresenceChannel::onSubscriptionSucceeded(const Event &event)
+{
+    const QJsonObject presence = event.dataObject().value(QLatin1String("presence")).toObject();
+    const QJsonObject hash = presence.value(QLatin1String("hash")).toObject();
+    QList<Member> list;
+    const QJsonArray ids = presence.value(QLatin1String("ids")).toArray();
+    // Keep the server's order when it sends ids; hash keys are always strings.
+    if (!ids.isEmpty()) {
+        for (const QJsonValue &v : ids) {
+            const QString id = idString(v);
+            if (!id.isEmpty())
+                list.append({id, hash.value(id).toObject()});
+        }
+    } else {
+        for (auto it = hash.begin(); it != hash.end(); ++it)
+            list.append({it.key(), it.value().toObject()});
+    }
+    m_members.reset(list);
+}
+
+void PresenceChannel::onReset()
+{
+    m_members.clear();
+}
+
+void PresenceChannel::handleInternal(const Event &event)
+{
+    if (event.event == QLatin1String("pusher_internal:member_added")) {
+        const QJsonObject data = event.dataObject();
+        const QString id = idString(data.value(QLatin1String("user_id")));
+        if (id.isEmpty()) {
+            qCWarning(lcPusher) << "member_added without user_id on" << name();
+            return;
+        }
+        m_members.add({id, data.value(QLatin1String("user_info")).toObject()});
+        return;
+    }
+    if (event.event == QLatin1String("pusher_internal:member_removed")) {
+        const QString id = idString(event.dataObject().value(QLatin1String("user_id")));
+        if (!id.isEmpty())
+            m_members.remove(id);
+    }
+}
+
+} // namespace natter::pusher

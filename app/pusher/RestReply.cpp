@@ -1,0 +1,128 @@
+#include "RestReply.h"
+
+#include "LogAuth.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace natter::pusher {
+
+namespace {
+
+constexpr qsizetype MaxQuotedBody = 500;
+
+// Qt sometimes puts the URL into error strings; its query holds a replayable signature.
+QString withoutQueries(QString text)
+{
+    static const QRegularExpression query(QStringLiteral("\\?[^\\s]*"));
+    return text.replace(query, QString());
+}
+
+} // namespace
+
+RestReply::RestReply(QObject *parent)
+    : QObject(parent)
+{
+}
+
+RestReply::~RestReply()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+bool RestReply::ok() const
+{
+    return m_finished && m_errorString.isEmpty() && m_httpStatus >= 200 && m_httpStatus < 300;
+}
+
+QJsonObject RestReply::json() const
+{
+    return QJsonDocument::fromJson(m_body).object();
+}
+
+void RestReply::abort()
+{
+    if (m_reply)
+        m_reply->abort();
+}
+
+void RestReply::start(QNetworkReply *reply, int timeoutMs)
+{
+    m_reply = reply;
+    m_timeoutMs = timeoutMs;
+    connect(reply, &QNetworkReply::finished, this, &RestReply::onNetworkFinished);
+    if (timeoutMs > 0) {
+        auto *timer = new QTimer(reply);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, [this] {
+            m_timedOut = true;
+            if (m_reply)
+                m_reply->abort();
+        });
+        timer->start(timeoutMs);
+    }
+}
+
+void RestReply::rejectLocally(const QString &error)
+{
+    m_rejectedLocally = true;
+    m_errorString = error;
+    qCWarning(lcPusherAuth) << "REST call rejected locally:" << error;
+    // Same contract as a network reply: callers may connect after the call returns.
+    QTimer::singleShot(0, this, &RestReply::finish);
+}
+
+void RestReply::onNetworkFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    m_httpStatus = status.isValid() ? status.toInt() : 0;
+    // An aborted reply is closed, and reading it only earns a warning.
+    if (reply->isOpen())
+        m_body = reply->readAll();
+
+    if (m_timedOut) {
+        m_httpStatus = 0;
+        m_errorString = QStringLiteral("no answer within %1 ms").arg(m_timeoutMs);
+    } else if (m_httpStatus == 0) {
+        m_errorString = QStringLiteral("network error: %1").arg(withoutQueries(reply->errorString()));
+    } else if (m_httpStatus < 200 || m_httpStatus >= 300) {
+        // REST bodies hold no secrets (the signature travels in the query), so quote the
+        // server's reason: soketi and Pusher explain 4xx answers there.
+        QString detail;
+        const QJsonObject object = json();
+        if (object.value(QLatin1String("error")).isString())
+            detail = object.value(QLatin1String("error")).toString();
+        else
+            detail = QString::fromUtf8(m_body).simplified();
+        if (detail.size() > MaxQuotedBody)
+            detail = detail.left(MaxQuotedBody) + QStringLiteral("...");
+        m_errorString = QStringLiteral("HTTP %1").arg(m_httpStatus);
+        if (!detail.isEmpty())
+            m_errorString += QStringLiteral(": ") + detail;
+    }
+    if (!m_errorString.isEmpty())
+        qCInfo(lcPusherAuth) << "REST call failed:" << m_errorString;
+    finish();
+}
+
+void RestReply::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished();
+}
+
+} // namespace natter::pusher

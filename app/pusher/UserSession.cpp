@@ -1,0 +1,131 @@
+#include "UserSession.h"
+
+#include "AuthRequest.h"
+#include "Authorizer.h"
+#include "Channel.h"
+#include "Connection.h"
+#include "JsonText.h"
+#include "LogPusher.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace natter::pusher {
+
+UserSession::UserSession(Connection *connection, Authorizer *authorizer, ChannelOpener openChannel,
+                         QObject *parent)
+    : QObject(parent), m_connection(connection), m_authorizer(authorizer), m_openChannel(std::move(openChannel))
+{
+}
+
+void UserSession::signin()
+{
+    if (m_wanted)
+        return;
+    m_wanted = true;
+    if (m_connection->isConnected())
+        start();
+}
+
+void UserSession::connectionUp()
+{
+    if (m_wanted)
+        start();
+}
+
+void UserSession::connectionDown()
+{
+    delete m_request.data();
+    m_signedIn = false;
+    m_awaitingServer = false;
+}
+
+void UserSession::start()
+{
+    if (!m_authorizer) {
+        emit signinFailed(QStringLiteral("no authorizer configured for user sign-in"), 0);
+        return;
+    }
+    delete m_request.data();
+    m_request = m_authorizer->authenticateUser(m_connection->socketId(), this);
+    QObject::connect(m_request, &AuthRequest::succeeded, this, &UserSession::onAuth);
+    QObject::connect(m_request, &AuthRequest::failed, this, &UserSession::onAuthFailed);
+}
+
+void UserSession::onAuth(const AuthResponse &response)
+{
+    if (AuthRequest *r = m_request.data())
+        r->deleteLater();
+    m_request.clear();
+    if (response.auth.isEmpty() || response.userData.isEmpty()) {
+        emit signinFailed(QStringLiteral("the user auth response lacks auth or user_data"), 200);
+        return;
+    }
+    m_awaitingServer = true;
+    m_connection->sendEvent(QStringLiteral("pusher:signin"),
+                            QStringLiteral("{\"auth\":%1,\"user_data\":%2}")
+                                .arg(json::quote(response.auth), json::quote(response.userData)));
+}
+
+void UserSession::onAuthFailed(const AuthError &error)
+{
+    if (AuthRequest *r = m_request.data())
+        r->deleteLater();
+    m_request.clear();
+    emit signinFailed(error.message, error.httpStatus);
+}
+
+bool UserSession::handleEvent(const Event &event)
+{
+    if (event.event == QLatin1String("pusher:signin_success")) {
+        m_awaitingServer = false;
+        // soketi sends an object, Pusher a JSON string; user_data itself is a JSON string.
+        QJsonValue userData = event.dataObject().value(QLatin1String("user_data"));
+        QJsonObject user = userData.isString()
+            ? QJsonDocument::fromJson(userData.toString().toUtf8()).object()
+            : userData.toObject();
+        const QString id = user.value(QLatin1String("id")).toString();
+        if (id.isEmpty()) {
+            emit signinFailed(QStringLiteral("signin_success without a user id"), 0);
+            return true;
+        }
+        m_signedIn = true;
+        m_userId = id;
+        m_userInfo = user.value(QLatin1String("user_info")).toObject();
+        if (!m_serverToUser && m_openChannel) {
+            m_serverToUser = m_openChannel(QStringLiteral("#server-to-user-") + id);
+            if (m_serverToUser)
+                QObject::connect(m_serverToUser, &Channel::eventReceived, this, &UserSession::eventReceived);
+        }
+        emit signedIn(m_userId, m_userInfo);
+        return true;
+    }
+    if (event.event == QLatin1String("pusher:signin_error")) {
+        m_awaitingServer = false;
+        emit signinFailed(event.dataObject().value(QLatin1String("error")).toString(event.data), 0);
+        return true;
+    }
+    if (event.event == QLatin1String("pusher_internal:watchlist_events")) {
+        const QJsonArray events = event.dataObject().value(QLatin1String("events")).toArray();
+        for (const QJsonValue &v : events) {
+            const QJsonObject e = v.toObject();
+            QStringList ids;
+            for (const QJsonValue &id : e.value(QLatin1String("user_ids")).toArray())
+                ids << (id.isString() ? id.toString() : QString::number(id.toDouble(), 'g', 17));
+            emit watchlistEvent(e.value(QLatin1String("name")).toString(), ids);
+        }
+        return true;
+    }
+    return false;
+}
+
+bool UserSession::handleServerError(int code, const QString &message)
+{
+    if (!m_awaitingServer)
+        return false;
+    m_awaitingServer = false;
+    emit signinFailed(message, code);
+    return true;
+}
+
+} // namespace natter::pusher

@@ -1,0 +1,101 @@
+#include "WebSocketTransport.h"
+
+#include "ConnectionOptions.h"
+#include "LogPusher.h"
+
+#include <QSslCertificate>
+
+namespace natter::pusher {
+
+WebSocketTransport::WebSocketTransport(const ConnectionOptions &options, QObject *parent)
+    : Transport(parent)
+{
+    if (options.proxy)
+        m_socket.setProxy(*options.proxy);
+    if (!options.caBundlePath.isEmpty()) {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        const auto certs = QSslCertificate::fromPath(options.caBundlePath, QSsl::Pem);
+        if (certs.isEmpty())
+            qCWarning(lcPusher) << "no certificates found in CA bundle" << options.caBundlePath;
+        config.addCaCertificates(certs);
+        m_socket.setSslConfiguration(config);
+    }
+    // Large frames are legitimate (history bursts); the library enforces its own limits.
+    m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
+
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_open = true;
+        emit opened();
+    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &Transport::textReceived);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [](const QByteArray &) {
+        qCWarning(lcPusher) << "binary frame dropped: the protocol is text only";
+    });
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Never ignored: the socket aborts the handshake itself after this signal.
+        QStringList texts;
+        for (const QSslError &e : errors)
+            texts << e.errorString();
+        m_failure = Failure::Tls;
+        m_errorText = QStringLiteral("TLS error: ") + texts.join(QStringLiteral("; "));
+    });
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError error) {
+        if (m_failure == Failure::None)
+            m_failure = error == QAbstractSocket::SslHandshakeFailedError
+                                || error == QAbstractSocket::SslInvalidUserDataError
+                            ? Failure::Tls
+                            : Failure::Network;
+        if (m_errorText.isEmpty())
+            m_errorText = m_socket.errorString();
+        if (!m_open)
+            finish(1006, m_errorText, m_failure);
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
+        const int code = m_socket.closeCode();
+        QString reason = m_socket.closeReason();
+        if (reason.isEmpty())
+            reason = m_errorText;
+        finish(code == 0 ? 1006 : code, reason, m_open ? Failure::None : m_failure);
+    });
+}
+
+WebSocketTransport::~WebSocketTransport()
+{
+    m_finished = true;
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+void WebSocketTransport::open(const QUrl &url)
+{
+    m_socket.open(url);
+}
+
+bool WebSocketTransport::sendText(const QString &text)
+{
+    return m_open && m_socket.sendTextMessage(text) >= 0;
+}
+
+void WebSocketTransport::abort()
+{
+    m_finished = true;
+    m_socket.disconnect(this);
+    m_socket.close(QWebSocketProtocol::CloseCodeNormal);
+}
+
+void WebSocketTransport::finish(int code, const QString &reason, Failure failure)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit closed(code, reason, failure);
+}
+
+TransportFactory WebSocketTransport::factory()
+{
+    return [](const ConnectionOptions &options) -> std::unique_ptr<Transport> {
+        return std::make_unique<WebSocketTransport>(options);
+    };
+}
+
+} // namespace natter::pusher

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Transport.h"
+
+#include <QSslConfiguration>
+#include <QWebSocket>
+
+#include <optional>
+
+namespace natter::pusher {
+
+// Transport over QWebSocket: TLS verification on, optional extra CAs, optional proxy.
+class WebSocketTransport : public Transport
+{
+    Q_OBJECT
+public:
+    explicit WebSocketTransport(const ConnectionOptions &options, QObject *parent = nullptr);
+    ~WebSocketTransport() override;
+
+    void open(const QUrl &url) override;
+    bool sendText(const QString &text) override;
+    void abort() override;
+
+    static TransportFactory factory();
+
+private:
+    void finish(int code, const QString &reason, Failure failure);
+
+    QWebSocket m_socket;
+    bool m_open = false;
+    bool m_finished = false;
+    Failure m_failure = Failure::None;
+    QString m_errorText;
+};
+
+} // namespace natter::pusher
