@@ -123,9 +123,10 @@ int ListenCommand::run(const QStringList &arguments)
         JsonLines::error(QStringLiteral("give either --auth-endpoint or --secret, not both"));
         return ExitUsage;
     }
-    auto *network = new QNetworkAccessManager(qApp);
+    QNetworkAccessManager *network = nullptr; // only when needed: it loads the TLS stack
     std::unique_ptr<Authorizer> authorizer;
     if (parser.isSet(QStringLiteral("auth-endpoint"))) {
+        network = new QNetworkAccessManager(qApp);
         HttpAuthorizerOptions o;
         o.channelEndpoint = QUrl(parser.value(QStringLiteral("auth-endpoint")));
         if (!o.channelEndpoint.isValid() || o.channelEndpoint.scheme().isEmpty()) {

@@ -22,6 +22,9 @@ WebSocketTransport::WebSocketTransport(const ConnectionOptions &options, QObject
     }
     // Large frames are legitimate (history bursts); the library enforces its own limits.
     m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
+    // Read no further ahead than we parse: under a flood the kernel's window then pushes back
+    // on the server instead of the backlog piling up in our heap.
+    m_socket.setReadBufferSize(256 * 1024);
 
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         m_open = true;
