@@ -198,11 +198,11 @@ QString Channel::subscribeData(const AuthResponse &response) const
 
 void Channel::handleEvent(const Event &event)
 {
+    if (!m_wanted)
+        return; // unsubscribed: frames still in flight from the server are not ours to act on
     const QString &name = event.event;
     if (name.startsWith(QLatin1String("pusher"))) {
         if (name == QLatin1String("pusher_internal:subscription_succeeded")) {
-            if (!m_wanted)
-                return;
             onSubscriptionSucceeded(event);
             setState(State::Subscribed);
             m_services.clientEvents->channelReady(this);

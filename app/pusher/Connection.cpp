@@ -18,7 +18,9 @@ QString pusherErrorChannel(const QString &message)
 {
     // Hosted Pusher reports a bad channel signature as a connection-level error with no
     // channel field; the channel is only in the text.
-    static const QRegularExpression re(QStringLiteral("digest of [0-9.]+:([A-Za-z0-9_\\-=@,.;#]+)"));
+    // ',' is legal in channel names, so the name ends where ", but got" (or ':' or the text) does.
+    static const QRegularExpression re(
+        QStringLiteral("digest of [0-9.]+:([A-Za-z0-9_\\-=@,.;#]+?)(?=:|, but got|\\s|$)"));
     const auto match = re.match(message);
     return match.hasMatch() ? match.captured(1) : QString();
 }
@@ -123,6 +125,7 @@ void Connection::startAttempt()
     Transport *t = m_transport.get();
     QObject::connect(t, &Transport::textReceived, this, &Connection::onText);
     QObject::connect(t, &Transport::closed, this, &Connection::onClosed);
+    QObject::connect(t, &Transport::malformedReceived, this, &Connection::malformedFrame);
     m_handshakeTimer->start(m_options.handshakeTimeoutMs);
     const QUrl url = m_options.url();
     qCInfo(lcPusher) << "connecting to" << url.toString(QUrl::RemoveQuery);
@@ -140,6 +143,7 @@ void Connection::dropTransport()
     m_handshakeTimer->stop();
     m_activityTimer->stop();
     m_pongTimer->stop();
+    m_awaitingPong = false;
     m_established = false;
     m_socketId.clear();
     if (m_transport) {
@@ -181,8 +185,15 @@ bool Connection::sendEvent(const QString &event, const QString &rawJsonData, con
 void Connection::onText(const QString &text)
 {
     if (m_established) {
-        m_pongTimer->stop();
-        m_activityTimer->start(m_activityTimeoutMs);
+        // Restarting a timer per frame costs more than parsing the frame; note the time and let
+        // the activity timer, when it fires, work out whether the link was really idle.
+        m_lastActivityMs = m_clock->nowMs();
+        if (m_awaitingPong) {
+            m_awaitingPong = false;
+            m_pongTimer->stop();
+            if (!m_activityTimer->isActive())
+                m_activityTimer->start(m_activityTimeoutMs);
+        }
     }
     if (!m_parser.parse(text, m_event)) {
         qCWarning(lcPusher) << "malformed frame dropped:" << m_parser.error();
@@ -239,6 +250,7 @@ void Connection::onHandshake(const Event &event)
     const int serverSeconds = data.value(QLatin1String("activity_timeout")).toInt(0);
     if (serverSeconds > 0)
         m_activityTimeoutMs = qMin(m_activityTimeoutMs, serverSeconds * 1000);
+    m_lastActivityMs = m_clock->nowMs();
     m_activityTimer->start(m_activityTimeoutMs);
     m_backoff.reset();
     setState(ConnectionState::Connected);
@@ -247,6 +259,11 @@ void Connection::onHandshake(const Event &event)
 
 void Connection::onActivityTimeout()
 {
+    const qint64 idle = m_clock->nowMs() - m_lastActivityMs;
+    if (idle < m_activityTimeoutMs) {
+        m_activityTimer->start(int(m_activityTimeoutMs - idle));
+        return;
+    }
     sendPing(m_options.pongTimeoutMs);
 }
 
@@ -255,6 +272,7 @@ void Connection::sendPing(int pongTimeoutMs)
     if (!m_established)
         return;
     sendEvent(QStringLiteral("pusher:ping"), QStringLiteral("{}"));
+    m_awaitingPong = true;
     if (!m_pongTimer->isActive() || m_pongTimer->remainingMs() > pongTimeoutMs)
         m_pongTimer->start(pongTimeoutMs);
 }

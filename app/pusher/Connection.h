@@ -89,6 +89,8 @@ private:
     QString m_socketId;
     bool m_wanted = false;
     bool m_established = false;
+    bool m_awaitingPong = false;
+    qint64 m_lastActivityMs = 0;
     int m_activityTimeoutMs;
 };
 

@@ -14,6 +14,11 @@ struct FrameParser::Impl
 {
     ondemand::parser parser;
     QStringEncoder encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+    // On demand, raw_json() of an object or array only matches brackets; inline data (rare:
+    // Pusher double-encodes) is checked in full here so that {"a":nope} is not passed on.
+    dom::parser validator;
+    // `json` lies inside the padded frame buffer, so it may be parsed in place.
+    bool validJson(std::string_view json) { return validator.parse(json.data(), json.size(), false).error() == SUCCESS; }
 };
 
 namespace {
@@ -54,7 +59,13 @@ bool FrameParser::parse(QStringView text, Event &out)
     if (m_buffer.size() < needed)
         m_buffer.resize(needed);
     char *begin = m_buffer.data();
+    d->encoder.resetState();
     char *end = d->encoder.appendToBuffer(begin, text);
+    if (d->encoder.hasError()) { // a lone surrogate: not representable in UTF-8, so not JSON
+        out = Event{};
+        m_error = QStringLiteral("invalid UTF-16 (lone surrogate)");
+        return false;
+    }
     return parsePadded(size_t(end - begin), out);
 }
 
@@ -124,24 +135,31 @@ bool FrameParser::parsePadded(size_t length, Event &out)
                 break;
             case ondemand::json_type::object: {
                 ondemand::object o;
-                failed = value.get_object().get(o) != SUCCESS || o.raw_json().get(s) != SUCCESS;
+                failed = value.get_object().get(o) != SUCCESS || o.raw_json().get(s) != SUCCESS || !d->validJson(s);
                 out.dataKind = Event::DataKind::Json;
                 break;
             }
             case ondemand::json_type::array: {
                 ondemand::array a;
-                failed = value.get_array().get(a) != SUCCESS || a.raw_json().get(s) != SUCCESS;
+                failed = value.get_array().get(a) != SUCCESS || a.raw_json().get(s) != SUCCESS || !d->validJson(s);
                 out.dataKind = Event::DataKind::Json;
                 break;
             }
-            case ondemand::json_type::null:
-                failed = !value.is_null();
+            case ondemand::json_type::null: {
+                bool isNull = false; // not the throwing bool conversion: "nul" must not abort
+                failed = value.is_null().get(isNull) != SUCCESS || !isNull;
                 out.dataKind = Event::DataKind::None;
                 break;
-            default: // number or boolean: keep the literal
+            }
+            default: { // number or boolean: keep the literal (once it is known to be valid)
                 s = trimmed(value.raw_json_token());
+                double number = 0;
+                bool boolean = false;
+                failed = type == ondemand::json_type::boolean ? value.get_bool().get(boolean) != SUCCESS
+                                                              : value.get_double().get(number) != SUCCESS;
                 out.dataKind = Event::DataKind::Json;
                 break;
+            }
             }
             if (failed) {
                 m_error = QStringLiteral("malformed \"data\"");
@@ -164,6 +182,11 @@ bool FrameParser::parsePadded(size_t length, Event &out)
             } else if (type == ondemand::json_type::number) {
                 // Ids are strings in the protocol, but some backends send numbers: normalise.
                 s = trimmed(value.raw_json_token());
+                double number = 0;
+                if (value.get_double().get(number)) {
+                    m_error = QStringLiteral("malformed \"user_id\"");
+                    return false;
+                }
             }
             out.userId = fromView(s);
         }

@@ -2,6 +2,13 @@
 
 namespace natter::pusher {
 
+Members::~Members()
+{
+    // Observers (MemberListModel) can still read the old rows while the reset is announced;
+    // by the time QObject::destroyed is emitted, QPointers to us are already null.
+    clear();
+}
+
 std::optional<Member> Members::get(const QString &id) const
 {
     const int i = m_index.value(id, -1);

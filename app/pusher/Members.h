@@ -18,6 +18,7 @@ class Members : public QObject
     Q_OBJECT
 public:
     using QObject::QObject;
+    ~Members() override; // announces the emptying (a reset) while still alive, for models
 
     int count() const { return int(m_list.size()); }
     std::optional<Member> get(const QString &id) const;

@@ -29,6 +29,8 @@ public:
 signals:
     void opened();
     void textReceived(const QString &text);
+    // A frame the protocol does not allow (a binary frame): dropped, the connection stays.
+    void malformedReceived(const QString &reason);
     // code: the WebSocket close code (1006 when the socket failed without a close frame).
     void closed(int code, const QString &reason, natter::pusher::Transport::Failure failure);
 };

@@ -38,6 +38,10 @@ void UserSession::connectionDown()
     delete m_request.data();
     m_signedIn = false;
     m_awaitingServer = false;
+    // The server admits a connection to #server-to-user-<id> only once it is signed in as that
+    // user: do not let the reconnect resubscribe it before the next signin_success.
+    if (m_serverToUser)
+        m_serverToUser->unsubscribe();
 }
 
 void UserSession::start()
@@ -92,7 +96,9 @@ bool UserSession::handleEvent(const Event &event)
         m_signedIn = true;
         m_userId = id;
         m_userInfo = user.value(QLatin1String("user_info")).toObject();
-        if (!m_serverToUser && m_openChannel) {
+        if (m_serverToUser && m_serverToUser->name() == QStringLiteral("#server-to-user-") + id) {
+            m_serverToUser->subscribe(); // signed in again after a reconnect
+        } else if (!m_serverToUser && m_openChannel) {
             m_serverToUser = m_openChannel(QStringLiteral("#server-to-user-") + id);
             if (m_serverToUser)
                 QObject::connect(m_serverToUser, &Channel::eventReceived, this, &UserSession::eventReceived);

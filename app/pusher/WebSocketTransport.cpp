@@ -23,16 +23,22 @@ WebSocketTransport::WebSocketTransport(const ConnectionOptions &options, QObject
     // Large frames are legitimate (history bursts); the library enforces its own limits.
     m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
     // Read no further ahead than we parse: under a flood the kernel's window then pushes back
-    // on the server instead of the backlog piling up in our heap.
-    m_socket.setReadBufferSize(256 * 1024);
+    // on the server instead of the backlog piling up in our heap. QWebSocket only decodes a frame
+    // once all of it is in the read buffer, so a frame bigger than the buffer would stall the
+    // connection for good: frames are capped to fit (a bigger one closes with 1009 instead), and
+    // bigger messages still arrive as several frames.
+    constexpr qint64 kMaxFrameBytes = 1024 * 1024;
+    m_socket.setMaxAllowedIncomingFrameSize(kMaxFrameBytes);
+    m_socket.setReadBufferSize(kMaxFrameBytes + 64);
 
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         m_open = true;
         emit opened();
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &Transport::textReceived);
-    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [](const QByteArray &) {
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
         qCWarning(lcPusher) << "binary frame dropped: the protocol is text only";
+        emit malformedReceived(QStringLiteral("binary frame (the protocol is text only)"));
     });
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         // Never ignored: the socket aborts the handshake itself after this signal.

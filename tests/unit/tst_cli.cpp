@@ -1,0 +1,528 @@
+// natter-cli as a user runs it: the built binary (NATTER_CLI_PATH) in a QProcess, `listen`
+// against FakePusherServer and `trigger` against FakeHttpServer. Exit codes, the JSON lines on
+// stdout, one-line errors on stderr, and secrets that never show up in either.
+#include "FakeHttpServer.h"
+#include "FakePusherServer.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <algorithm>
+
+namespace {
+
+const QString Key = QStringLiteral("cli-key");
+// Distinctive, so a leak cannot hide behind a common word.
+const QString Secret = QStringLiteral("s3cr3t-7ad3773142a6692b25b8");
+
+struct Run
+{
+    int exitCode = -1;
+    bool finished = false;
+    qint64 ms = 0;
+    QByteArray out;
+    QByteArray err;
+    QList<QJsonObject> lines; // stdout, one JSON object per line
+    bool allLinesJson = true;
+
+    QList<QJsonObject> ofType(const QString &type) const
+    {
+        QList<QJsonObject> found;
+        for (const QJsonObject &line : lines) {
+            if (line.value(QLatin1String("type")).toString() == type)
+                found.append(line);
+        }
+        return found;
+    }
+    QStringList types() const
+    {
+        QStringList t;
+        for (const QJsonObject &line : lines)
+            t.append(line.value(QLatin1String("type")).toString());
+        return t;
+    }
+    QString describe() const
+    {
+        return QStringLiteral("exit %1%2\n--- stdout\n%3--- stderr\n%4")
+            .arg(exitCode)
+            .arg(finished ? QString() : QStringLiteral(" (did not finish)"), QString::fromUtf8(out),
+                 QString::fromUtf8(err));
+    }
+};
+
+// Starts natter-cli; the caller spins the event loop (the fake servers live in this thread).
+class Cli
+{
+public:
+    explicit Cli(const QStringList &arguments)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("NATTER_SECRET"));
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        m_process.setProcessEnvironment(env);
+        m_process.setProgram(QStringLiteral(NATTER_CLI_PATH));
+        m_process.setArguments(arguments);
+        m_timer.start();
+        m_process.start();
+    }
+    ~Cli()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill(); // this process only, by its handle
+            m_process.waitForFinished(2000);
+        }
+    }
+
+    QProcess &process() { return m_process; }
+
+    Run wait(int timeoutMs = 10000)
+    {
+        Run run;
+        run.finished = QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
+        run.ms = m_timer.elapsed();
+        if (!run.finished) {
+            m_process.kill();
+            m_process.waitForFinished(2000);
+        }
+        run.exitCode = m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+        run.out = m_process.readAllStandardOutput();
+        run.err = m_process.readAllStandardError();
+        for (const QByteArray &line : run.out.split('\n')) {
+            if (line.trimmed().isEmpty())
+                continue;
+            const QJsonDocument doc = QJsonDocument::fromJson(line);
+            if (!doc.isObject()) {
+                run.allLinesJson = false;
+                continue;
+            }
+            run.lines.append(doc.object());
+        }
+        return run;
+    }
+
+private:
+    QProcess m_process;
+    QElapsedTimer m_timer;
+};
+
+QStringList serverArgs(const FakePusherServer &server)
+{
+    return {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+            QString::number(server.port()), QStringLiteral("--no-tls"), QStringLiteral("--key"), Key};
+}
+
+QStringList nonEmptyLines(const QByteArray &text)
+{
+    QStringList lines;
+    for (const QByteArray &line : text.split('\n')) {
+        if (!line.trimmed().isEmpty())
+            lines.append(QString::fromUtf8(line));
+    }
+    return lines;
+}
+
+// The CLI's own message: one "natter-cli: ..." line (library warnings may come before it).
+QStringList cliMessages(const QByteArray &err)
+{
+    return nonEmptyLines(err).filter(QRegularExpression(QStringLiteral("^natter-cli: ")));
+}
+
+// The REST API's signature check as a server does it, independent of Signer.
+QString restVerdict(const FakeHttpServer::Request &request, const QByteArray &secret)
+{
+    QList<QPair<QString, QString>> items = request.queryItems();
+    QString signature;
+    for (qsizetype i = items.size() - 1; i >= 0; --i) {
+        if (items.at(i).first == QLatin1String("auth_signature"))
+            signature = items.takeAt(i).second;
+    }
+    if (signature.isEmpty())
+        return QStringLiteral("no auth_signature");
+    std::sort(items.begin(), items.end());
+    QStringList pairs;
+    QString bodyMd5;
+    for (const auto &[key, value] : items) {
+        pairs.append(key + QLatin1Char('=') + value);
+        if (key == QLatin1String("body_md5"))
+            bodyMd5 = value;
+    }
+    if (bodyMd5.toLatin1() != QCryptographicHash::hash(request.body, QCryptographicHash::Md5).toHex())
+        return QStringLiteral("body_md5 mismatch");
+    const QByteArray toSign = request.method + '\n' + request.path + '\n' + pairs.join(QLatin1Char('&')).toUtf8();
+    const QByteArray expected = QMessageAuthenticationCode::hash(toSign, secret, QCryptographicHash::Sha256).toHex();
+    return signature.toLatin1() == expected ? QStringLiteral("ok") : QStringLiteral("bad signature for ") + QString::fromUtf8(toSign);
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void usageError_exits2WithOneLine_data();
+    void usageError_exits2WithOneLine();
+
+    void listen_count_printsStateSubscribedAndEvents();
+    void listen_timeoutWithoutEvents_exits3();
+    void listen_refusedConnection_exits4();
+    void listen_subscriptionError_exits5();
+    void listen_stats_printsFinalStatsLine();
+    void listen_emit_sendsClientEventAfterSubscribing();
+    void listen_debugLog_neverShowsSecret();
+
+    void trigger_sendsSignedPost();
+    void trigger_withoutSocketId_leavesItOut();
+    void trigger_unauthorized_exitsNonZero();
+
+private:
+    static void checkNoSecret(const Run &run);
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFile::exists(QStringLiteral(NATTER_CLI_PATH)), NATTER_CLI_PATH);
+}
+
+void TestCli::checkNoSecret(const Run &run)
+{
+    QVERIFY2(!run.out.contains(Secret.toUtf8()), "the secret appeared on stdout");
+    QVERIFY2(!run.err.contains(Secret.toUtf8()), "the secret appeared on stderr");
+}
+
+// --- usage -----------------------------------------------------------------------------------
+
+void TestCli::usageError_exits2WithOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    const QStringList base{QStringLiteral("listen"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                           QStringLiteral("--no-tls"), QStringLiteral("--key"), Key};
+    const QString port = QStringLiteral("--port");
+
+    QTest::newRow("no channel") << (base + QStringList{port, QStringLiteral("6001")});
+    QTest::newRow("port not a number") << (base + QStringList{port, QStringLiteral("abc"), QStringLiteral("news")});
+    QTest::newRow("port 0") << (base + QStringList{port, QStringLiteral("0"), QStringLiteral("news")});
+    QTest::newRow("port too big") << (base + QStringList{port, QStringLiteral("70000"), QStringLiteral("news")});
+    QTest::newRow("--tls with --no-tls")
+        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--tls"), QStringLiteral("news")});
+    QTest::newRow("private channel without --secret or --auth-endpoint")
+        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("private-chat")});
+    QTest::newRow("presence channel without --secret or --auth-endpoint")
+        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("presence-lobby")});
+    QTest::newRow("--emit without =")
+        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--secret"), Secret,
+                               QStringLiteral("--emit"), QStringLiteral("client-hi"), QStringLiteral("private-chat")});
+    QTest::newRow("--emit with bad JSON")
+        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--secret"), Secret,
+                               QStringLiteral("--emit"), QStringLiteral("client-hi={\"a\":"), QStringLiteral("private-chat")});
+    QTest::newRow("--emit with no event name")
+        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--secret"), Secret,
+                               QStringLiteral("--emit"), QStringLiteral("={}"), QStringLiteral("private-chat")});
+    QTest::newRow("--count 0") << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--count"),
+                                                      QStringLiteral("0"), QStringLiteral("news")});
+    QTest::newRow("--timeout not a number")
+        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--timeout"), QStringLiteral("soon"),
+                               QStringLiteral("news")});
+    QTest::newRow("invalid channel name")
+        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("bad channel!")});
+    QTest::newRow("unknown option") << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--frobnicate"),
+                                                           QStringLiteral("news")});
+    QTest::newRow("no key") << QStringList{QStringLiteral("listen"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                                           QStringLiteral("--no-tls"), QStringLiteral("news")};
+    QTest::newRow("trigger without secret")
+        << QStringList{QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                       QStringLiteral("--no-tls"), QStringLiteral("--key"), Key, QStringLiteral("--app-id"),
+                       QStringLiteral("1"), QStringLiteral("news"), QStringLiteral("ev"), QStringLiteral("{}")};
+    QTest::newRow("trigger with two arguments")
+        << QStringList{QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                       QStringLiteral("--no-tls"), QStringLiteral("--key"), Key, QStringLiteral("--app-id"),
+                       QStringLiteral("1"), QStringLiteral("--secret"), Secret, QStringLiteral("news"), QStringLiteral("ev")};
+}
+
+void TestCli::usageError_exits2WithOneLine()
+{
+    QFETCH(QStringList, arguments);
+    Cli cli(arguments);
+    const Run run = cli.wait();
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
+    const QStringList errLines = nonEmptyLines(run.err);
+    QVERIFY2(errLines.size() == 1, qPrintable(run.describe()));
+    QVERIFY2(errLines.at(0).startsWith(QLatin1String("natter-cli: ")), qPrintable(run.describe()));
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+    checkNoSecret(run);
+}
+
+// --- listen ----------------------------------------------------------------------------------
+
+void TestCli::listen_count_printsStateSubscribedAndEvents()
+{
+    FakePusherServer server;
+    Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
+            + QStringList{QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--timeout"),
+                          QStringLiteral("20"), QStringLiteral("news")});
+    QVERIFY(server.waitForSubscribed(-1, QStringLiteral("news"), 10000));
+
+    // JSON object (double-encoded, as Pusher sends it), a plain string, a string that only
+    // looks like JSON, then an event after --count that must not be printed.
+    QVERIFY(server.sendEvent(-1, QStringLiteral("msg"),
+                             QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}, {QStringLiteral("n"), 1}},
+                             QStringLiteral("news")));
+    QVERIFY(server.sendEvent(-1, QStringLiteral("plain"), QStringLiteral("hello world"), QStringLiteral("news")));
+    QVERIFY(server.sendEvent(-1, QStringLiteral("broken"), QStringLiteral("{oops"), QStringLiteral("news")));
+    server.sendEvent(-1, QStringLiteral("late"), QStringLiteral("too late"), QStringLiteral("news"));
+
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.allLinesJson, qPrintable(run.describe()));
+    QVERIFY2(run.err.trimmed().isEmpty(), qPrintable(run.describe()));
+
+    // state lines, then subscribed, then the three events.
+    QStringList types = run.types();
+    types.removeDuplicates();
+    QVERIFY2(types == (QStringList{QStringLiteral("state"), QStringLiteral("subscribed"), QStringLiteral("event")}),
+             qPrintable(run.describe()));
+    const QStringList all = run.types();
+    QVERIFY2(all.lastIndexOf(QStringLiteral("state")) < all.indexOf(QStringLiteral("subscribed")), qPrintable(run.describe()));
+    QVERIFY2(all.indexOf(QStringLiteral("subscribed")) < all.indexOf(QStringLiteral("event")), qPrintable(run.describe()));
+
+    const QList<QJsonObject> states = run.ofType(QStringLiteral("state"));
+    QCOMPARE(states.first().value(QLatin1String("current")).toString(), QStringLiteral("connecting"));
+    QCOMPARE(states.last().value(QLatin1String("current")).toString(), QStringLiteral("connected"));
+    QCOMPARE(run.ofType(QStringLiteral("subscribed")).first().value(QLatin1String("channel")).toString(), QStringLiteral("news"));
+
+    const QList<QJsonObject> events = run.ofType(QStringLiteral("event"));
+    QCOMPARE(events.size(), 3);
+    for (const QJsonObject &e : events)
+        QCOMPARE(e.value(QLatin1String("channel")).toString(), QStringLiteral("news"));
+    QCOMPARE(events.at(0).value(QLatin1String("event")).toString(), QStringLiteral("msg"));
+    QVERIFY(events.at(0).value(QLatin1String("data")).isObject());
+    QCOMPARE(events.at(0).value(QLatin1String("data")).toObject(),
+             (QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}, {QStringLiteral("n"), 1}}));
+    QCOMPARE(events.at(1).value(QLatin1String("event")).toString(), QStringLiteral("plain"));
+    QCOMPARE(events.at(1).value(QLatin1String("data")), QJsonValue(QStringLiteral("hello world")));
+    QCOMPARE(events.at(2).value(QLatin1String("event")).toString(), QStringLiteral("broken"));
+    QCOMPARE(events.at(2).value(QLatin1String("data")), QJsonValue(QStringLiteral("{oops")));
+}
+
+void TestCli::listen_timeoutWithoutEvents_exits3()
+{
+    FakePusherServer server;
+    Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
+            + QStringList{QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("1"),
+                          QStringLiteral("news")});
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 3, qPrintable(run.describe()));
+    QVERIFY2(run.ms >= 900 && run.ms < 5000, qPrintable(QStringLiteral("took %1 ms").arg(run.ms)));
+    QVERIFY2(cliMessages(run.err).size() == 1, qPrintable(run.describe()));
+    QVERIFY(run.ofType(QStringLiteral("event")).isEmpty());
+    QVERIFY2(!run.ofType(QStringLiteral("subscribed")).isEmpty(), qPrintable(run.describe()));
+}
+
+void TestCli::listen_refusedConnection_exits4()
+{
+    FakePusherServer server;
+    QObject::connect(&server, &FakePusherServer::newConnection, &server, [&server](int connection) {
+        server.close(connection, 4001, QStringLiteral("App key cli-key does not exist"));
+    });
+    Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
+            + QStringList{QStringLiteral("--timeout"), QStringLiteral("10"), QStringLiteral("news")});
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 4, qPrintable(run.describe()));
+    const QList<QJsonObject> errors = run.ofType(QStringLiteral("error"));
+    QVERIFY2(!errors.isEmpty(), qPrintable(run.describe()));
+    QCOMPARE(errors.last().value(QLatin1String("kind")).toString(), QStringLiteral("connection_refused"));
+    QCOMPARE(errors.last().value(QLatin1String("code")).toInt(), 4001);
+    QVERIFY2(cliMessages(run.err).size() == 1, qPrintable(run.describe()));
+    QCOMPARE(server.connectionCount(), 1); // and it did not try again
+}
+
+void TestCli::listen_subscriptionError_exits5()
+{
+    FakePusherServer server;
+    server.setAppCredentials(Key, "not-the-secret-the-cli-has");
+    Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
+            + QStringList{QStringLiteral("--secret"), Secret, QStringLiteral("--timeout"), QStringLiteral("10"),
+                          QStringLiteral("private-chat")});
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 5, qPrintable(run.describe()));
+    QCOMPARE(server.events(-1, QStringLiteral("pusher:subscribe")).size(), 1);
+    const QList<QJsonObject> errors = run.ofType(QStringLiteral("error"));
+    QVERIFY2(!errors.isEmpty(), qPrintable(run.describe()));
+    QCOMPARE(errors.last().value(QLatin1String("channel")).toString(), QStringLiteral("private-chat"));
+    QCOMPARE(errors.last().value(QLatin1String("status")).toInt(), 401);
+    QVERIFY2(cliMessages(run.err).size() == 1, qPrintable(run.describe()));
+    checkNoSecret(run);
+}
+
+void TestCli::listen_stats_printsFinalStatsLine()
+{
+    FakePusherServer server;
+    Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
+            + QStringList{QStringLiteral("--quiet"), QStringLiteral("--stats"), QStringLiteral("--count"),
+                          QStringLiteral("5"), QStringLiteral("--timeout"), QStringLiteral("20"), QStringLiteral("news")});
+    QVERIFY(server.waitForSubscribed(-1, QStringLiteral("news"), 10000));
+    for (int i = 0; i < 5; ++i) {
+        QVERIFY(server.sendEvent(-1, QStringLiteral("tick"), QJsonObject{{QStringLiteral("i"), i}}, QStringLiteral("news")));
+        QTest::qWait(20);
+    }
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    // --quiet: nothing per event; the stats line is the last (and only) line.
+    QVERIFY2(run.lines.size() == 1, qPrintable(run.describe()));
+    const QJsonObject stats = run.lines.last();
+    QCOMPARE(stats.value(QLatin1String("type")).toString(), QStringLiteral("stats"));
+    for (const char *field : {"events", "seconds", "events_per_s", "cpu_seconds", "max_rss_kb"})
+        QVERIFY2(stats.value(QLatin1String(field)).isDouble(), field);
+    QCOMPARE(stats.value(QLatin1String("events")).toInt(), 5);
+    const double seconds = stats.value(QLatin1String("seconds")).toDouble();
+    QVERIFY2(seconds > 0.0 && seconds < 10.0, qPrintable(QString::number(seconds)));
+    QVERIFY(stats.value(QLatin1String("events_per_s")).toDouble() > 0.0);
+    QVERIFY(stats.value(QLatin1String("cpu_seconds")).toDouble() > 0.0);
+    QVERIFY(stats.value(QLatin1String("max_rss_kb")).toDouble() > 1000.0);
+}
+
+void TestCli::listen_emit_sendsClientEventAfterSubscribing()
+{
+    FakePusherServer server;
+    server.setAppCredentials(Key, Secret.toUtf8());
+    Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
+            + QStringList{QStringLiteral("--secret"), Secret, QStringLiteral("--emit"),
+                          QStringLiteral("client-hi={\"a\":1}"), QStringLiteral("--count"), QStringLiteral("1"),
+                          QStringLiteral("--timeout"), QStringLiteral("20"), QStringLiteral("private-chat")});
+    QVERIFY(server.waitForEvent(-1, QStringLiteral("client-hi"), 1, 10000));
+    QVERIFY(server.subscribedChannels(-1).contains(QStringLiteral("private-chat"))); // the server accepted the auth
+
+    const QList<QJsonObject> sent = server.events(-1, QStringLiteral("client-hi"));
+    QCOMPARE(sent.size(), 1);
+    const QJsonObject expected{{QStringLiteral("event"), QStringLiteral("client-hi")},
+                               {QStringLiteral("channel"), QStringLiteral("private-chat")},
+                               {QStringLiteral("data"), QJsonObject{{QStringLiteral("a"), 1}}}};
+    QCOMPARE(sent.at(0), expected);
+    // After the subscription was confirmed: after the subscribe on the wire (the server
+    // answers a subscribe before it reads the next frame).
+    const QStringList frames = server.frames(-1);
+    const auto subscribeAt = std::find_if(frames.begin(), frames.end(), [](const QString &f) {
+        return f.contains(QLatin1String("pusher:subscribe"));
+    });
+    const auto emitAt = std::find_if(frames.begin(), frames.end(), [](const QString &f) {
+        return f.contains(QLatin1String("client-hi"));
+    });
+    QVERIFY(subscribeAt < emitAt);
+
+    QVERIFY(server.broadcast(QStringLiteral("private-chat"), QStringLiteral("done"), QJsonObject()) == 1);
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.ofType(QStringLiteral("error")).isEmpty(), qPrintable(run.describe()));
+    checkNoSecret(run);
+}
+
+void TestCli::listen_debugLog_neverShowsSecret()
+{
+    FakePusherServer server;
+    server.setAppCredentials(Key, Secret.toUtf8());
+    Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
+            + QStringList{QStringLiteral("--log-level"), QStringLiteral("debug"), QStringLiteral("--secret"), Secret,
+                          QStringLiteral("--user-id"), QStringLiteral("u1"), QStringLiteral("--signin"),
+                          QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("20"),
+                          QStringLiteral("private-chat"), QStringLiteral("presence-lobby")});
+    QVERIFY(server.waitForSubscribed(-1, QStringLiteral("private-chat"), 10000));
+    QVERIFY(server.waitForSubscribed(-1, QStringLiteral("presence-lobby"), 10000));
+    QVERIFY(server.sendEvent(-1, QStringLiteral("msg"), QJsonObject(), QStringLiteral("private-chat")));
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(!run.err.isEmpty(), "expected debug logging on stderr");
+    checkNoSecret(run);
+}
+
+// --- trigger ---------------------------------------------------------------------------------
+
+void TestCli::trigger_sendsSignedPost()
+{
+    FakeHttpServer http;
+    QVERIFY(http.isListening());
+    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+             QString::number(http.port()), QStringLiteral("--no-tls"), QStringLiteral("--app-id"), QStringLiteral("4242"),
+             QStringLiteral("--key"), Key, QStringLiteral("--secret"), Secret, QStringLiteral("--socket-id"),
+             QStringLiteral("123.456"), QStringLiteral("news,other"), QStringLiteral("my-event"),
+             QStringLiteral("{\"text\":\"hi\"}")});
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(http.requests().size(), 1);
+    const FakeHttpServer::Request &request = http.requests().first();
+    QCOMPARE(request.method, QByteArray("POST"));
+    QCOMPARE(request.path, QByteArray("/apps/4242/events"));
+    QCOMPARE(request.queryValue(QStringLiteral("auth_key")), Key);
+    QVERIFY(!request.queryValue(QStringLiteral("auth_timestamp")).isEmpty());
+    QCOMPARE(request.queryValue(QStringLiteral("auth_version")), QStringLiteral("1.0"));
+    QVERIFY(!request.queryValue(QStringLiteral("auth_signature")).isEmpty());
+    QCOMPARE(restVerdict(request, Secret.toUtf8()), QStringLiteral("ok"));
+    QVERIFY(request.header("Content-Type").startsWith("application/json"));
+
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    QCOMPARE(body.value(QLatin1String("name")).toString(), QStringLiteral("my-event"));
+    QCOMPARE(body.value(QLatin1String("channels")).toArray(),
+             (QJsonArray{QStringLiteral("news"), QStringLiteral("other")}));
+    QCOMPARE(body.value(QLatin1String("data")).toString(), QStringLiteral("{\"text\":\"hi\"}"));
+    QCOMPARE(body.value(QLatin1String("socket_id")).toString(), QStringLiteral("123.456"));
+
+    QVERIFY2(run.lines.size() == 1, qPrintable(run.describe()));
+    QCOMPARE(run.lines.first().value(QLatin1String("type")).toString(), QStringLiteral("triggered"));
+    QCOMPARE(run.lines.first().value(QLatin1String("status")).toInt(), 200);
+    QVERIFY(!request.target.contains(Secret.toUtf8()) && !request.body.contains(Secret.toUtf8()));
+    checkNoSecret(run);
+}
+
+void TestCli::trigger_withoutSocketId_leavesItOut()
+{
+    FakeHttpServer http;
+    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+             QString::number(http.port()), QStringLiteral("--no-tls"), QStringLiteral("--app-id"), QStringLiteral("7"),
+             QStringLiteral("--key"), Key, QStringLiteral("--secret"), Secret, QStringLiteral("news"),
+             QStringLiteral("ev"), QStringLiteral("plain text")});
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(http.requests().size(), 1);
+    const FakeHttpServer::Request &request = http.requests().first();
+    QCOMPARE(request.path, QByteArray("/apps/7/events"));
+    QCOMPARE(restVerdict(request, Secret.toUtf8()), QStringLiteral("ok"));
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    QVERIFY(!body.contains(QLatin1String("socket_id")));
+    QCOMPARE(body.value(QLatin1String("data")).toString(), QStringLiteral("plain text"));
+    QCOMPARE(body.value(QLatin1String("channels")).toArray(), QJsonArray{QStringLiteral("news")});
+    checkNoSecret(run);
+}
+
+void TestCli::trigger_unauthorized_exitsNonZero()
+{
+    FakeHttpServer http;
+    http.setHandler([](const FakeHttpServer::Request &) {
+        return FakeHttpServer::Response::text("Invalid signature: you should have sent HmacSHA256Hex", 401);
+    });
+    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+             QString::number(http.port()), QStringLiteral("--no-tls"), QStringLiteral("--app-id"), QStringLiteral("7"),
+             QStringLiteral("--key"), Key, QStringLiteral("--secret"), Secret, QStringLiteral("news"),
+             QStringLiteral("ev"), QStringLiteral("{}")});
+    const Run run = cli.wait();
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode != 0, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode == 5, qPrintable(run.describe())); // README: 5 = authorization failed
+    QCOMPARE(http.requests().size(), 1);
+    const QList<QJsonObject> errors = run.ofType(QStringLiteral("error"));
+    QVERIFY2(errors.size() == 1, qPrintable(run.describe()));
+    QCOMPARE(errors.first().value(QLatin1String("status")).toInt(), 401);
+    QVERIFY2(cliMessages(run.err).size() == 1, qPrintable(run.describe()));
+    checkNoSecret(run);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
