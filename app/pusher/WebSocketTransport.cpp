@@ -27,7 +27,7 @@ WebSocketTransport::WebSocketTransport(const ConnectionOptions &options, QObject
     // once all of it is in the read buffer, so a frame bigger than the buffer would stall the
     // connection for good: frames are capped to fit (a bigger one closes with 1009 instead), and
     // bigger messages still arrive as several frames.
-    constexpr qint64 kMaxFrameBytes = 1024 * 1024;
+    constexpr qint64 kMaxFrameBytes = 256 * 1024; // Pusher caps events at 10 KB, soketi at 100 KB
     m_socket.setMaxAllowedIncomingFrameSize(kMaxFrameBytes);
     m_socket.setReadBufferSize(kMaxFrameBytes + 64);
 
