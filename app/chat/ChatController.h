@@ -1,0 +1,114 @@
+#pragma once
+
+#include "ChatMessage.h"
+
+#include <pusher/ConnectionOptions.h>
+#include <pusher/Transport.h>
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace natter::pusher {
+class Authorizer;
+class Client;
+class Clock;
+class Connection;
+}
+
+namespace natter::chat {
+
+class ConnectionStatus;
+class Outbox;
+class Room;
+class RoomListModel;
+
+// The chat session of one user on one server: connects, joins rooms (presence channels), sends
+// messages as client events through a persistent outbox, receives them into the rooms' models.
+// No widgets here; the window drives it through this API and its signals.
+class ChatController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class LoginError { Unreachable, AuthRefused, BadKey, Tls, BadResponse, Other };
+    Q_ENUM(LoginError)
+
+    static constexpr int MaxMessageLength = 2000;   // characters, as typed
+    static constexpr int MaxRoomNameLength = 40;
+
+    // `outbox` is not owned. clock/factory default to the real ones (tests pass fakes).
+    ChatController(Outbox *outbox, QObject *parent = nullptr);
+    ~ChatController() override;
+
+    // Connects as userId/userName; loggedIn() once connected and the first room is subscribed,
+    // or loginFailed() with the reason (the controller is stopped then). The authorizer is not
+    // owned and must outlive the session. Rooms joined before start() are subscribed now, and
+    // so are rooms that still have messages in the outbox (they are shown and re-sent in order).
+    void start(const natter::pusher::ConnectionOptions &options, natter::pusher::Authorizer *authorizer,
+               const QString &userId, const QString &userName, natter::pusher::Clock *clock = nullptr,
+               natter::pusher::TransportFactory factory = {});
+    // Disconnects; rooms and their messages stay (greyed), pending messages stay in the outbox.
+    void stop();
+    bool isStarted() const;
+    bool isLoggedIn() const;
+    natter::pusher::Client *client() const;
+    natter::pusher::Connection *connection() const; // null while stopped
+    // The status of the current connection (follows start/stop); owned by the controller.
+    ConnectionStatus *status() const;
+    Outbox *outbox() const { return m_outbox; }
+    QString userId() const { return m_userId; }
+    QString userName() const { return m_userName; }
+
+    // Rooms: "lobby" -> presence-lobby. Name: letters, digits, - and _ (validateRoomName).
+    static QString validateRoomName(const QString &name);
+    // Returns the room (the existing one when already joined), or nullptr with `error` set.
+    Room *joinRoom(const QString &name, QString *error = nullptr);
+    // Unsubscribes and forgets the room. Its unsent messages are discarded from the outbox
+    // (they can no longer be delivered): check pendingCount() first to warn the user.
+    void leaveRoom(const QString &name);
+    Room *room(const QString &name) const;
+    QList<Room *> rooms() const;
+    RoomListModel *roomList() const { return m_roomList; }
+    // Makes `name` the active (visible) room and every other one inactive; empty: none.
+    void setActiveRoom(const QString &name);
+    Room *activeRoom() const;
+    // Messages of the room still in the outbox (pending or failed).
+    int pendingCount(const QString &room) const;
+
+    // Empty when `text` can be sent, else why not (empty, too long).
+    static QString validateMessage(const QString &text);
+    // Queues the message (outbox, persisted) and shows it as pending; sent in order when
+    // connected. Returns the new message id, or empty with `error` set (empty text, too long).
+    QString send(const QString &room, const QString &text, QString *error = nullptr);
+    // A Failed message goes back to Pending and is queued again; false if it is not Failed.
+    bool retry(const QString &messageId);
+    // Removes a Failed (or not yet queued) message from its room and the outbox; false when the
+    // message is already on its way (queued in the connection) or unknown.
+    bool discard(const QString &messageId);
+    void notifyTyping(const QString &room); // throttled client-typing
+
+signals:
+    void loggedIn();
+    void loginFailed(natter::chat::ChatController::LoginError error, const QString &message);
+    void roomJoined(natter::chat::Room *room);
+    void roomLeft(const QString &name);
+    // After login: a room's subscription failed (its Room::lastError() says why).
+    void roomError(natter::chat::Room *room, const QString &message);
+    // The server refused client events (4301, client messaging disabled): sending cannot work.
+    void clientEventsDisabled(const QString &message);
+    void messageReceived(natter::chat::Room *room, const natter::chat::ChatMessage &message);
+    // start()/stop() replaced the connection (null when stopped).
+    void connectionChanged(natter::pusher::Connection *connection);
+
+private:
+    class Private;
+    friend class Private;
+    std::unique_ptr<Private> d;
+    Outbox *m_outbox;
+    RoomListModel *m_roomList;
+    QString m_userId;
+    QString m_userName;
+};
+
+} // namespace natter::chat

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace natter::chat {
+
+// One chat line. Wire form (client event `client-message` on the room's presence channel):
+// {"id": uuid, "text": ..., "sent_at": ISO-8601 UTC with ms, "user": {"id":..,"name":..}};
+// the server adds the sender's user_id, which wins over the payload's claim.
+struct ChatMessage
+{
+    enum class State { Pending, Sent, Failed, Received };
+
+    QString id;         // uuid chosen by the sender; dedupes retries and replays
+    QString room;       // room name without the "presence-" prefix
+    QString senderId;
+    QString senderName;
+    QString text;       // plain text, never interpreted as markup
+    QDateTime sentAt;   // UTC
+    State state = State::Received;
+    QString error;      // why it failed, for the UI
+    bool own = false;
+};
+
+} // namespace natter::chat
+
+Q_DECLARE_METATYPE(natter::chat::ChatMessage)

@@ -1,0 +1,89 @@
+#include "ChatWire.h"
+
+#include <pusher/Event.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+namespace natter::chat {
+
+namespace {
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject user(const QString &id, const QString &name)
+{
+    return QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), name}};
+}
+
+// Presence user ids may be numbers on other clients: accept both.
+QString idString(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 17);
+    return {};
+}
+} // namespace
+
+QString ChatWire::encodeMessage(const ChatMessage &m)
+{
+    return compact(QJsonObject{{QStringLiteral("id"), m.id},
+                               {QStringLiteral("text"), m.text},
+                               {QStringLiteral("sent_at"), m.sentAt.toUTC().toString(Qt::ISODateWithMs)},
+                               {QStringLiteral("user"), user(m.senderId, m.senderName)}});
+}
+
+QString ChatWire::encodeTyping(const QString &userId, const QString &userName)
+{
+    return compact(QJsonObject{{QStringLiteral("user"), user(userId, userName)}});
+}
+
+std::optional<ChatMessage> ChatWire::decodeMessage(const natter::pusher::Event &event, QString *why)
+{
+    const QJsonValue data = event.dataJson();
+    if (!data.isObject()) {
+        *why = QStringLiteral("the payload is not a JSON object");
+        return std::nullopt;
+    }
+    const QJsonObject o = data.toObject();
+    const QJsonValue text = o.value(QLatin1String("text"));
+    if (!text.isString()) {
+        *why = text.isUndefined() ? QStringLiteral("the payload has no text") : QStringLiteral("the text is not a string");
+        return std::nullopt;
+    }
+    ChatMessage m;
+    m.text = text.toString();
+    m.id = o.value(QLatin1String("id")).toString();
+    if (m.id.isEmpty()) // other clients may not send ids: still show the message, once
+        m.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject u = o.value(QLatin1String("user")).toObject();
+    // The server stamps client events on presence channels with the sender's user_id; the
+    // payload's claim is only a fallback (a client can write anything there).
+    m.senderId = !event.userId.isEmpty() ? event.userId : idString(u.value(QLatin1String("id")));
+    const QString claimedId = idString(u.value(QLatin1String("id")));
+    // A name that comes with someone else's id is not believed either.
+    if (claimedId.isEmpty() || claimedId == m.senderId)
+        m.senderName = u.value(QLatin1String("name")).toString();
+    m.sentAt = QDateTime::fromString(o.value(QLatin1String("sent_at")).toString(), Qt::ISODateWithMs);
+    m.sentAt = m.sentAt.isValid() ? m.sentAt.toUTC() : QDateTime::currentDateTimeUtc();
+    m.state = ChatMessage::State::Received;
+    return m;
+}
+
+ChatWire::Typist ChatWire::decodeTyping(const natter::pusher::Event &event)
+{
+    const QJsonObject u = event.dataJson().toObject().value(QLatin1String("user")).toObject();
+    Typist t;
+    t.id = !event.userId.isEmpty() ? event.userId : idString(u.value(QLatin1String("id")));
+    const QString claimedId = idString(u.value(QLatin1String("id")));
+    if (claimedId.isEmpty() || claimedId == t.id)
+        t.name = u.value(QLatin1String("name")).toString();
+    return t;
+}
+
+} // namespace natter::chat

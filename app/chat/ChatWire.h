@@ -1,0 +1,36 @@
+#pragma once
+
+#include "ChatMessage.h"
+
+#include <optional>
+
+namespace natter::pusher {
+struct Event;
+}
+
+namespace natter::chat {
+
+// The JSON of the chat's client events, in one place:
+//   client-message {"id","text","sent_at" (ISO-8601 UTC, ms),"user":{"id","name"}}
+//   client-typing  {"user":{"id","name"}}
+// Decoding trusts the server's user_id over the payload's claim.
+class ChatWire
+{
+public:
+    static QString messageEvent() { return QStringLiteral("client-message"); }
+    static QString typingEvent() { return QStringLiteral("client-typing"); }
+
+    static QString encodeMessage(const ChatMessage &message);
+    static QString encodeTyping(const QString &userId, const QString &userName);
+
+    // nullopt (and `why`) for a payload that is not a chat message. The room is left empty.
+    static std::optional<ChatMessage> decodeMessage(const natter::pusher::Event &event, QString *why);
+    struct Typist
+    {
+        QString id;
+        QString name; // may be empty
+    };
+    static Typist decodeTyping(const natter::pusher::Event &event);
+};
+
+} // namespace natter::chat

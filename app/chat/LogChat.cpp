@@ -1,0 +1,3 @@
+#include "LogChat.h"
+
+Q_LOGGING_CATEGORY(lcChat, "natter.chat", QtWarningMsg)

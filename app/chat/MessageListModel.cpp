@@ -1,0 +1,200 @@
+#include "MessageListModel.h"
+
+#include "LogChat.h"
+
+#include <QTimer>
+
+namespace natter::chat {
+
+namespace {
+constexpr qint64 kGroupWindowSecs = 5 * 60;
+}
+
+MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent) {}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_messages.size());
+}
+
+bool MessageListModel::isGrouped(int row) const
+{
+    if (row <= 0)
+        return false;
+    const ChatMessage &m = m_messages.at(row);
+    const ChatMessage &prev = m_messages.at(row - 1);
+    if (m.senderId != prev.senderId || !m.sentAt.isValid() || !prev.sentAt.isValid())
+        return false;
+    const qint64 gap = prev.sentAt.secsTo(m.sentAt);
+    // A message older than the previous one (clock skew, late delivery) still groups when close.
+    if (qAbs(gap) > kGroupWindowSecs)
+        return false;
+    return m.sentAt.toLocalTime().date() == prev.sentAt.toLocalTime().date();
+}
+
+QDate MessageListModel::daySeparator(int row) const
+{
+    const ChatMessage &m = m_messages.at(row);
+    if (!m.sentAt.isValid())
+        return {};
+    const QDate day = m.sentAt.toLocalTime().date();
+    if (row == 0)
+        return day;
+    const ChatMessage &prev = m_messages.at(row - 1);
+    if (prev.sentAt.isValid() && prev.sentAt.toLocalTime().date() == day)
+        return {};
+    return day;
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    // Quietly empty for an out-of-range index (a view racing a removal), not a warning.
+    if (!index.isValid() || index.parent().isValid() || index.row() >= m_messages.size())
+        return {};
+    const int row = index.row();
+    const ChatMessage &m = m_messages.at(row);
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole: return m.text;
+    case Qt::ToolTipRole: return m.sentAt.toLocalTime().toString(Qt::TextDate);
+    case IdRole: return m.id;
+    case SenderIdRole: return m.senderId;
+    case SenderNameRole: return m.senderName.isEmpty() ? m.senderId : m.senderName;
+    case SentAtRole: return m.sentAt;
+    case StateRole: return int(m.state);
+    case OwnRole: return m.own;
+    case ErrorRole: return m.error;
+    case GroupedRole: return isGrouped(row);
+    case DaySeparatorRole: return daySeparator(row);
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    auto roles = QAbstractListModel::roleNames();
+    roles.insert(IdRole, "messageId");
+    roles.insert(SenderIdRole, "senderId");
+    roles.insert(SenderNameRole, "senderName");
+    roles.insert(TextRole, "text");
+    roles.insert(SentAtRole, "sentAt");
+    roles.insert(StateRole, "state");
+    roles.insert(OwnRole, "own");
+    roles.insert(ErrorRole, "error");
+    roles.insert(GroupedRole, "grouped");
+    roles.insert(DaySeparatorRole, "daySeparator");
+    return roles;
+}
+
+bool MessageListModel::append(const ChatMessage &message)
+{
+    if (message.id.isEmpty() || contains(message.id))
+        return false;
+    // Anything buffered arrived earlier: it goes first, so the order stays the arrival order.
+    if (!m_pending.isEmpty())
+        flushPending();
+    const int row = int(m_messages.size());
+    beginInsertRows({}, row, row);
+    m_messages.append(message);
+    m_rows.insert(message.id, row);
+    endInsertRows();
+    emit countChanged(count());
+    emit messagesAppended(row, row, message.own);
+    return true;
+}
+
+bool MessageListModel::appendLater(const ChatMessage &message)
+{
+    if (message.id.isEmpty() || contains(message.id))
+        return false;
+    m_pending.append(message);
+    m_pendingIds.insert(message.id);
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        // One batch per event-loop turn: a burst of thousands of events costs one row insert.
+        QMetaObject::invokeMethod(this, &MessageListModel::flushPending, Qt::QueuedConnection);
+    }
+    return true;
+}
+
+void MessageListModel::flushPending()
+{
+    m_flushScheduled = false;
+    if (m_pending.isEmpty())
+        return;
+    const int first = int(m_messages.size());
+    const int last = first + int(m_pending.size()) - 1;
+    bool anyOwn = false;
+    beginInsertRows({}, first, last);
+    m_messages.reserve(m_messages.size() + m_pending.size());
+    for (ChatMessage &m : m_pending) {
+        anyOwn = anyOwn || m.own;
+        m_rows.insert(m.id, int(m_messages.size()));
+        m_messages.append(std::move(m));
+    }
+    m_pending.clear();
+    m_pendingIds.clear();
+    endInsertRows();
+    emit countChanged(count());
+    emit messagesAppended(first, last, anyOwn);
+}
+
+bool MessageListModel::setState(const QString &id, ChatMessage::State state, const QString &error)
+{
+    const int row = rowOf(id);
+    if (row < 0) {
+        // Still buffered: update it there, it shows with the new state.
+        for (ChatMessage &m : m_pending) {
+            if (m.id == id) {
+                m.state = state;
+                m.error = error;
+                return true;
+            }
+        }
+        return false;
+    }
+    ChatMessage &m = m_messages[row];
+    if (m.state == state && m.error == error)
+        return true;
+    m.state = state;
+    m.error = error;
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i, {StateRole, ErrorRole});
+    return true;
+}
+
+void MessageListModel::reindexFrom(int row)
+{
+    for (int i = row; i < m_messages.size(); ++i)
+        m_rows[m_messages.at(i).id] = i;
+}
+
+bool MessageListModel::remove(const QString &id)
+{
+    const int row = rowOf(id);
+    if (row < 0) {
+        if (!m_pendingIds.remove(id))
+            return false;
+        m_pending.removeIf([&id](const ChatMessage &m) { return m.id == id; });
+        return true;
+    }
+    beginRemoveRows({}, row, row);
+    m_messages.removeAt(row);
+    m_rows.remove(id);
+    reindexFrom(row);
+    endRemoveRows();
+    // The message after it now follows another one: its grouping and day header may change.
+    if (row < m_messages.size()) {
+        const QModelIndex i = index(row);
+        emit dataChanged(i, i, {GroupedRole, DaySeparatorRole});
+    }
+    emit countChanged(count());
+    return true;
+}
+
+int MessageListModel::rowOf(const QString &id) const
+{
+    return m_rows.value(id, -1);
+}
+
+} // namespace natter::chat

@@ -1,0 +1,223 @@
+#include "ProfileStore.h"
+
+#include "LogChat.h"
+
+#include <QSettings>
+#include <QUrl>
+
+namespace natter::chat {
+
+namespace {
+
+// Profile and user names are free text; settings keys treat '/' as a group separator, so
+// names used inside keys are percent-encoded.
+QString keyPart(const QString &name)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(name));
+}
+
+QString stateGroup(const QString &profile, const QString &user)
+{
+    return QStringLiteral("state/%1/%2").arg(keyPart(profile), keyPart(user));
+}
+
+QString kindName(ServerProfile::Kind kind)
+{
+    return kind == ServerProfile::Kind::Hosted ? QStringLiteral("hosted") : QStringLiteral("self-hosted");
+}
+
+QString authModeName(ServerProfile::AuthMode mode)
+{
+    return mode == ServerProfile::AuthMode::LocalSigning ? QStringLiteral("local-signing") : QStringLiteral("endpoint");
+}
+
+// An auth endpoint typed as https://user:password@host/... would put a password in the
+// settings file: secrets belong to the keychain, so the password part is never stored.
+QString withoutPassword(const QString &endpoint)
+{
+    const QUrl url(endpoint);
+    if (!url.isValid() || url.password().isEmpty())
+        return endpoint;
+    qCWarning(lcChat) << "the auth endpoint's password is not stored in the settings; use the token field";
+    return url.toString(QUrl::RemovePassword);
+}
+
+ServerProfile readProfile(const QSettings &s)
+{
+    ServerProfile p;
+    p.name = s.value(QStringLiteral("name")).toString();
+    p.kind = s.value(QStringLiteral("kind")).toString() == QLatin1String("hosted") ? ServerProfile::Kind::Hosted
+                                                                                     : ServerProfile::Kind::SelfHosted;
+    p.key = s.value(QStringLiteral("key")).toString();
+    p.cluster = s.value(QStringLiteral("cluster")).toString();
+    p.host = s.value(QStringLiteral("host")).toString();
+    p.port = s.value(QStringLiteral("port"), 6001).toInt();
+    p.tls = s.value(QStringLiteral("tls"), true).toBool();
+    p.pathPrefix = s.value(QStringLiteral("pathPrefix")).toString();
+    p.caFile = s.value(QStringLiteral("caFile")).toString();
+    p.authMode = s.value(QStringLiteral("authMode")).toString() == QLatin1String("local-signing")
+        ? ServerProfile::AuthMode::LocalSigning
+        : ServerProfile::AuthMode::Endpoint;
+    p.authEndpoint = s.value(QStringLiteral("authEndpoint")).toString();
+    p.allowPlainTextSecret = s.value(QStringLiteral("allowPlainTextSecret"), false).toBool();
+    return p;
+}
+
+void writeProfile(QSettings &s, const ServerProfile &p)
+{
+    // Field by field on purpose: a new ServerProfile member is not stored until someone decides
+    // it is not a secret.
+    s.setValue(QStringLiteral("name"), p.name);
+    s.setValue(QStringLiteral("kind"), kindName(p.kind));
+    s.setValue(QStringLiteral("key"), p.key);
+    s.setValue(QStringLiteral("cluster"), p.cluster);
+    s.setValue(QStringLiteral("host"), p.host);
+    s.setValue(QStringLiteral("port"), p.port);
+    s.setValue(QStringLiteral("tls"), p.tls);
+    s.setValue(QStringLiteral("pathPrefix"), p.pathPrefix);
+    s.setValue(QStringLiteral("caFile"), p.caFile);
+    s.setValue(QStringLiteral("authMode"), authModeName(p.authMode));
+    s.setValue(QStringLiteral("authEndpoint"), withoutPassword(p.authEndpoint));
+    s.setValue(QStringLiteral("allowPlainTextSecret"), p.allowPlainTextSecret);
+}
+
+} // namespace
+
+ProfileStore::ProfileStore(QSettings *settings, QObject *parent) : QObject(parent), m_settings(settings) {}
+
+QList<ServerProfile> ProfileStore::profiles() const
+{
+    QList<ServerProfile> out;
+    const int n = m_settings->beginReadArray(QStringLiteral("profiles"));
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        ServerProfile p = readProfile(*m_settings);
+        if (!p.name.isEmpty())
+            out.append(p);
+    }
+    m_settings->endArray();
+    return out;
+}
+
+std::optional<ServerProfile> ProfileStore::profile(const QString &name) const
+{
+    for (const ServerProfile &p : profiles()) {
+        if (p.name == name)
+            return p;
+    }
+    return std::nullopt;
+}
+
+void ProfileStore::writeAll(const QList<ServerProfile> &list)
+{
+    m_settings->remove(QStringLiteral("profiles"));
+    m_settings->beginWriteArray(QStringLiteral("profiles"), int(list.size()));
+    for (int i = 0; i < list.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        writeProfile(*m_settings, list.at(i));
+    }
+    m_settings->endArray();
+    m_settings->sync();
+}
+
+void ProfileStore::save(const ServerProfile &profile, const QString &previousName)
+{
+    QList<ServerProfile> list = profiles();
+    const QString oldName = previousName.isEmpty() ? profile.name : previousName;
+    int at = -1;
+    for (int i = 0; i < list.size(); ++i) {
+        if (list.at(i).name == oldName) {
+            at = i;
+            break;
+        }
+    }
+    // Renaming onto another existing profile replaces that one.
+    if (oldName != profile.name) {
+        list.removeIf([&](const ServerProfile &p) { return p.name == profile.name; });
+        at = -1;
+        for (int i = 0; i < list.size(); ++i) {
+            if (list.at(i).name == oldName)
+                at = i;
+        }
+    }
+    if (at >= 0)
+        list[at] = profile;
+    else
+        list.append(profile);
+    writeAll(list);
+    if (oldName != profile.name) {
+        moveState(oldName, profile.name);
+        if (lastProfile() == oldName)
+            setLastProfile(profile.name);
+    }
+    emit profilesChanged();
+}
+
+void ProfileStore::remove(const QString &name)
+{
+    QList<ServerProfile> list = profiles();
+    if (list.removeIf([&](const ServerProfile &p) { return p.name == name; }) == 0)
+        return;
+    writeAll(list);
+    m_settings->remove(QStringLiteral("state/") + keyPart(name));
+    if (lastProfile() == name)
+        m_settings->remove(QStringLiteral("lastProfile"));
+    m_settings->sync();
+    emit profilesChanged();
+}
+
+void ProfileStore::moveState(const QString &from, const QString &to)
+{
+    const QString fromGroup = QStringLiteral("state/") + keyPart(from);
+    const QString toGroup = QStringLiteral("state/") + keyPart(to);
+    m_settings->beginGroup(fromGroup);
+    const QStringList keys = m_settings->allKeys();
+    m_settings->endGroup();
+    m_settings->remove(toGroup);
+    for (const QString &key : keys)
+        m_settings->setValue(toGroup + u'/' + key, m_settings->value(fromGroup + u'/' + key));
+    m_settings->remove(fromGroup);
+    m_settings->sync();
+}
+
+QString ProfileStore::lastProfile() const
+{
+    return m_settings->value(QStringLiteral("lastProfile")).toString();
+}
+
+void ProfileStore::setLastProfile(const QString &name)
+{
+    m_settings->setValue(QStringLiteral("lastProfile"), name);
+}
+
+QString ProfileStore::lastUser() const
+{
+    return m_settings->value(QStringLiteral("lastUser")).toString();
+}
+
+void ProfileStore::setLastUser(const QString &user)
+{
+    m_settings->setValue(QStringLiteral("lastUser"), user);
+}
+
+QStringList ProfileStore::rooms(const QString &profile, const QString &user) const
+{
+    return m_settings->value(stateGroup(profile, user) + QStringLiteral("/rooms")).toStringList();
+}
+
+void ProfileStore::setRooms(const QString &profile, const QString &user, const QStringList &rooms)
+{
+    m_settings->setValue(stateGroup(profile, user) + QStringLiteral("/rooms"), rooms);
+}
+
+QString ProfileStore::lastRoom(const QString &profile, const QString &user) const
+{
+    return m_settings->value(stateGroup(profile, user) + QStringLiteral("/lastRoom")).toString();
+}
+
+void ProfileStore::setLastRoom(const QString &profile, const QString &user, const QString &room)
+{
+    m_settings->setValue(stateGroup(profile, user) + QStringLiteral("/lastRoom"), room);
+}
+
+} // namespace natter::chat

@@ -1,0 +1,199 @@
+#include "Room.h"
+
+#include "MessageListModel.h"
+
+#include <pusher/Clock.h>
+#include <pusher/MemberListModel.h>
+#include <pusher/Members.h>
+#include <pusher/PresenceChannel.h>
+#include <pusher/Timer.h>
+
+#include <algorithm>
+
+namespace natter::chat {
+
+using natter::pusher::Member;
+using natter::pusher::Members;
+
+namespace {
+constexpr int kTypingShownMs = 3000;
+}
+
+Room::Room(const QString &name, natter::pusher::PresenceChannel *channel, QObject *parent)
+    : QObject(parent)
+    , m_name(name)
+    , m_messages(new MessageListModel(this))
+    , m_shownMembers(new Members(this))
+    , m_members(new natter::pusher::MemberListModel(this))
+{
+    m_members->setMembers(m_shownMembers);
+    setChannel(channel);
+}
+
+Room::~Room()
+{
+    for (const auto &link : std::as_const(m_channelLinks))
+        disconnect(link);
+}
+
+QString Room::channelName() const
+{
+    return channelNameFor(m_name);
+}
+
+natter::pusher::PresenceChannel *Room::channel() const
+{
+    return m_channel;
+}
+
+bool Room::isSubscribed() const
+{
+    return m_channel && m_channel->isSubscribed();
+}
+
+QString Room::memberName(const QString &userId) const
+{
+    const std::optional<Member> m = m_shownMembers->get(userId);
+    if (!m)
+        return {};
+    const QString name = m->info.value(QLatin1String("name")).toString();
+    return name.isEmpty() ? m->id : name;
+}
+
+void Room::setChannel(natter::pusher::PresenceChannel *channel)
+{
+    for (const auto &link : std::as_const(m_channelLinks))
+        disconnect(link);
+    m_channelLinks.clear();
+    m_channel = channel;
+    if (!channel) {
+        m_shownMembers->clear();
+        return;
+    }
+    // The library clears a presence channel's members when the connection drops (they are
+    // unknown until the next subscription_succeeded). The window keeps showing the last known
+    // list, greyed (membersStale), instead of an empty one: so mirror every change except the
+    // clear, and take the whole list again on each rebuild.
+    Members *source = channel->members();
+    const auto mirror = [this, source] {
+        if (source->count() == 0)
+            return; // a clear (connection down): keep the last known members
+        m_shownMembers->setMyId(source->myId());
+        m_shownMembers->reset(source->all());
+    };
+    m_channelLinks << connect(source, &Members::wasReset, this, mirror)
+                   << connect(source, &Members::memberAdded, this,
+                              [this](const Member &m) { m_shownMembers->add(m); })
+                   << connect(source, &Members::memberRemoved, this,
+                              [this](const Member &m) { m_shownMembers->remove(m.id); })
+                   << connect(source, &Members::memberUpdated, this,
+                              [this, source](int index) { m_shownMembers->add(source->at(index)); });
+    if (source->count() > 0)
+        mirror();
+    else
+        m_shownMembers->clear();
+}
+
+void Room::setClock(natter::pusher::Clock *clock)
+{
+    m_typingTimer.reset();
+    m_clock = clock;
+    if (!m_typing.isEmpty()) {
+        m_typing.clear();
+        emit typingChanged({});
+    }
+    if (clock) {
+        m_typingTimer = clock->createTimer();
+        m_typingTimer->setCallback([this] { expireTyping(); });
+    }
+}
+
+void Room::setActive(bool active)
+{
+    if (active && m_unread != 0) {
+        m_unread = 0;
+        emit unreadChanged(0);
+    }
+    if (active == m_active)
+        return;
+    m_active = active;
+    emit activeChanged(active);
+}
+
+void Room::addUnread(int count)
+{
+    if (m_active || count <= 0)
+        return;
+    m_unread += count;
+    emit unreadChanged(m_unread);
+}
+
+void Room::setMembersStale(bool stale)
+{
+    if (stale == m_membersStale)
+        return;
+    m_membersStale = stale;
+    emit membersStaleChanged(stale);
+}
+
+void Room::setError(const QString &error)
+{
+    if (error == m_lastError)
+        return;
+    m_lastError = error;
+    emit errorChanged(error);
+}
+
+QStringList Room::typingUsers() const
+{
+    const qint64 now = m_clock ? m_clock->nowMs() : 0;
+    QStringList names;
+    for (const Typist &t : m_typing) {
+        if (t.untilMs > now)
+            names.append(t.name);
+    }
+    std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
+        return QString::localeAwareCompare(a, b) < 0;
+    });
+    return names;
+}
+
+void Room::setTyping(const QString &userId, const QString &name)
+{
+    if (!m_clock)
+        return;
+    const bool known = m_typing.contains(userId) && m_typing.value(userId).name == name;
+    m_typing.insert(userId, {name, m_clock->nowMs() + kTypingShownMs});
+    if (!m_typingTimer->isActive())
+        m_typingTimer->start(kTypingShownMs);
+    if (!known)
+        emit typingChanged(typingUsers());
+}
+
+void Room::clearTyping(const QString &userId)
+{
+    if (m_typing.remove(userId))
+        emit typingChanged(typingUsers());
+}
+
+void Room::expireTyping()
+{
+    const qint64 now = m_clock->nowMs();
+    qint64 next = -1;
+    bool removed = false;
+    for (auto it = m_typing.begin(); it != m_typing.end();) {
+        if (it->untilMs <= now) {
+            it = m_typing.erase(it);
+            removed = true;
+        } else {
+            next = next < 0 ? it->untilMs : qMin(next, it->untilMs);
+            ++it;
+        }
+    }
+    if (next >= 0)
+        m_typingTimer->start(int(next - now));
+    if (removed)
+        emit typingChanged(typingUsers());
+}
+
+} // namespace natter::chat

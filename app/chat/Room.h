@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <memory>
+
+namespace natter::pusher {
+class Clock;
+class MemberListModel;
+class Members;
+class PresenceChannel;
+class Timer;
+}
+
+namespace natter::chat {
+
+class MessageListModel;
+
+// One joined room: the presence channel `presence-<name>`, its messages and members, unread
+// count and who is typing.
+class Room : public QObject
+{
+    Q_OBJECT
+public:
+    Room(const QString &name, natter::pusher::PresenceChannel *channel, QObject *parent = nullptr);
+    ~Room() override;
+
+    QString name() const { return m_name; }
+    QString channelName() const;
+    static QString channelNameFor(const QString &room) { return QStringLiteral("presence-") + room; }
+    // Null while the controller is not started.
+    natter::pusher::PresenceChannel *channel() const; // out of line: the type is incomplete here
+    MessageListModel *messages() const { return m_messages; }
+    natter::pusher::MemberListModel *members() const { return m_members; }
+    // The members shown by members(): the channel's, kept through a connection drop.
+    natter::pusher::Members *memberList() const { return m_shownMembers; }
+    // A member's display name (info "name", else the id); empty if not a member.
+    QString memberName(const QString &userId) const;
+    bool isSubscribed() const;
+    int unread() const { return m_unread; }
+    void setActive(bool active); // the visible room has no unread messages
+    bool isActive() const { return m_active; }
+    // True while reconnecting: the member list is from before the drop (the UI greys it).
+    bool membersStale() const { return m_membersStale; }
+    QStringList typingUsers() const; // display names, sorted
+    // Why the room's subscription failed (auth refused, ...); empty when fine.
+    QString lastError() const { return m_lastError; }
+
+signals:
+    void unreadChanged(int unread);
+    void membersStaleChanged(bool stale);
+    void typingChanged(const QStringList &names);
+    void activeChanged(bool active);
+    void errorChanged(const QString &error);
+
+private:
+    friend class ChatController;
+    void setChannel(natter::pusher::PresenceChannel *channel);
+    void setClock(natter::pusher::Clock *clock);
+    void addUnread(int count);
+    void setMembersStale(bool stale);
+    void setError(const QString &error);
+    void setTyping(const QString &userId, const QString &name);
+    void clearTyping(const QString &userId);
+    void expireTyping();
+
+    struct Typist
+    {
+        QString name;
+        qint64 untilMs = 0; // on the controller's clock
+    };
+
+    QString m_name;
+    QPointer<natter::pusher::PresenceChannel> m_channel;
+    MessageListModel *m_messages;
+    natter::pusher::Members *m_shownMembers;
+    natter::pusher::MemberListModel *m_members;
+    QList<QMetaObject::Connection> m_channelLinks;
+    int m_unread = 0;
+    bool m_active = false;
+    bool m_membersStale = false;
+    QString m_lastError;
+    natter::pusher::Clock *m_clock = nullptr;
+    std::unique_ptr<natter::pusher::Timer> m_typingTimer;
+    QHash<QString, Typist> m_typing; // user id -> name, until
+};
+
+} // namespace natter::chat

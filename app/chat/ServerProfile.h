@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+namespace natter::pusher {
+struct ConnectionOptions;
+}
+
+namespace natter::chat {
+
+// A saved server. Secrets (bearer token, app secret) are NOT here: they live in the keychain
+// under secretKey(), see natter::desktop::CredentialStore.
+struct ServerProfile
+{
+    enum class Kind { Hosted, SelfHosted };
+    enum class AuthMode { Endpoint, LocalSigning };
+
+    QString name;             // unique, shown in the picker
+    Kind kind = Kind::SelfHosted;
+    QString key;              // app key
+    QString cluster;          // Hosted
+    QString host;             // SelfHosted
+    int port = 6001;          // SelfHosted
+    bool tls = true;
+    QString pathPrefix;
+    QString caFile;           // optional extra CA bundle (PEM)
+    AuthMode authMode = AuthMode::Endpoint;
+    QString authEndpoint;     // AuthMode::Endpoint; the token is optional
+    bool allowPlainTextSecret = false; // the user explicitly chose to store secrets unencrypted
+
+    natter::pusher::ConnectionOptions connectionOptions() const;
+    QString validate() const; // empty when usable, else what to fix
+    // Keychain entry names.
+    QString tokenKey() const { return QStringLiteral("profile/%1/token").arg(name); }
+    QString secretKey() const { return QStringLiteral("profile/%1/app-secret").arg(name); }
+};
+
+} // namespace natter::chat
+
+Q_DECLARE_METATYPE(natter::chat::ServerProfile)

@@ -1,0 +1,22 @@
+#include "UserName.h"
+
+#include <QCoreApplication>
+
+namespace natter::chat {
+
+QString UserName::validate(const QString &name)
+{
+    if (name.isEmpty())
+        return QCoreApplication::translate("UserName", "Enter a user name.");
+    // The name is the presence user id and part of file and keychain names: letters and digits
+    // (any script) keep it unambiguous and safe everywhere it ends up.
+    for (const QChar c : name) {
+        if (!(c.isLetter() || c.isDigit()))
+            return QCoreApplication::translate("UserName", "Use letters and digits only (no spaces or punctuation).");
+    }
+    if (name.size() > MaxLength)
+        return QCoreApplication::translate("UserName", "Use at most %n characters.", nullptr, MaxLength);
+    return {};
+}
+
+} // namespace natter::chat
