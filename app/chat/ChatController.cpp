@@ -200,8 +200,10 @@ Room *ChatController::joinRoom(const QString &name, QString *error)
     return r;
 }
 
-void ChatController::leaveRoom(const QString &name)
+void ChatController::leaveRoom(const QString &roomName)
 {
+    // A copy: the caller's string may live in a model that leaving changes.
+    const QString name = roomName;
     Room *r = room(name);
     if (!r)
         return;

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "MessageListModel.h"
+
 #include <QAbstractListModel>
 #include <QPointer>
 
 namespace natter::chat {
 
-class MessageListModel;
+
 
 // The newest part of a room's messages, for the view. QListView lays out every row again on
 // each insert when rows differ in height, so a view over 100,000 rows spends seconds per burst

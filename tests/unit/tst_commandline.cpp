@@ -1,0 +1,141 @@
+// natter's command line: options into CommandLine::Options, errors as messages, log levels.
+#include "CommandLine.h"
+
+#include <QTest>
+
+using natter::chat::ServerProfile;
+using natter::ui::CommandLine;
+
+namespace {
+
+QString S(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+CommandLine::Result parse(QStringList args, const QProcessEnvironment &env = QProcessEnvironment())
+{
+    args.prepend(S("natter"));
+    return CommandLine::parse(args, env);
+}
+
+} // namespace
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void plainStart()
+    {
+        const auto r = parse({});
+        QCOMPARE(r.action, CommandLine::Action::Run);
+        QVERIFY(!r.options.autoLogin());
+        QVERIFY(!r.options.adHocProfile);
+        QCOMPARE(r.options.logLevel, CommandLine::LogLevel::Default);
+    }
+
+    void helpAndVersion()
+    {
+        auto r = parse({S("--help")});
+        QCOMPARE(r.action, CommandLine::Action::Help);
+        QVERIFY(r.text.contains(S("--profile")));
+        QVERIFY(r.text.contains(S("natter")));
+        QVERIFY(!r.text.contains(S("<executable_name>")));
+        r = parse({S("--version")});
+        QCOMPARE(r.action, CommandLine::Action::Version);
+        QVERIFY(r.text.startsWith(S("natter ")));
+    }
+
+    void profileUserRooms()
+    {
+        const auto r = parse({S("--profile"), S("work"), S("--user"), S("alice"), S("--room"), S("dev"), S("--room"),
+                              S("lobby"), S("--room"), S("dev"), S("--new-instance"), S("--log-level"), S("debug")});
+        QCOMPARE(r.action, CommandLine::Action::Run);
+        QCOMPARE(r.options.profile, S("work"));
+        QCOMPARE(r.options.user, S("alice"));
+        QCOMPARE(r.options.rooms, (QStringList{S("dev"), S("lobby")}));
+        QVERIFY(r.options.newInstance);
+        QVERIFY(r.options.autoLogin());
+        QCOMPARE(r.options.logLevel, CommandLine::LogLevel::Debug);
+    }
+
+    void adHocSelfHostedWithSecretFromEnvironment()
+    {
+        QProcessEnvironment env;
+        env.insert(S("NATTER_SECRET"), S("app-secret"));
+        const auto r = parse({S("--host"), S("127.0.0.1"), S("--port"), S("6001"), S("--no-tls"), S("--key"), S("app-key"),
+                              S("--user"), S("bob"), S("--room"), S("lobby")},
+                             env);
+        QCOMPARE(r.action, CommandLine::Action::Run);
+        QVERIFY(r.options.adHocProfile);
+        const ServerProfile p = *r.options.adHocProfile;
+        QCOMPARE(p.kind, ServerProfile::Kind::SelfHosted);
+        QCOMPARE(p.host, S("127.0.0.1"));
+        QCOMPARE(p.port, 6001);
+        QVERIFY(!p.tls);
+        QCOMPARE(p.key, S("app-key"));
+        QCOMPARE(p.authMode, ServerProfile::AuthMode::LocalSigning);
+        QCOMPARE(p.name, S("127.0.0.1:6001"));
+        QCOMPARE(r.options.secret, S("app-secret"));
+    }
+
+    void adHocHostedWithEndpoint()
+    {
+        QProcessEnvironment env;
+        env.insert(S("NATTER_AUTH_TOKEN"), S("tok"));
+        const auto r = parse({S("--cluster"), S("eu"), S("--key"), S("k"), S("--auth-endpoint"),
+                              S("https://example.com/pusher/auth"), S("--profile"), S("prod")},
+                             env);
+        QCOMPARE(r.action, CommandLine::Action::Run);
+        const ServerProfile p = *r.options.adHocProfile;
+        QCOMPARE(p.kind, ServerProfile::Kind::Hosted);
+        QCOMPARE(p.cluster, S("eu"));
+        QVERIFY(p.tls);
+        QCOMPARE(p.authMode, ServerProfile::AuthMode::Endpoint);
+        QCOMPARE(p.authEndpoint, S("https://example.com/pusher/auth"));
+        QCOMPARE(p.name, S("prod"));
+        QCOMPARE(r.options.authToken, S("tok"));
+        // The secret on the command line works too (but shows in ps).
+        const auto s = parse({S("--host"), S("h"), S("--key"), S("k"), S("--secret"), S("x")});
+        QCOMPARE(s.action, CommandLine::Action::Run);
+        QCOMPARE(s.options.secret, S("x"));
+        QCOMPARE(s.options.adHocProfile->port, 443); // TLS by default
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("unknown option") << QStringList{S("--bogus")};
+        QTest::newRow("bad user") << QStringList{S("--user"), S("bob smith")};
+        QTest::newRow("bad room") << QStringList{S("--room"), S("a b")};
+        QTest::newRow("bad log level") << QStringList{S("--log-level"), S("loud")};
+        QTest::newRow("host and cluster") << QStringList{S("--host"), S("h"), S("--cluster"), S("eu"), S("--key"), S("k")};
+        QTest::newRow("tls and no-tls") << QStringList{S("--host"), S("h"), S("--key"), S("k"), S("--tls"), S("--no-tls")};
+        QTest::newRow("bad port") << QStringList{S("--host"), S("h"), S("--key"), S("k"), S("--port"), S("99999"),
+                                                 S("--secret"), S("s")};
+        QTest::newRow("no auth") << QStringList{S("--host"), S("h"), S("--key"), S("k")};
+        QTest::newRow("port without host") << QStringList{S("--port"), S("6001")};
+        QTest::newRow("positional") << QStringList{S("extra")};
+    }
+
+    void errors()
+    {
+        QFETCH(QStringList, args);
+        const auto r = parse(args);
+        QCOMPARE(r.action, CommandLine::Action::Error);
+        QVERIFY(!r.text.isEmpty());
+    }
+
+    void loggingRules()
+    {
+        QVERIFY(CommandLine::loggingRules(CommandLine::LogLevel::Default).isEmpty());
+        QCOMPARE(CommandLine::loggingRules(CommandLine::LogLevel::Quiet), S("natter.*=false"));
+        QVERIFY(CommandLine::loggingRules(CommandLine::LogLevel::Info).contains(S("natter.*.info=true")));
+        QVERIFY(CommandLine::loggingRules(CommandLine::LogLevel::Info).contains(S("natter.*.debug=false")));
+        QCOMPARE(CommandLine::loggingRules(CommandLine::LogLevel::Debug), S("natter.*=true"));
+    }
+};
+
+QTEST_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

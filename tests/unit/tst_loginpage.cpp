@@ -1,0 +1,198 @@
+// The login page: name validation inline (never an alert box), Log in enabled only when valid,
+// the busy indicator, and every login error shown inline with its hint.
+#include "LoginPage.h"
+
+#include <chat/ChatController.h>
+#include <chat/UserName.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFrame>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using natter::chat::ChatController;
+using natter::ui::LoginPage;
+using LoginError = ChatController::LoginError;
+
+Q_DECLARE_METATYPE(LoginError)
+
+namespace {
+
+QString S(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+bool anyMessageBox()
+{
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (qobject_cast<QMessageBox *>(w) && w->isVisible())
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestLoginPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void accessibilityNames()
+    {
+        LoginPage page;
+        QCOMPARE(page.nameField()->accessibleName(), S("User name"));
+        QCOMPARE(page.loginButton()->accessibleName(), S("Log in"));
+        QCOMPARE(page.loginButton()->text(), S("Log in"));
+    }
+
+    void badNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("space") << S("bob smith");
+        QTest::newRow("punctuation") << S("bob!");
+        QTest::newRow("dash") << S("a-b");
+        QTest::newRow("markup") << S("<b>x</b>");
+        QTest::newRow("too long") << QString(natter::chat::UserName::MaxLength + 1, u'a');
+    }
+
+    void badNames()
+    {
+        QFETCH(QString, name);
+        LoginPage page;
+        page.setProfiles({S("local")}, S("local"));
+        page.show();
+        QSignalSpy requested(&page, &LoginPage::loginRequested);
+        QTest::keyClicks(page.nameField(), name);
+        QVERIFY(page.nameError()->isVisible());
+        QCOMPARE(page.nameError()->text(), natter::chat::UserName::validate(name));
+        QVERIFY(!page.nameError()->text().isEmpty());
+        QCOMPARE(page.nameError()->textFormat(), Qt::PlainText);
+        QVERIFY(!page.loginButton()->isEnabled());
+        QTest::keyClick(page.nameField(), Qt::Key_Return);
+        QCOMPARE(requested.size(), 0);
+        QVERIFY(!anyMessageBox());
+    }
+
+    void validNameEnablesLogin()
+    {
+        LoginPage page;
+        page.show();
+        QVERIFY(!page.loginButton()->isEnabled()); // empty, no profile
+        QVERIFY(!page.nameError()->isVisible());  // no scolding before typing
+        QTest::keyClicks(page.nameField(), S("Zoe42"));
+        QVERIFY(!page.nameError()->isVisible());
+        QVERIFY(!page.loginButton()->isEnabled()); // still no profile
+        page.setProfiles({S("local"), S("hosted")}, S("hosted"));
+        QCOMPARE(page.profileName(), S("hosted"));
+        QVERIFY(page.loginButton()->isEnabled());
+        QSignalSpy requested(&page, &LoginPage::loginRequested);
+        QTest::keyClick(page.nameField(), Qt::Key_Return);
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(), S("hosted"));
+        QCOMPARE(requested.at(0).at(1).toString(), S("Zoe42"));
+        QTest::mouseClick(page.loginButton(), Qt::LeftButton);
+        QCOMPARE(requested.size(), 2);
+
+        // Clearing the field after typing: told what to do, Log in off.
+        page.nameField()->selectAll();
+        QTest::keyClick(page.nameField(), Qt::Key_Backspace);
+        QVERIFY(page.nameError()->isVisible());
+        QVERIFY(!page.loginButton()->isEnabled());
+    }
+
+    void busyIndicator()
+    {
+        LoginPage page;
+        page.setProfiles({S("local")}, S("local"));
+        page.setUserName(S("alice"));
+        page.show();
+        QVERIFY(!page.busyIndicator()->isVisible());
+        page.setBusy(true, S("Connecting to local…"));
+        QVERIFY(page.isBusy());
+        QVERIFY(page.busyIndicator()->isVisible());
+        QCOMPARE(page.busyIndicator()->maximum(), 0); // indeterminate
+        QVERIFY(!page.loginButton()->isEnabled());
+        QVERIFY(!page.nameField()->isEnabled());
+        QVERIFY(page.cancelButton()->isVisible());
+        QSignalSpy cancelled(&page, &LoginPage::cancelRequested);
+        QTest::mouseClick(page.cancelButton(), Qt::LeftButton);
+        QCOMPARE(cancelled.size(), 1);
+        page.setBusy(false);
+        QVERIFY(!page.busyIndicator()->isVisible());
+        QVERIFY(page.loginButton()->isEnabled());
+        QVERIFY(page.nameField()->isEnabled());
+    }
+
+    void loginErrorsInline_data()
+    {
+        QTest::addColumn<LoginError>("error");
+        QTest::newRow("unreachable") << LoginError::Unreachable;
+        QTest::newRow("auth refused") << LoginError::AuthRefused;
+        QTest::newRow("bad key") << LoginError::BadKey;
+        QTest::newRow("tls") << LoginError::Tls;
+        QTest::newRow("bad response") << LoginError::BadResponse;
+        QTest::newRow("other") << LoginError::Other;
+    }
+
+    void loginErrorsInline()
+    {
+        QFETCH(LoginError, error);
+        LoginPage page;
+        page.setProfiles({S("local")}, S("local"));
+        page.setUserName(S("alice"));
+        page.show();
+        page.setBusy(true);
+        const QString message = S("details from the server <b>raw</b>");
+        page.showError(error, message);
+        QVERIFY(!page.isBusy());
+        QVERIFY(!page.busyIndicator()->isVisible());
+        QVERIFY(page.errorBox()->isVisible());
+        QCOMPARE(page.errorText()->text(), message);
+        QCOMPARE(page.errorText()->textFormat(), Qt::PlainText);
+        QCOMPARE(page.errorTitle()->text(), LoginPage::titleFor(error));
+        QCOMPARE(page.errorHint()->text(), LoginPage::hintFor(error));
+        QVERIFY(!page.errorHint()->text().isEmpty());
+        QVERIFY(page.errorHint()->isVisible());
+        QVERIFY(page.loginButton()->isEnabled()); // try again
+        QVERIFY(!anyMessageBox());
+        // A new attempt clears it.
+        QTest::mouseClick(page.loginButton(), Qt::LeftButton);
+        QVERIFY(!page.errorBox()->isVisible());
+    }
+
+    void hintsAreDistinct()
+    {
+        QSet<QString> hints;
+        for (LoginError e : {LoginError::Unreachable, LoginError::AuthRefused, LoginError::BadKey, LoginError::Tls,
+                             LoginError::BadResponse, LoginError::Other})
+            hints.insert(LoginPage::hintFor(e));
+        QCOMPARE(hints.size(), 6);
+        QVERIFY(LoginPage::hintFor(LoginError::Tls).contains(S("TLS")));
+        QVERIFY(LoginPage::hintFor(LoginError::BadKey).contains(S("app key")));
+    }
+
+    void noProfilesOffersToAddOne()
+    {
+        LoginPage page;
+        page.setProfiles({}, {});
+        page.setUserName(S("alice"));
+        page.show();
+        QVERIFY(!page.loginButton()->isEnabled());
+        auto *add = page.findChild<QPushButton *>(S("addServerButton"));
+        QVERIFY(add && add->isVisible());
+        QSignalSpy settings(&page, &LoginPage::settingsRequested);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(settings.size(), 1);
+    }
+};
+
+QTEST_MAIN(TestLoginPage)
+#include "tst_loginpage.moc"

@@ -1,0 +1,241 @@
+// The window with a SessionManager on FakeClock + FakeNetwork: the login page while connecting,
+// failures inline, the chat page and title after login, rooms remembered, logout, settings
+// opened non-modally, window state saved.
+#include "FakeClock.h"
+#include "FakeTransport.h"
+#include "Frames.h"
+
+#include "ChatPage.h"
+#include "ChatSession.h"
+#include "ConnectionStatusBar.h"
+#include "KeychainBanner.h"
+#include "LoginPage.h"
+#include "MainWindow.h"
+#include "ProfileSecrets.h"
+#include "RoomPicker.h"
+#include "SessionManager.h"
+#include "SettingsDialog.h"
+
+#include <chat/ChatController.h>
+#include <chat/ProfileStore.h>
+#include <desktop/MemoryCredentialStore.h>
+
+#include <QAction>
+#include <QFrame>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using natter::chat::ProfileStore;
+using natter::chat::ServerProfile;
+using namespace natter::ui;
+
+namespace {
+
+QString S(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+struct Rig
+{
+    Rig()
+    {
+        settings = std::make_unique<QSettings>(dir.filePath(S("natter.conf")), QSettings::IniFormat);
+        profiles = std::make_unique<ProfileStore>(settings.get());
+        secrets = std::make_unique<ProfileSecrets>(&store, settings.get());
+        sessions = std::make_unique<SessionManager>(profiles.get(), secrets.get());
+        sessions->setOutboxDirectory(dir.path());
+        sessions->setTransport(&clock, net.factory());
+        ServerProfile p;
+        p.name = S("local");
+        p.key = S("app-key");
+        p.host = S("127.0.0.1");
+        p.port = 6001;
+        p.tls = false;
+        p.authMode = ServerProfile::AuthMode::LocalSigning;
+        sessions->setAdHocProfile(p, S("app-secret"));
+        window = std::make_unique<MainWindow>(sessions.get(), profiles.get(), secrets.get(), settings.get());
+        window->show();
+    }
+    ~Rig()
+    {
+        window.reset();
+        sessions.reset();
+    }
+    void loginAs(const QString &user)
+    {
+        window->loginPage()->nameField()->clear();
+        QTest::keyClicks(window->loginPage()->nameField(), user);
+        QTest::mouseClick(window->loginPage()->loginButton(), Qt::LeftButton);
+    }
+    void acceptAndConfirm(const QString &user)
+    {
+        net.last()->accept(S("1.1"));
+        FakeClock::pumpEvents();
+        t()->serverSend(frames::presenceSucceeded(S("presence-lobby"), QJsonArray{user},
+                                                  QJsonObject{{user, QJsonObject{{S("name"), user}}}}));
+        FakeClock::pumpEvents();
+    }
+    FakeTransport *t() const { return net.last(); }
+
+    QTemporaryDir dir;
+    FakeClock clock;
+    FakeNetwork net;
+    natter::desktop::MemoryCredentialStore store;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<ProfileStore> profiles;
+    std::unique_ptr<ProfileSecrets> secrets;
+    std::unique_ptr<SessionManager> sessions;
+    std::unique_ptr<MainWindow> window;
+};
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void loginThenChat()
+    {
+        Rig rig;
+        QCOMPARE(rig.window->windowTitle(), S("Natter"));
+        QCOMPARE(rig.window->page(), MainWindow::Page::Login);
+        QCOMPARE(rig.window->loginPage()->profileName(), S("local"));
+        rig.loginAs(S("alice"));
+        QVERIFY(rig.window->loginPage()->isBusy());
+        QVERIFY(rig.window->loginPage()->busyIndicator()->isVisible());
+        QCOMPARE(rig.net.count(), 1);
+        QCOMPARE(rig.window->page(), MainWindow::Page::Login);
+        rig.acceptAndConfirm(S("alice"));
+        QCOMPARE(rig.window->page(), MainWindow::Page::Chat);
+        QCOMPARE(rig.window->windowTitle(), S("Natter — #lobby — alice"));
+        QVERIFY(rig.window->connectionBar()->isVisible());
+        QCOMPARE(rig.window->connectionBar()->accessibleName(), S("Connection status"));
+        QCOMPARE(rig.window->connectionBar()->textLabel()->text(), S("Connected"));
+        QCOMPARE(rig.profiles->rooms(S("local"), S("alice")), QStringList{S("lobby")});
+        QCOMPARE(rig.profiles->lastUser(), S("alice"));
+
+        // Joining a room is remembered, so is the open room.
+        rig.window->chatPage()->joinRoom(S("dev"));
+        QCOMPARE(rig.profiles->rooms(S("local"), S("alice")), (QStringList{S("lobby"), S("dev")}));
+        QCOMPARE(rig.profiles->lastRoom(S("local"), S("alice")), S("dev"));
+        QCOMPARE(rig.window->windowTitle(), S("Natter — #dev — alice"));
+
+        // Ctrl+K: the room picker.
+        rig.window->openRoomPicker();
+        QVERIFY(rig.window->roomPicker()->isVisible());
+        QTest::keyClicks(rig.window->roomPicker()->filterField(), S("lob"));
+        QTest::keyClick(rig.window->roomPicker()->filterField(), Qt::Key_Return);
+        QVERIFY(!rig.window->roomPicker()->isVisible());
+        QCOMPARE(rig.window->chatPage()->currentRoom(), S("lobby"));
+
+        // The connection drops: the status bar offers Retry now.
+        rig.t()->fail();
+        QVERIFY(rig.window->connectionBar()->textLabel()->text().startsWith(S("Reconnecting")));
+        QVERIFY(rig.window->connectionBar()->retryButton()->isVisible());
+
+        // Log out: back to the login page.
+        rig.sessions->logout();
+        QCOMPARE(rig.window->page(), MainWindow::Page::Login);
+        QCOMPARE(rig.window->windowTitle(), S("Natter"));
+    }
+
+    void restoredRoomsAndLastRoom()
+    {
+        Rig rig;
+        rig.profiles->setRooms(S("local"), S("bob"), {S("lobby"), S("dev")});
+        rig.profiles->setLastRoom(S("local"), S("bob"), S("dev"));
+        rig.loginAs(S("bob"));
+        rig.net.last()->accept(S("1.1"));
+        FakeClock::pumpEvents();
+        // dev is shown first, so it is subscribed first and login waits for it.
+        rig.t()->serverSend(frames::presenceSucceeded(S("presence-dev"), QJsonArray{S("bob")},
+                                                      QJsonObject{{S("bob"), QJsonObject{}}}));
+        FakeClock::pumpEvents();
+        QCOMPARE(rig.window->page(), MainWindow::Page::Chat);
+        QCOMPARE(rig.window->chatPage()->currentRoom(), S("dev"));
+        QCOMPARE(rig.sessions->session()->controller()->rooms().size(), 2);
+    }
+
+    void loginFailureInline()
+    {
+        Rig rig;
+        rig.loginAs(S("alice"));
+        rig.t()->serverOpen();
+        rig.t()->serverClose(4001, S("App key app-key does not exist."));
+        FakeClock::pumpEvents();
+        LoginPage *login = rig.window->loginPage();
+        QCOMPARE(rig.window->page(), MainWindow::Page::Login);
+        QVERIFY(!login->isBusy());
+        QVERIFY(login->errorBox()->isVisible());
+        QCOMPARE(login->errorHint()->text(), LoginPage::hintFor(natter::chat::ChatController::LoginError::BadKey));
+        QVERIFY(!rig.sessions->session());
+    }
+
+    void cancelWhileConnecting()
+    {
+        Rig rig;
+        rig.loginAs(S("alice"));
+        QVERIFY(rig.window->loginPage()->cancelButton()->isVisible());
+        QTest::mouseClick(rig.window->loginPage()->cancelButton(), Qt::LeftButton);
+        QVERIFY(!rig.window->loginPage()->isBusy());
+        QVERIFY(!rig.sessions->session());
+        QVERIFY(!rig.sessions->isLoggingIn());
+    }
+
+    void missingSecretIsAProblemNotACrash()
+    {
+        Rig rig;
+        ServerProfile p;
+        p.name = S("saved");
+        p.key = S("k");
+        p.host = S("h");
+        p.authMode = ServerProfile::AuthMode::LocalSigning;
+        rig.profiles->save(p);
+        rig.window->loginPage()->setProfiles(rig.sessions->profileNames(), S("saved"));
+        rig.loginAs(S("alice"));
+        QTRY_VERIFY(rig.window->loginPage()->errorBox()->isVisible());
+        QVERIFY(rig.window->loginPage()->errorText()->text().contains(S("No app secret")));
+        QCOMPARE(rig.net.count(), 0);
+    }
+
+    void settingsOpenNonModal()
+    {
+        Rig rig;
+        rig.window->openSettings();
+        QVERIFY(rig.window->settingsDialog());
+        QVERIFY(rig.window->settingsDialog()->isVisible());
+        QVERIFY(!rig.window->settingsDialog()->isModal());
+        // The keychain banner of the window appears when the keychain fails.
+        emit rig.secrets->keychainUnavailable(S("locked"));
+        QVERIFY(rig.window->keychainBanner()->isVisible());
+        QVERIFY(rig.window->settingsDialog()->banner()->isVisible());
+    }
+
+    void windowStateIsSaved()
+    {
+        QTemporaryDir dir;
+        QByteArray saved;
+        {
+            Rig rig;
+            rig.window->resize(777, 555);
+            rig.window->close();
+            saved = rig.settings->value(S("window/geometry")).toByteArray();
+            QVERIFY(!saved.isEmpty());
+            QVERIFY(rig.settings->contains(S("window/splitter")));
+        }
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,100 @@
+#include "AppContext.h"
+
+#include "GeometryReporter.h"
+#include "LogUi.h"
+#include "LoginPage.h"
+#include "MainWindow.h"
+#include "ProfileSecrets.h"
+#include "SessionManager.h"
+
+#include <chat/ProfileStore.h>
+#include <desktop/FallbackCredentialStore.h>
+#include <desktop/KeychainCredentialStore.h>
+#include <desktop/NetworkMonitor.h>
+#include <desktop/SingleInstance.h>
+
+#include <QSettings>
+
+namespace natter::ui {
+
+AppContext::AppContext(const CommandLine::Options &options, QObject *parent)
+    : QObject(parent), m_options(options), m_settings(std::make_unique<QSettings>())
+{
+    m_profiles = new natter::chat::ProfileStore(m_settings.get(), this);
+    m_credentials = new natter::desktop::FallbackCredentialStore(new natter::desktop::KeychainCredentialStore, this);
+    m_secrets = new ProfileSecrets(m_credentials, m_settings.get(), this);
+    m_sessions = new SessionManager(m_profiles, m_secrets, this);
+    if (options.adHocProfile) {
+        const bool local = options.adHocProfile->authMode == natter::chat::ServerProfile::AuthMode::LocalSigning;
+        m_sessions->setAdHocProfile(*options.adHocProfile, local ? options.secret : options.authToken);
+    } else if (!options.secret.isEmpty()) {
+        m_sessions->setSecretOverride(options.secret);
+    }
+    m_monitor = new natter::desktop::NetworkMonitor(this);
+    connect(m_monitor, &natter::desktop::NetworkMonitor::checkNow, m_sessions, &SessionManager::checkConnectionNow);
+}
+
+AppContext::~AppContext()
+{
+    // The window shows the session's models; the session refers to the stores: in this order.
+    m_window.reset();
+    delete m_sessions;
+    m_sessions = nullptr;
+}
+
+void AppContext::shutdown()
+{
+    if (m_window)
+        m_window->saveWindowState();
+}
+
+QString AppContext::profileToUse() const
+{
+    if (m_options.adHocProfile)
+        return m_options.adHocProfile->name;
+    if (!m_options.profile.isEmpty())
+        return m_options.profile;
+    return m_profiles->lastProfile();
+}
+
+bool AppContext::acquireInstance()
+{
+    if (m_options.newInstance)
+        return true;
+    // One window per profile and chat user: "natter --user bob" twice raises the first.
+    const QString key = profileToUse() + u'\n' + m_options.user;
+    m_instance = std::make_unique<natter::desktop::SingleInstance>(key);
+    if (!m_instance->tryAcquire()) {
+        qCInfo(lcUi) << "Natter already runs for this profile and user; asking it to come to the front";
+        m_instance->sendRaise();
+        return false;
+    }
+    if (!m_instance->errorString().isEmpty())
+        qCWarning(lcUi) << "single-instance guard not active:" << m_instance->errorString();
+    return true;
+}
+
+void AppContext::start()
+{
+    m_window = std::make_unique<MainWindow>(m_sessions, m_profiles, m_secrets, m_settings.get());
+    if (m_instance)
+        connect(m_instance.get(), &natter::desktop::SingleInstance::raiseRequested, m_window.get(),
+                &MainWindow::raiseAndActivate);
+    if (GeometryReporter::enabledByEnvironment())
+        new GeometryReporter(m_window.get());
+    m_window->restoreWindowState();
+
+    const QString profile = profileToUse();
+    if (!m_options.user.isEmpty())
+        m_window->loginPage()->setUserName(m_options.user);
+    m_window->refreshProfiles();
+    if (!profile.isEmpty())
+        m_window->loginPage()->setProfiles(m_sessions->profileNames(), profile);
+    m_window->show();
+    m_monitor->start();
+
+    if (m_options.autoLogin() && !profile.isEmpty())
+        m_sessions->login(profile, m_options.user, m_options.rooms);
+}
+
+} // namespace natter::ui

@@ -1,0 +1,254 @@
+#include "ChatPage.h"
+
+#include "Composer.h"
+#include "LogUi.h"
+#include "MemberPanel.h"
+#include "MessageEdit.h"
+#include "MessageView.h"
+#include "RoomSidebar.h"
+#include "ThemeColors.h"
+
+#include <chat/ChatController.h>
+#include <chat/Room.h>
+#include <chat/RoomListModel.h>
+
+#include <QFrame>
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace natter::ui {
+
+using natter::chat::ChatController;
+using natter::chat::Room;
+
+ChatPage::ChatPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("chatPage"));
+    m_sidebar = new RoomSidebar(this);
+    m_messages = new MessageView(this);
+    m_composer = new Composer(this);
+    m_members = new MemberPanel(this);
+
+    m_roomTitle = new QLabel(this);
+    m_roomTitle->setObjectName(QStringLiteral("roomTitle"));
+    m_roomTitle->setTextFormat(Qt::PlainText);
+    QFont tf = m_roomTitle->font();
+    tf.setBold(true);
+    if (tf.pointSizeF() > 0)
+        tf.setPointSizeF(tf.pointSizeF() * 1.15);
+    m_roomTitle->setFont(tf);
+    m_roomError = new QLabel(this);
+    m_roomError->setObjectName(QStringLiteral("roomError"));
+    m_roomError->setTextFormat(Qt::PlainText);
+    m_roomError->setWordWrap(true);
+    m_roomError->hide();
+    ThemeColors::setColor(m_roomError, QPalette::WindowText, ThemeColors::error(palette()));
+
+    auto *center = new QWidget(this);
+    auto *centerLayout = new QVBoxLayout(center);
+    centerLayout->setContentsMargins(0, 0, 0, 0);
+    centerLayout->setSpacing(0);
+    auto *head = new QVBoxLayout;
+    head->setContentsMargins(14, 10, 14, 8);
+    head->setSpacing(2);
+    head->addWidget(m_roomTitle);
+    head->addWidget(m_roomError);
+    centerLayout->addLayout(head);
+    auto *line = new QFrame(center);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    centerLayout->addWidget(line);
+    centerLayout->addWidget(m_messages, 1);
+    centerLayout->addWidget(m_composer);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("chatSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(center);
+    m_splitter->addWidget(m_members);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({190, 640, 190});
+    m_sidebar->setMinimumWidth(120);
+    m_members->setMinimumWidth(120);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    connect(m_sidebar, &RoomSidebar::roomSelected, this, &ChatPage::showRoom);
+    connect(m_sidebar, &RoomSidebar::joinRequested, this, &ChatPage::joinRoom);
+    connect(m_sidebar, &RoomSidebar::leaveRequested, this, &ChatPage::leaveRoom);
+    connect(m_composer, &Composer::sendRequested, this, &ChatPage::send);
+    connect(m_composer, &Composer::typing, this, [this] {
+        if (m_controller && !m_roomName.isEmpty())
+            m_controller->notifyTyping(m_roomName);
+    });
+    connect(m_messages, &MessageView::retryRequested, this, [this](const QString &id) {
+        if (m_controller)
+            m_controller->retry(id);
+    });
+    connect(m_messages, &MessageView::discardRequested, this, [this](const QString &id) {
+        if (m_controller)
+            m_controller->discard(id);
+    });
+    connect(m_messages, &MessageView::linkActivated, this, &ChatPage::linkActivated);
+    setFocusProxy(m_composer->editor());
+    updateRoomHeader();
+}
+
+ChatPage::~ChatPage() = default;
+
+void ChatPage::setController(ChatController *controller)
+{
+    for (const auto &link : std::as_const(m_controllerLinks))
+        disconnect(link);
+    m_controllerLinks.clear();
+    m_controller = controller;
+    m_clientEventsDisabled = false;
+    showRoom({});
+    m_sidebar->setRooms(controller ? controller->roomList() : nullptr);
+    if (!controller)
+        return;
+    m_controllerLinks << connect(controller, &ChatController::roomJoined, this, &ChatPage::onRoomJoined)
+                      << connect(controller, &ChatController::roomLeft, this, &ChatPage::onRoomLeft)
+                      << connect(controller, &ChatController::clientEventsDisabled, this, [this](const QString &message) {
+                             m_clientEventsDisabled = true;
+                             m_clientEventsMessage = message;
+                             m_composer->setClientEventsDisabled(message);
+                         });
+    const QList<Room *> rooms = controller->rooms();
+    if (!rooms.isEmpty())
+        showRoom(rooms.constFirst()->name());
+}
+
+void ChatPage::showRoom(const QString &name)
+{
+    Room *room = (m_controller && !name.isEmpty()) ? m_controller->room(name) : nullptr;
+    if (room && room == m_room)
+        return;
+    if (!name.isEmpty() && !room)
+        return; // not (or no longer) joined: e.g. a late selection change while a room is left
+    for (const auto &link : std::as_const(m_roomLinks))
+        disconnect(link);
+    m_roomLinks.clear();
+    if (m_room)
+        m_room->setActive(false);
+    m_room = room;
+    m_roomName = room ? name : QString();
+    if (room) {
+        room->setActive(true);
+        m_roomLinks << connect(room, &Room::typingChanged, m_composer, &Composer::setTypingUsers)
+                    << connect(room, &Room::errorChanged, this, &ChatPage::updateRoomHeader);
+        m_sidebar->setCurrentRoom(name);
+    }
+    m_messages->setMessages(room ? room->messages() : nullptr);
+    m_members->setRoom(room);
+    m_composer->setRoom(m_roomName);
+    m_composer->setTypingUsers(room ? room->typingUsers() : QStringList());
+    if (m_clientEventsDisabled)
+        m_composer->setClientEventsDisabled(m_clientEventsMessage);
+    updateRoomHeader();
+    qCDebug(lcUi) << "showing room" << m_roomName;
+    emit currentRoomChanged(m_roomName);
+}
+
+void ChatPage::updateRoomHeader()
+{
+    m_confirmLeave.clear();
+    m_roomTitle->setText(m_roomName.isEmpty() ? tr("No room") : QStringLiteral("# ") + m_roomName);
+    const QString error = m_room ? m_room->lastError() : QString();
+    m_roomError->setText(error.isEmpty() ? QString() : tr("Cannot join this room: %1").arg(error));
+    m_roomError->setVisible(!error.isEmpty());
+}
+
+void ChatPage::joinRoom(const QString &name)
+{
+    if (!m_controller)
+        return;
+    QString error;
+    Room *room = m_controller->joinRoom(name, &error);
+    if (!room) {
+        m_sidebar->showJoinError(error);
+        return;
+    }
+    m_sidebar->showJoinError({});
+    showRoom(room->name());
+    focusComposer();
+}
+
+void ChatPage::leaveRoom(const QString &name)
+{
+    // A copy: leaving moves the selection, which changes m_roomName (often what `name` refers to)
+    // while the controller is still using it.
+    const QString room = name;
+    if (!m_controller)
+        return;
+    // Leaving discards unsent messages: say so first, leave on the second request.
+    const int unsent = m_controller->pendingCount(room);
+    if (unsent > 0 && m_confirmLeave != room) {
+        m_confirmLeave = room;
+        m_roomError->setText(unsent == 1 ? tr("#%1 has 1 unsent message; leaving discards it. Leave again to confirm.").arg(room)
+                                         : tr("#%1 has %2 unsent messages; leaving discards them. Leave again to confirm.")
+                                               .arg(room)
+                                               .arg(unsent));
+        m_roomError->show();
+        return;
+    }
+    m_confirmLeave.clear();
+    m_controller->leaveRoom(room);
+}
+
+void ChatPage::leaveCurrentRoom()
+{
+    const QString room = m_roomName;
+    if (!room.isEmpty())
+        leaveRoom(room);
+}
+
+void ChatPage::focusComposer()
+{
+    m_composer->editor()->setFocus(Qt::OtherFocusReason);
+}
+
+void ChatPage::onRoomJoined(Room *room)
+{
+    if (!m_room && room)
+        showRoom(room->name());
+}
+
+void ChatPage::onRoomLeft(const QString &name)
+{
+    if (name != m_roomName)
+        return;
+    // The room object may already be gone; move to the first remaining one.
+    m_room = nullptr;
+    const QList<Room *> rooms = m_controller ? m_controller->rooms() : QList<Room *>();
+    QString next;
+    for (Room *r : rooms) {
+        if (r && r->name() != name) {
+            next = r->name();
+            break;
+        }
+    }
+    m_roomName.clear();
+    showRoom(next);
+}
+
+void ChatPage::send(const QString &text)
+{
+    if (!m_controller || m_roomName.isEmpty())
+        return;
+    QString error;
+    const QString id = m_controller->send(m_roomName, text, &error);
+    if (id.isEmpty()) {
+        m_composer->showError(error);
+        return;
+    }
+    m_composer->clearText();
+}
+
+} // namespace natter::ui

@@ -1,0 +1,115 @@
+#include "ChatSession.h"
+
+#include "LogUi.h"
+
+#include <chat/ChatController.h>
+#include <chat/Outbox.h>
+#include <chat/ProfileStore.h>
+#include <chat/Room.h>
+#include <pusher/HttpAuthorizer.h>
+#include <pusher/LocalSigner.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace natter::ui {
+
+using natter::chat::ChatController;
+using natter::chat::ServerProfile;
+
+ChatSession::ChatSession(const ServerProfile &profile, const QString &user, const QString &secret,
+                         const QString &outboxPath, natter::chat::ProfileStore *store, QNetworkAccessManager *network,
+                         QObject *parent)
+    : QObject(parent), m_profile(profile), m_user(user), m_store(store)
+{
+    m_outbox = new natter::chat::Outbox(outboxPath, this);
+    if (profile.authMode == ServerProfile::AuthMode::LocalSigning) {
+        // The presence member is the user name: id and {"name": ...}.
+        m_authorizer = std::make_unique<natter::pusher::LocalSigner>(
+            profile.key, secret.toUtf8(), user, QJsonObject{{QStringLiteral("name"), user}});
+    } else {
+        natter::pusher::HttpAuthorizerOptions options;
+        options.channelEndpoint = QUrl(profile.authEndpoint);
+        if (!secret.isEmpty())
+            options.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + secret.toUtf8()});
+        // Endpoints that trust the client (development servers) take the member from these;
+        // real ones ignore them and use their own session.
+        options.params.append({QStringLiteral("user_id"), user});
+        const QJsonObject info{{QStringLiteral("name"), user}};
+        options.params.append(
+            {QStringLiteral("user_info"), QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact))});
+        options.caBundlePath = profile.caFile;
+        m_authorizer = std::make_unique<natter::pusher::HttpAuthorizer>(network, options);
+    }
+    m_controller = new ChatController(m_outbox, this);
+    connect(m_controller, &ChatController::roomJoined, this, &ChatSession::saveRooms);
+    connect(m_controller, &ChatController::roomLeft, this, &ChatSession::saveRooms);
+}
+
+ChatSession::~ChatSession()
+{
+    // The controller refers to the authorizer: it goes first.
+    delete m_controller;
+    m_controller = nullptr;
+}
+
+QString ChatSession::outboxFileName(const QString &profile, const QString &user)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
+    QString p = profile;
+    QString u = user;
+    p.replace(unsafe, QStringLiteral("_"));
+    u.replace(unsafe, QStringLiteral("_"));
+    return QStringLiteral("outbox-%1-%2.json").arg(p, u);
+}
+
+void ChatSession::start(const QStringList &rooms, natter::pusher::Clock *clock, natter::pusher::TransportFactory factory)
+{
+    const QStringList saved = m_store ? m_store->rooms(m_profile.name, m_user) : QStringList();
+    QStringList all = rooms;
+    for (const QString &r : saved) {
+        if (!all.contains(r))
+            all.append(r);
+    }
+    if (all.isEmpty())
+        all.append(QStringLiteral("lobby"));
+    const QString last = m_store ? m_store->lastRoom(m_profile.name, m_user) : QString();
+    m_initialRoom = !rooms.isEmpty() ? rooms.constFirst() : (all.contains(last) ? last : all.constFirst());
+    // The room shown first is subscribed first: login waits for it.
+    all.removeAll(m_initialRoom);
+    all.prepend(m_initialRoom);
+    m_restoring = true;
+    for (const QString &r : std::as_const(all)) {
+        QString error;
+        if (!m_controller->joinRoom(r, &error))
+            qCWarning(lcUi) << "not joining" << r << ":" << error;
+    }
+    m_restoring = false;
+    saveRooms();
+    qCInfo(lcUi) << "logging in as" << m_user << "with profile" << m_profile.name << "rooms" << all;
+    m_controller->start(m_profile.connectionOptions(), m_authorizer.get(), m_user, m_user, clock, std::move(factory));
+}
+
+void ChatSession::stop()
+{
+    m_controller->stop();
+}
+
+void ChatSession::setCurrentRoom(const QString &room)
+{
+    if (m_store && !room.isEmpty())
+        m_store->setLastRoom(m_profile.name, m_user, room);
+}
+
+void ChatSession::saveRooms()
+{
+    if (m_restoring || !m_store)
+        return;
+    QStringList names;
+    for (const natter::chat::Room *r : m_controller->rooms())
+        names.append(r->name());
+    m_store->setRooms(m_profile.name, m_user, names);
+}
+
+} // namespace natter::ui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <chat/ServerProfile.h>
+#include <pusher/Transport.h>
+
+#include <QObject>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace natter::chat {
+class ChatController;
+class Outbox;
+class ProfileStore;
+}
+
+namespace natter::pusher {
+class Authorizer;
+class Clock;
+}
+
+namespace natter::ui {
+
+// One login: a user on a server profile. Owns the outbox (persisted per profile and user), the
+// authorizer (HTTP endpoint or local signing) and the ChatController, and remembers the joined
+// rooms and the open room in the ProfileStore.
+class ChatSession : public QObject
+{
+    Q_OBJECT
+public:
+    // `secret`: the bearer token (endpoint, may be empty) or the app secret (local signing).
+    ChatSession(const natter::chat::ServerProfile &profile, const QString &user, const QString &secret,
+                const QString &outboxPath, natter::chat::ProfileStore *store, QNetworkAccessManager *network,
+                QObject *parent = nullptr);
+    ~ChatSession() override;
+
+    // Joins the rooms (and the saved ones), then connects. `clock`/`factory`: tests.
+    void start(const QStringList &rooms, natter::pusher::Clock *clock = nullptr,
+               natter::pusher::TransportFactory factory = {});
+    void stop();
+
+    natter::chat::ChatController *controller() const { return m_controller; }
+    natter::chat::Outbox *outbox() const { return m_outbox; }
+    const natter::chat::ServerProfile &profile() const { return m_profile; }
+    QString user() const { return m_user; }
+    // The room to show first: the first one asked for, else the last one open.
+    QString initialRoom() const { return m_initialRoom; }
+    // Remember the open room for the next start.
+    void setCurrentRoom(const QString &room);
+
+    // "outbox-<profile>-<user>.json" with unsafe characters replaced.
+    static QString outboxFileName(const QString &profile, const QString &user);
+
+private:
+    void saveRooms();
+
+    natter::chat::ServerProfile m_profile;
+    QString m_user;
+    natter::chat::ProfileStore *m_store;
+    natter::chat::Outbox *m_outbox;
+    std::unique_ptr<natter::pusher::Authorizer> m_authorizer;
+    natter::chat::ChatController *m_controller;
+    QString m_initialRoom;
+    bool m_restoring = false;
+};
+
+} // namespace natter::ui

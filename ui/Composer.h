@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace natter::ui {
+
+class MessageEdit;
+
+// Below the messages: who is typing, warnings about sending, the message field and Send.
+// It only collects text; ChatPage hands it to the controller and calls clearText() on success.
+class Composer : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit Composer(QWidget *parent = nullptr);
+
+    MessageEdit *editor() const { return m_edit; }
+    QPushButton *sendButton() const { return m_send; }
+    QLabel *typingLabel() const { return m_typing; }
+    QLabel *noticeLabel() const { return m_notice; }
+
+    void setRoom(const QString &room); // empty: nothing to send to (disabled)
+    void setTypingUsers(const QStringList &names);
+    void clearText();
+    void showError(const QString &message); // inline, until the text changes
+    // The server refused a client event because client events are off for this app.
+    void setClientEventsDisabled(const QString &serverMessage);
+
+    // "Bob is typing…", "Bob and Carol are typing…", "Several people are typing…".
+    static QString typingText(const QStringList &names);
+
+signals:
+    void sendRequested(const QString &text);
+    void typing();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyColors();
+    void submit();
+    void onTextChanged();
+    void updateSendEnabled();
+
+    QLabel *m_typing;
+    QLabel *m_notice;
+    QLabel *m_error;
+    MessageEdit *m_edit;
+    QPushButton *m_send;
+    QString m_room;
+    bool m_programmatic = false;
+};
+
+} // namespace natter::ui

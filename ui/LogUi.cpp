@@ -1,0 +1,3 @@
+#include "LogUi.h"
+
+Q_LOGGING_CATEGORY(lcUi, "natter.ui", QtInfoMsg)

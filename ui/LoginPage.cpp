@@ -1,0 +1,327 @@
+#include "LoginPage.h"
+
+#include "SymbolicIcon.h"
+#include "ThemeColors.h"
+
+#include <chat/UserName.h>
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace natter::ui {
+
+using natter::chat::ChatController;
+using LoginError = natter::chat::ChatController::LoginError;
+
+namespace {
+
+QLabel *plainLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    return label;
+}
+
+} // namespace
+
+LoginPage::LoginPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("loginPage"));
+
+    auto *logo = new QLabel(this);
+    logo->setPixmap(SymbolicIcon::appIcon().pixmap(QSize(72, 72)));
+    logo->setAlignment(Qt::AlignCenter);
+    auto *title = new QLabel(tr("Natter"), this);
+    title->setTextFormat(Qt::PlainText);
+    title->setAlignment(Qt::AlignCenter);
+    QFont tf = title->font();
+    tf.setBold(true);
+    if (tf.pointSizeF() > 0)
+        tf.setPointSizeF(tf.pointSizeF() * 1.8);
+    title->setFont(tf);
+    auto *subtitle = plainLabel(this, QStringLiteral("loginSubtitle"));
+    subtitle->setText(tr("Chat rooms on any Pusher Channels server"));
+    subtitle->setAlignment(Qt::AlignCenter);
+    ThemeColors::setColor(subtitle, QPalette::WindowText, ThemeColors::dimText(palette()));
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("userNameField"));
+    m_name->setAccessibleName(tr("User name"));
+    m_name->setPlaceholderText(tr("e.g. alice"));
+    m_name->setMaxLength(natter::chat::UserName::MaxLength + 8); // longer input gets the message
+    m_nameError = plainLabel(this, QStringLiteral("userNameError"));
+    m_nameError->setAccessibleName(tr("User name problem"));
+    m_nameError->hide();
+
+    m_profile = new QComboBox(this);
+    m_profile->setObjectName(QStringLiteral("profileBox"));
+    m_profile->setAccessibleName(tr("Server profile"));
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_profile->setMinimumContentsLength(16);
+    m_editProfiles = new QPushButton(SymbolicIcon::get(QStringLiteral("settings")), QString(), this);
+    m_editProfiles->setObjectName(QStringLiteral("editProfilesButton"));
+    m_editProfiles->setToolTip(tr("Edit server profiles"));
+    m_editProfiles->setAccessibleName(tr("Edit server profiles"));
+    m_noProfiles = new QPushButton(SymbolicIcon::get(QStringLiteral("add")), tr("Add a server…"), this);
+    m_noProfiles->setObjectName(QStringLiteral("addServerButton"));
+    m_noProfiles->hide();
+
+    m_login = new QPushButton(tr("Log in"), this);
+    m_login->setObjectName(QStringLiteral("loginButton"));
+    m_login->setAccessibleName(tr("Log in"));
+    m_login->setDefault(true);
+    m_login->setAutoDefault(true);
+    m_login->setMinimumHeight(m_login->sizeHint().height() + 6);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelLoginButton"));
+    m_cancel->hide();
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("loginBusy"));
+    m_progress->setAccessibleName(tr("Logging in"));
+    m_progress->setRange(0, 0); // indeterminate: a busy indicator
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(6);
+    m_progress->hide();
+    m_busyText = plainLabel(this, QStringLiteral("loginBusyText"));
+    m_busyText->setAlignment(Qt::AlignCenter);
+    m_busyText->hide();
+
+    m_errorBox = new QFrame(this);
+    m_errorBox->setObjectName(QStringLiteral("loginError"));
+    m_errorBox->setAccessibleName(tr("Login problem"));
+    m_errorBox->setFrameShape(QFrame::StyledPanel);
+    m_errorBox->setAutoFillBackground(true);
+    m_errorTitle = plainLabel(m_errorBox, QStringLiteral("loginErrorTitle"));
+    QFont ef = m_errorTitle->font();
+    ef.setBold(true);
+    m_errorTitle->setFont(ef);
+    m_errorText = plainLabel(m_errorBox, QStringLiteral("loginErrorText"));
+    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorHint = plainLabel(m_errorBox, QStringLiteral("loginErrorHint"));
+    auto *openSettings = new QPushButton(tr("Open Settings"), m_errorBox);
+    openSettings->setObjectName(QStringLiteral("loginErrorSettings"));
+    auto *errorLayout = new QVBoxLayout(m_errorBox);
+    errorLayout->setContentsMargins(12, 10, 12, 10);
+    errorLayout->addWidget(m_errorTitle);
+    errorLayout->addWidget(m_errorText);
+    errorLayout->addWidget(m_errorHint);
+    errorLayout->addWidget(openSettings, 0, Qt::AlignLeft);
+    m_errorBox->hide();
+
+    auto *profileRow = new QHBoxLayout;
+    profileRow->setContentsMargins(0, 0, 0, 0);
+    profileRow->addWidget(m_profile, 1);
+    profileRow->addWidget(m_editProfiles);
+    profileRow->addWidget(m_noProfiles); // only when there is no profile yet
+    profileRow->addStretch(0);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    form->addRow(tr("Your &name:"), m_name);
+    form->addRow(QString(), m_nameError);
+    auto *serverLabel = new QLabel(tr("&Server:"), this);
+    serverLabel->setBuddy(m_profile);
+    form->addRow(serverLabel, profileRow);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_login);
+
+    auto *card = new QWidget(this);
+    card->setObjectName(QStringLiteral("loginCard"));
+    card->setMaximumWidth(460);
+    card->setMinimumWidth(360);
+    auto *cardLayout = new QVBoxLayout(card);
+    cardLayout->setSpacing(10);
+    cardLayout->addWidget(logo);
+    cardLayout->addWidget(title);
+    cardLayout->addWidget(subtitle);
+    cardLayout->addSpacing(12);
+    cardLayout->addLayout(form);
+    cardLayout->addSpacing(4);
+    cardLayout->addLayout(buttons);
+    cardLayout->addWidget(m_progress);
+    cardLayout->addWidget(m_busyText);
+    cardLayout->addWidget(m_errorBox);
+
+    auto *outer = new QVBoxLayout(this);
+    outer->addStretch(2);
+    auto *center = new QHBoxLayout;
+    center->addStretch(1);
+    center->addWidget(card, 3);
+    center->addStretch(1);
+    outer->addLayout(center);
+    outer->addStretch(3);
+
+    connect(m_name, &QLineEdit::textEdited, this, [this] {
+        m_nameTouched = true;
+        validate();
+    });
+    connect(m_name, &QLineEdit::returnPressed, this, &LoginPage::submit);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &LoginPage::validate);
+    connect(m_login, &QPushButton::clicked, this, &LoginPage::submit);
+    connect(m_cancel, &QPushButton::clicked, this, &LoginPage::cancelRequested);
+    connect(m_editProfiles, &QPushButton::clicked, this, &LoginPage::settingsRequested);
+    connect(m_noProfiles, &QPushButton::clicked, this, &LoginPage::settingsRequested);
+    connect(openSettings, &QPushButton::clicked, this, &LoginPage::settingsRequested);
+    setFocusProxy(m_name);
+    applyColors();
+    validate();
+}
+
+void LoginPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
+}
+
+void LoginPage::applyColors()
+{
+    const QPalette pal = palette();
+    ThemeColors::setColor(m_nameError, QPalette::WindowText, ThemeColors::error(pal));
+    ThemeColors::setColor(m_errorTitle, QPalette::WindowText, ThemeColors::error(pal));
+    ThemeColors::setColor(m_errorBox, QPalette::Window,
+                          ThemeColors::mix(pal.color(QPalette::Window), ThemeColors::error(pal), 0.10));
+    ThemeColors::setColor(m_busyText, QPalette::WindowText, ThemeColors::dimText(pal));
+}
+
+void LoginPage::setProfiles(const QStringList &names, const QString &current)
+{
+    const QString keep = current.isEmpty() ? m_profile->currentText() : current;
+    QSignalBlocker block(m_profile);
+    m_profile->clear();
+    m_profile->addItems(names);
+    const int at = m_profile->findText(keep);
+    m_profile->setCurrentIndex(at >= 0 ? at : 0);
+    m_noProfiles->setVisible(names.isEmpty());
+    m_profile->setVisible(!names.isEmpty());
+    m_editProfiles->setVisible(!names.isEmpty());
+    validate();
+}
+
+QString LoginPage::profileName() const
+{
+    return m_profile->currentText();
+}
+
+void LoginPage::setUserName(const QString &name)
+{
+    m_name->setText(name);
+    m_nameTouched = !name.isEmpty();
+    validate();
+}
+
+QString LoginPage::userName() const
+{
+    return m_name->text();
+}
+
+void LoginPage::validate()
+{
+    const QString name = m_name->text();
+    const QString why = natter::chat::UserName::validate(name);
+    // An empty field is not an error until the user typed and cleared it.
+    const bool show = !why.isEmpty() && (m_nameTouched || !name.isEmpty());
+    m_nameError->setText(show ? why : QString());
+    m_nameError->setVisible(show);
+    m_login->setEnabled(!m_busy && why.isEmpty() && m_profile->count() > 0);
+}
+
+void LoginPage::submit()
+{
+    validate();
+    if (!m_login->isEnabled())
+        return;
+    clearError();
+    emit loginRequested(profileName(), userName());
+}
+
+void LoginPage::setBusy(bool busy, const QString &what)
+{
+    m_busy = busy;
+    m_name->setEnabled(!busy);
+    m_profile->setEnabled(!busy);
+    m_editProfiles->setEnabled(!busy);
+    m_progress->setVisible(busy);
+    m_cancel->setVisible(busy);
+    m_busyText->setVisible(busy);
+    m_busyText->setText(what.isEmpty() ? tr("Connecting…") : what);
+    m_login->setText(busy ? tr("Logging in…") : tr("Log in"));
+    if (busy)
+        clearError();
+    validate();
+}
+
+QString LoginPage::titleFor(LoginError error)
+{
+    switch (error) {
+    case LoginError::Unreachable: return tr("The server cannot be reached");
+    case LoginError::AuthRefused: return tr("The server refused the login");
+    case LoginError::BadKey: return tr("The app key is not known to the server");
+    case LoginError::Tls: return tr("The secure connection failed");
+    case LoginError::BadResponse: return tr("The auth endpoint answered something unusable");
+    case LoginError::Other: break;
+    }
+    return tr("Could not log in");
+}
+
+QString LoginPage::hintFor(LoginError error)
+{
+    switch (error) {
+    case LoginError::Unreachable:
+        return tr("Check your network, that the server runs, and the host, port (or cluster) and TLS setting in "
+                  "the server profile. Then try again.");
+    case LoginError::AuthRefused:
+        return tr("Check the auth endpoint URL and bearer token in Settings, or, with local signing, that the app "
+                  "secret matches the server's.");
+    case LoginError::BadKey: return tr("Check the app key in the server profile (Settings).");
+    case LoginError::Tls:
+        return tr("Check whether the server uses TLS at all (switch TLS off for a plain ws:// server), the host "
+                  "name, and the CA file in the profile if the server uses its own certificate authority.");
+    case LoginError::BadResponse:
+        return tr("Check the auth endpoint URL in Settings: it must answer like Pusher's server libraries do, "
+                  "with JSON containing \"auth\".");
+    case LoginError::Other: break;
+    }
+    return tr("Check the server profile in Settings, then try again.");
+}
+
+void LoginPage::showError(LoginError error, const QString &message)
+{
+    showProblem(message.isEmpty() ? titleFor(error) : message, hintFor(error));
+    m_errorTitle->setText(titleFor(error));
+}
+
+void LoginPage::showProblem(const QString &message, const QString &hint)
+{
+    setBusy(false);
+    m_errorTitle->setText(tr("Could not log in"));
+    m_errorText->setText(message);
+    m_errorHint->setText(hint);
+    m_errorHint->setVisible(!hint.isEmpty());
+    m_errorBox->setAccessibleDescription(message + u' ' + hint);
+    m_errorBox->show();
+}
+
+void LoginPage::clearError()
+{
+    m_errorBox->hide();
+    m_errorText->clear();
+    m_errorHint->clear();
+}
+
+} // namespace natter::ui

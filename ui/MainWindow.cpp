@@ -1,0 +1,262 @@
+#include "MainWindow.h"
+
+#include "ChatPage.h"
+#include "ChatSession.h"
+#include "ConnectionStatusBar.h"
+#include "KeychainBanner.h"
+#include "LogUi.h"
+#include "LoginPage.h"
+#include "ProfileSecrets.h"
+#include "RoomPicker.h"
+#include "RoomSidebar.h"
+#include "SessionManager.h"
+#include "SettingsDialog.h"
+#include "SymbolicIcon.h"
+
+#include <chat/ChatController.h>
+#include <chat/ConnectionStatus.h>
+#include <chat/ProfileStore.h>
+#include <chat/RoomListModel.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace natter::ui {
+
+using natter::chat::ChatController;
+
+MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *profiles, ProfileSecrets *secrets,
+                       QSettings *uiSettings, QWidget *parent)
+    : QMainWindow(parent), m_sessions(sessions), m_profiles(profiles), m_secrets(secrets), m_uiSettings(uiSettings)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(SymbolicIcon::appIcon());
+    m_login = new LoginPage(this);
+    m_chat = new ChatPage(this);
+    m_banner = new KeychainBanner(this);
+    m_statusBar = new ConnectionStatusBar(this);
+    m_picker = new RoomPicker(this);
+    m_picker->hide();
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_login);
+    m_stack->addWidget(m_chat);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    setStatusBar(m_statusBar);
+    createMenus();
+
+    // Login page <-> sessions.
+    connect(m_login, &LoginPage::loginRequested, m_sessions,
+            [this](const QString &profile, const QString &user) { m_sessions->login(profile, user); });
+    connect(m_login, &LoginPage::cancelRequested, this, [this] {
+        m_sessions->cancel();
+        m_login->setBusy(false);
+    });
+    connect(m_login, &LoginPage::settingsRequested, this, [this] { openSettings(m_login->profileName()); });
+    connect(m_sessions, &SessionManager::loginStarted, this, [this](const QString &profile, const QString &user) {
+        m_login->setProfiles(m_sessions->profileNames(), profile);
+        if (m_login->userName() != user)
+            m_login->setUserName(user);
+        m_login->setBusy(true, tr("Connecting to %1 as %2…").arg(profile, user));
+        showPage(Page::Login);
+    });
+    connect(m_sessions, &SessionManager::loginFailed, m_login, &LoginPage::showError);
+    connect(m_sessions, &SessionManager::loginProblem, m_login, &LoginPage::showProblem);
+    connect(m_sessions, &SessionManager::loggedIn, this, &MainWindow::onLoggedIn);
+    connect(m_sessions, &SessionManager::sessionChanged, this, &MainWindow::onSessionChanged);
+    connect(m_sessions, &SessionManager::loggedOut, this, [this] {
+        m_chat->setController(nullptr);
+        showPage(Page::Login);
+    });
+
+    connect(m_chat, &ChatPage::currentRoomChanged, this, [this](const QString &room) {
+        if (m_session)
+            m_session->setCurrentRoom(room);
+        updateTitle();
+    });
+    connect(m_chat, &ChatPage::linkActivated, this, [](const QUrl &url) {
+        qCInfo(lcUi) << "opening link" << url.toString();
+        QDesktopServices::openUrl(url);
+    });
+    connect(m_picker, &RoomPicker::roomChosen, this, [this](const QString &room) {
+        m_chat->showRoom(room);
+        m_chat->focusComposer();
+    });
+
+    if (m_secrets) {
+        connect(m_secrets, &ProfileSecrets::keychainUnavailable, m_banner, &KeychainBanner::showReason);
+        if (m_secrets->keychainFailed())
+            m_banner->showReason(m_secrets->keychainFailure());
+    }
+    connect(m_banner, &KeychainBanner::settingsRequested, this, [this] {
+        openSettings(m_session ? m_session->profile().name : m_login->profileName());
+    });
+    connect(m_profiles, &natter::chat::ProfileStore::profilesChanged, this, &MainWindow::refreshProfiles);
+
+    m_login->setUserName(m_profiles->lastUser());
+    refreshProfiles();
+    resize(1080, 720);
+    showPage(Page::Login);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *app = menuBar()->addMenu(tr("&Natter"));
+    QAction *settings = app->addAction(SymbolicIcon::get(QStringLiteral("settings")), tr("&Settings…"));
+    settings->setShortcut(QKeySequence::Preferences);
+    connect(settings, &QAction::triggered, this, [this] {
+        openSettings(m_session ? m_session->profile().name : m_login->profileName());
+    });
+    m_logout = app->addAction(tr("&Log Out"));
+    connect(m_logout, &QAction::triggered, m_sessions, &SessionManager::logout);
+    app->addSeparator();
+    QAction *quit = app->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setShortcutContext(Qt::ApplicationShortcut);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, [this] {
+        saveWindowState();
+        QCoreApplication::quit();
+    });
+
+    QMenu *room = menuBar()->addMenu(tr("&Room"));
+    QAction *jump = room->addAction(tr("&Jump to Room…"));
+    jump->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(jump, &QAction::triggered, this, &MainWindow::openRoomPicker);
+    QAction *join = room->addAction(SymbolicIcon::get(QStringLiteral("add")), tr("J&oin Room…"));
+    join->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    connect(join, &QAction::triggered, m_chat->sidebar(), &RoomSidebar::showJoinField);
+    QAction *leave = room->addAction(SymbolicIcon::get(QStringLiteral("leave")), tr("&Leave Room"));
+    connect(leave, &QAction::triggered, m_chat, &ChatPage::leaveCurrentRoom);
+    m_chatActions = {jump, join, leave, m_logout};
+}
+
+void MainWindow::refreshProfiles()
+{
+    QString current = m_login->profileName();
+    if (current.isEmpty())
+        current = m_sessions->adHocProfile() ? m_sessions->adHocProfile()->name : m_profiles->lastProfile();
+    m_login->setProfiles(m_sessions->profileNames(), current);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_page = page;
+    m_stack->setCurrentWidget(page == Page::Login ? static_cast<QWidget *>(m_login) : m_chat);
+    for (QAction *a : std::as_const(m_chatActions))
+        a->setEnabled(page == Page::Chat);
+    // The login page reports progress and failures itself.
+    m_statusBar->setVisible(page == Page::Chat);
+    if (page == Page::Login)
+        m_login->setFocus();
+    else
+        m_chat->focusComposer();
+    updateTitle();
+    emit pageChanged(page);
+}
+
+void MainWindow::onSessionChanged(ChatSession *session)
+{
+    m_session = session;
+    m_statusBar->setStatus(session ? session->controller()->status() : nullptr);
+    m_picker->setRooms(session ? session->controller()->roomList() : nullptr);
+}
+
+void MainWindow::onLoggedIn(ChatSession *session)
+{
+    m_session = session;
+    m_login->setBusy(false);
+    m_chat->setController(session->controller());
+    m_chat->showRoom(session->initialRoom());
+    showPage(Page::Chat);
+    qCInfo(lcUi) << "logged in as" << session->user() << "on" << session->profile().name;
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_page == Page::Chat && m_session) {
+        const QString room = m_chat->currentRoom();
+        setWindowTitle(room.isEmpty() ? QStringLiteral("Natter — %1").arg(m_session->user())
+                                      : QStringLiteral("Natter — #%1 — %2").arg(room, m_session->user()));
+    } else {
+        setWindowTitle(QStringLiteral("Natter"));
+    }
+}
+
+void MainWindow::raiseAndActivate()
+{
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::openSettings(const QString &profile)
+{
+    if (!m_settings) {
+        m_settings = new SettingsDialog(m_profiles, m_secrets, this);
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        if (m_uiSettings)
+            m_settings->setSettingsFileName(m_uiSettings->fileName());
+    }
+    if (!profile.isEmpty() && m_profiles->profile(profile))
+        m_settings->selectProfile(profile);
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
+}
+
+void MainWindow::openRoomPicker()
+{
+    if (m_page != Page::Chat)
+        return;
+    m_picker->popup(this);
+}
+
+void MainWindow::restoreWindowState()
+{
+    if (!m_uiSettings)
+        return;
+    const QByteArray geometry = m_uiSettings->value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray splitter = m_uiSettings->value(QStringLiteral("window/splitter")).toByteArray();
+    if (!splitter.isEmpty())
+        m_chat->splitter()->restoreState(splitter);
+}
+
+void MainWindow::saveWindowState()
+{
+    if (!m_uiSettings)
+        return;
+    m_uiSettings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_uiSettings->setValue(QStringLiteral("window/splitter"), m_chat->splitter()->saveState());
+    m_uiSettings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    if (m_settings)
+        m_settings->close();
+    m_picker->hide();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace natter::ui

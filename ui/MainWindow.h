@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include "ChatSession.h"
+#include "SettingsDialog.h"
+
+class QAction;
+class QSettings;
+class QStackedWidget;
+
+namespace natter::chat {
+class ProfileStore;
+}
+
+namespace natter::ui {
+
+class ChatPage;
+class ChatSession;
+class ConnectionStatusBar;
+class KeychainBanner;
+class LoginPage;
+class ProfileSecrets;
+class RoomPicker;
+class SessionManager;
+class SettingsDialog;
+
+// The window. It composes the pages (login, chat), the keychain banner and the status bar, and
+// connects them to the SessionManager; the pages do the work.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class Page { Login, Chat };
+
+    // None is owned. `uiSettings` keeps geometry and splitter sizes.
+    MainWindow(SessionManager *sessions, natter::chat::ProfileStore *profiles, ProfileSecrets *secrets,
+               QSettings *uiSettings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Page page() const { return m_page; }
+    LoginPage *loginPage() const { return m_login; }
+    ChatPage *chatPage() const { return m_chat; }
+    ConnectionStatusBar *connectionBar() const { return m_statusBar; }
+    KeychainBanner *keychainBanner() const { return m_banner; }
+    SettingsDialog *settingsDialog() const { return m_settings; }
+    RoomPicker *roomPicker() const { return m_picker; }
+
+    void restoreWindowState();
+    void saveWindowState();
+
+public slots:
+    void raiseAndActivate();
+    void openSettings(const QString &profile = {});
+    void openRoomPicker();
+    void refreshProfiles();
+
+signals:
+    void pageChanged(natter::ui::MainWindow::Page page);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void showPage(Page page);
+    void onLoggedIn(ChatSession *session);
+    void onSessionChanged(ChatSession *session);
+    void updateTitle();
+
+    SessionManager *m_sessions;
+    natter::chat::ProfileStore *m_profiles;
+    ProfileSecrets *m_secrets;
+    QSettings *m_uiSettings;
+    QPointer<ChatSession> m_session;
+    Page m_page = Page::Login;
+
+    QStackedWidget *m_stack;
+    LoginPage *m_login;
+    ChatPage *m_chat;
+    KeychainBanner *m_banner;
+    ConnectionStatusBar *m_statusBar;
+    RoomPicker *m_picker;
+    QPointer<SettingsDialog> m_settings;
+    QList<QAction *> m_chatActions;
+    QAction *m_logout = nullptr;
+};
+
+} // namespace natter::ui

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "LinkFinder.h"
+
+#include <QCache>
+#include <QHash>
+#include <QStyledItemDelegate>
+#include <QTextLayout>
+#include <QUrl>
+
+#include <memory>
+
+namespace natter::ui {
+
+// Paints one chat message of a MessageListModel: an optional day separator, the sender and time
+// (left out when the message is grouped with the previous one), the text, and its state (a
+// clock while sending; "Not sent" with Retry and Discard when it failed). Own messages have a
+// faint highlight tint. Everything is drawn as plain text (QTextLayout, QPainter::drawText):
+// nothing is ever interpreted as markup. Links found by LinkFinder are underlined; the view
+// asks hitTest() what is under the mouse.
+class MessageDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    enum class HitKind { None, Link, Retry, Discard };
+    struct Hit
+    {
+        HitKind kind = HitKind::None;
+        QUrl url;
+    };
+
+    explicit MessageDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // `pos` in the view's viewport coordinates; option.rect is the item's visual rect.
+    Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    // Forget cached layouts (after a font or palette change).
+    void clearCache();
+
+    // Texts of the failed-message affordances (also used by the view's context menu).
+    static QString retryText();
+    static QString discardText();
+
+private:
+    struct Geometry
+    {
+        QRect separator; // empty when no day separator
+        QRect header;    // sender + time; empty when grouped
+        QRect text;
+        QRect footer;    // failed: "Not sent … Retry · Discard"; else empty
+        QRect retry;
+        QRect discard;
+        QRect state;     // the pending/failed glyph
+        int height = 0;
+    };
+    struct TextLayout
+    {
+        std::unique_ptr<QTextLayout> layout;
+        QList<LinkFinder::Link> links;
+        int width = 0;
+        qint64 paletteKey = 0;
+    };
+
+    int textWidth(const QStyleOptionViewItem &option) const;
+    int textHeight(const QStyleOptionViewItem &option, const QModelIndex &index, int width) const;
+    TextLayout *layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index, int width) const;
+    Geometry geometry(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    static QFont smallFont(const QFont &font);
+    static QFont nameFont(const QFont &font);
+    static int viewWidth(const QStyleOptionViewItem &option);
+
+    struct Height
+    {
+        int width = -1;
+        int height = 0;
+    };
+    mutable QHash<QString, Height> m_heights;       // message id -> text height at a width
+    mutable QCache<QString, TextLayout> m_layouts;  // visible rows, for painting and hit tests
+    mutable QFont m_cacheFont;
+};
+
+} // namespace natter::ui

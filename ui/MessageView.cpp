@@ -1,0 +1,306 @@
+#include "MessageView.h"
+
+#include "MessageDelegate.h"
+#include "SymbolicIcon.h"
+
+#include <chat/ChatMessage.h>
+#include <chat/MessageListModel.h>
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QToolTip>
+
+namespace natter::ui {
+
+using natter::chat::ChatMessage;
+using natter::chat::MessageListModel;
+
+namespace {
+constexpr int kFollowSlack = 6; // px from the bottom that still count as "at the newest"
+constexpr int kWindowRows = 500; // rows laid out while following the newest messages
+constexpr int kOlderStep = 200;  // rows added at the top when the user scrolls up to it
+}
+
+MessageView::MessageView(QWidget *parent)
+    : QListView(parent), m_delegate(new MessageDelegate(this)), m_window(new natter::chat::MessageWindowModel(kWindowRows, this))
+{
+    setObjectName(QStringLiteral("messageView"));
+    setAccessibleName(tr("Messages"));
+    setItemDelegate(m_delegate);
+    setModel(m_window);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setResizeMode(QListView::Adjust);
+    setUniformItemSizes(false);
+    setWordWrap(true);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(true);
+    viewport()->setAttribute(Qt::WA_Hover);
+    verticalScrollBar()->setSingleStep(24);
+
+    m_jump = new QPushButton(this);
+    m_jump->setObjectName(QStringLiteral("jumpToNewest"));
+    m_jump->setCursor(Qt::PointingHandCursor);
+    m_jump->hide();
+    connect(m_jump, &QPushButton::clicked, this, &MessageView::scrollToNewest);
+
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &MessageView::onRangeChanged);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::onScrolled);
+}
+
+MessageView::~MessageView() = default;
+
+void MessageView::setMessages(MessageListModel *model)
+{
+    for (const auto &link : std::as_const(m_modelLinks))
+        disconnect(link);
+    m_modelLinks.clear();
+    m_model = model;
+    m_delegate->clearCache();
+    m_unseen = 0;
+    m_follow = true;
+    m_restoreFromMax = -1;
+    m_window->setTrimming(true);
+    m_window->setSourceModel(model);
+    if (model) {
+        m_modelLinks << connect(model, &MessageListModel::messagesAppended, this, &MessageView::onAppended)
+                     << connect(model, &QAbstractItemModel::dataChanged, this,
+                                [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                                    // State changes can add or remove the "Not sent" line: QListView
+                                    // does not re-measure rows on dataChanged by itself.
+                                    if (roles.isEmpty() || roles.contains(MessageListModel::StateRole)
+                                        || roles.contains(MessageListModel::ErrorRole)
+                                        || roles.contains(MessageListModel::TextRole))
+                                        scheduleDelayedItemsLayout();
+                                })
+                     << connect(model, &QAbstractItemModel::rowsRemoved, this, [this] { scheduleDelayedItemsLayout(); });
+    }
+    updateJumpButton();
+    scrollToBottom();
+}
+
+void MessageView::scrollToNewest()
+{
+    m_follow = true;
+    m_unseen = 0;
+    m_window->setTrimming(true);
+    scrollToBottom();
+    updateJumpButton();
+}
+
+void MessageView::onRangeChanged(int, int max)
+{
+    if (m_restoreFromMax >= 0) {
+        // Older rows were inserted above: what was at the top stays at the top.
+        const int grown = max - m_restoreFromMax;
+        m_restoreFromMax = -1;
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + qMax(0, grown));
+        return;
+    }
+    if (m_follow)
+        verticalScrollBar()->setValue(max);
+}
+
+void MessageView::onScrolled(int value)
+{
+    if (value == 0 && m_window->hasOlder() && m_restoreFromMax < 0 && verticalScrollBar()->maximum() > 0) {
+        m_restoreFromMax = verticalScrollBar()->maximum();
+        m_window->showOlder(kOlderStep);
+    }
+    const bool atBottom = value >= verticalScrollBar()->maximum() - kFollowSlack;
+    if (atBottom == m_follow && !(atBottom && m_unseen))
+        return;
+    m_follow = atBottom;
+    // Reading older messages: the window only grows until the user is back at the newest.
+    m_window->setTrimming(atBottom);
+    if (atBottom)
+        m_unseen = 0;
+    updateJumpButton();
+}
+
+void MessageView::onAppended(int first, int last, bool anyOwn)
+{
+    if (anyOwn) {
+        // What you send is always shown.
+        scrollToNewest();
+        return;
+    }
+    if (m_follow)
+        return; // rangeChanged keeps us at the bottom
+    m_unseen += last - first + 1;
+    updateJumpButton();
+}
+
+void MessageView::updateJumpButton()
+{
+    if (m_follow || m_unseen <= 0) {
+        m_jump->hide();
+        return;
+    }
+    const QString text = m_unseen == 1 ? tr("1 new message") : tr("%1 new messages").arg(m_unseen);
+    m_jump->setText(QStringLiteral("↓  ") + text);
+    m_jump->setAccessibleName(text);
+    m_jump->adjustSize();
+    placeJumpButton();
+    m_jump->show();
+    m_jump->raise();
+}
+
+void MessageView::placeJumpButton()
+{
+    const QRect vp = viewport()->geometry();
+    const QSize s = m_jump->sizeHint();
+    m_jump->setGeometry(vp.center().x() - s.width() / 2, vp.bottom() - s.height() - 12, s.width(), s.height());
+}
+
+void MessageView::resizeEvent(QResizeEvent *event)
+{
+    QListView::resizeEvent(event);
+    placeJumpButton();
+}
+
+void MessageView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange
+        || event->type() == QEvent::StyleChange) {
+        m_delegate->clearCache();
+        scheduleDelayedItemsLayout();
+    }
+    QListView::changeEvent(event);
+}
+
+QString MessageView::messageId(const QModelIndex &index) const
+{
+    return index.data(MessageListModel::IdRole).toString();
+}
+
+QStyleOptionViewItem MessageView::optionFor(const QModelIndex &index) const
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return option;
+}
+
+void MessageView::mousePressEvent(QMouseEvent *event)
+{
+    m_pressed = indexAt(event->position().toPoint());
+    m_pressedKind = 0;
+    if (m_pressed.isValid() && event->button() == Qt::LeftButton)
+        m_pressedKind = int(m_delegate->hitTest(optionFor(m_pressed), m_pressed, event->position().toPoint()).kind);
+    QListView::mousePressEvent(event);
+}
+
+void MessageView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QListView::mouseReleaseEvent(event);
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (event->button() != Qt::LeftButton || !index.isValid() || index != m_pressed)
+        return;
+    const MessageDelegate::Hit hit = m_delegate->hitTest(optionFor(index), index, event->position().toPoint());
+    if (int(hit.kind) != m_pressedKind)
+        return;
+    switch (hit.kind) {
+    case MessageDelegate::HitKind::Link: emit linkActivated(hit.url); break;
+    case MessageDelegate::HitKind::Retry: emit retryRequested(messageId(index)); break;
+    case MessageDelegate::HitKind::Discard: emit discardRequested(messageId(index)); break;
+    case MessageDelegate::HitKind::None: break;
+    }
+}
+
+void MessageView::mouseMoveEvent(QMouseEvent *event)
+{
+    QListView::mouseMoveEvent(event);
+    const QModelIndex index = indexAt(event->position().toPoint());
+    const bool clickable = index.isValid()
+        && m_delegate->hitTest(optionFor(index), index, event->position().toPoint()).kind != MessageDelegate::HitKind::None;
+    if (clickable)
+        viewport()->setCursor(Qt::PointingHandCursor);
+    else
+        viewport()->unsetCursor();
+}
+
+void MessageView::keyPressEvent(QKeyEvent *event)
+{
+    const QModelIndex index = currentIndex();
+    if (index.isValid() && index.data(MessageListModel::StateRole).toInt() == int(ChatMessage::State::Failed)) {
+        if (event->key() == Qt::Key_Delete) {
+            emit discardRequested(messageId(index));
+            return;
+        }
+        if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+            emit retryRequested(messageId(index));
+            return;
+        }
+    }
+    if (event->matches(QKeySequence::Copy) && index.isValid()) {
+        QApplication::clipboard()->setText(index.data(MessageListModel::TextRole).toString());
+        return;
+    }
+    QListView::keyPressEvent(event);
+}
+
+void MessageView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = event->reason() == QContextMenuEvent::Keyboard ? currentIndex() : indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const QString id = messageId(index);
+    if (event->reason() != QContextMenuEvent::Keyboard) {
+        const MessageDelegate::Hit hit = m_delegate->hitTest(optionFor(index), index, event->pos());
+        if (hit.kind == MessageDelegate::HitKind::Link) {
+            const QUrl url = hit.url;
+            menu->addAction(tr("Open Link"), this, [this, url] { emit linkActivated(url); });
+            menu->addAction(tr("Copy Link Address"), this,
+                            [url] { QApplication::clipboard()->setText(url.toString()); });
+            menu->addSeparator();
+        }
+    }
+    if (index.data(MessageListModel::StateRole).toInt() == int(ChatMessage::State::Failed)) {
+        menu->addAction(SymbolicIcon::get(QStringLiteral("retry")), tr("Retry Sending"), this,
+                        [this, id] { emit retryRequested(id); });
+        menu->addAction(SymbolicIcon::get(QStringLiteral("close")), tr("Discard Message"), this,
+                        [this, id] { emit discardRequested(id); });
+        menu->addSeparator();
+    }
+    const QString text = index.data(MessageListModel::TextRole).toString();
+    menu->addAction(tr("Copy Text"), this, [text] { QApplication::clipboard()->setText(text); });
+    const QPoint at = event->reason() == QContextMenuEvent::Keyboard ? viewport()->mapToGlobal(visualRect(index).center())
+                                                                     : event->globalPos();
+    menu->popup(at);
+}
+
+bool MessageView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QModelIndex index = indexAt(help->pos());
+        if (!index.isValid()) {
+            QToolTip::hideText();
+            return true;
+        }
+        QString tip = QLocale().toString(index.data(MessageListModel::SentAtRole).toDateTime().toLocalTime(),
+                                         QLocale::LongFormat);
+        const auto state = ChatMessage::State(index.data(MessageListModel::StateRole).toInt());
+        if (state == ChatMessage::State::Pending)
+            tip += u'\n' + tr("Sending…");
+        else if (state == ChatMessage::State::Failed)
+            tip += u'\n' + tr("Not sent: %1").arg(index.data(MessageListModel::ErrorRole).toString());
+        // Tool tips guess at rich text: escape, so server-provided text stays literal.
+        tip = QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(tip.toHtmlEscaped());
+        QToolTip::showText(help->globalPos(), tip, viewport(), visualRect(index));
+        return true;
+    }
+    return QListView::viewportEvent(event);
+}
+
+} // namespace natter::ui

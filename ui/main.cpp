@@ -1,0 +1,91 @@
+// Natter, the desktop window. See CommandLine.h for the options and AppContext for the wiring.
+
+#include "AppContext.h"
+#include "BenchProbe.h"
+#include "CommandLine.h"
+#include "LogUi.h"
+#include "QuitOnSignal.h"
+#include "SymbolicIcon.h"
+
+#include <QAbstractEventDispatcher>
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+// --help and --version must work without a display: answer them before QApplication exists.
+int answerWithoutDisplay(int argc, char **argv)
+{
+    QStringList args;
+    bool wanted = false;
+    for (int i = 0; i < argc; ++i) {
+        const QString a = QString::fromLocal8Bit(argv[i]);
+        args.append(a);
+        wanted = wanted || a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version");
+    }
+    if (!wanted)
+        return -1;
+    const auto result = natter::ui::CommandLine::parse(args);
+    if (result.action == natter::ui::CommandLine::Action::Help || result.action == natter::ui::CommandLine::Action::Version) {
+        std::fputs(result.text.toLocal8Bit().constData(), stdout);
+        return 0;
+    }
+    return -1; // an error: reported below, with translations
+}
+
+void installTranslators(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *natter = new QTranslator(&app);
+    if (natter->load(QLocale(), QStringLiteral("natter"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(natter);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (const int rc = answerWithoutDisplay(argc, argv); rc >= 0)
+        return rc;
+
+    QApplication::setOrganizationName(QStringLiteral("Natter"));
+    QApplication::setApplicationName(QStringLiteral("natter"));
+    QApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("natter"));
+    QApplication app(argc, argv);
+    natter::ui::BenchProbe::installFromEnvironment(); // bench/gui; nothing unless NATTER_BENCH=1
+    QApplication::setWindowIcon(natter::ui::SymbolicIcon::appIcon());
+    installTranslators(app);
+
+    const auto parsed = natter::ui::CommandLine::parse(QApplication::arguments());
+    switch (parsed.action) {
+    case natter::ui::CommandLine::Action::Help:
+    case natter::ui::CommandLine::Action::Version: std::fputs(parsed.text.toLocal8Bit().constData(), stdout); return 0;
+    case natter::ui::CommandLine::Action::Error:
+        std::fprintf(stderr, "natter: %s\n%s\n", parsed.text.toLocal8Bit().constData(),
+                     QCoreApplication::translate("main", "Try “natter --help”.").toLocal8Bit().constData());
+        return 2;
+    case natter::ui::CommandLine::Action::Run: break;
+    }
+    const QString rules = natter::ui::CommandLine::loggingRules(parsed.options.logLevel);
+    if (!rules.isEmpty())
+        QLoggingCategory::setFilterRules(rules);
+    qCInfo(lcUi) << "event dispatcher:" << QAbstractEventDispatcher::instance()->metaObject()->className();
+
+    natter::ui::AppContext context(parsed.options);
+    if (!context.acquireInstance())
+        return 0;
+    natter::ui::QuitOnSignal quitOnSignal;
+    // Window state is saved on every way out: Ctrl+Q, closing the window, SIGTERM.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &context, &natter::ui::AppContext::shutdown);
+    context.start();
+    return QApplication::exec();
+}
