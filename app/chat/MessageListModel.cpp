@@ -126,7 +126,8 @@ void MessageListModel::flushPending()
     const int last = first + int(m_pending.size()) - 1;
     bool anyOwn = false;
     beginInsertRows({}, first, last);
-    m_messages.reserve(m_messages.size() + m_pending.size());
+    // No reserve(size + n) here: an exact reserve per batch defeats geometric growth and copies
+    // every message on each batch (quadratic over a burst).
     for (ChatMessage &m : m_pending) {
         anyOwn = anyOwn || m.own;
         m_rows.insert(m.id, int(m_messages.size()));
