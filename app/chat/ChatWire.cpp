@@ -1,6 +1,7 @@
 #include "ChatWire.h"
 
 #include <pusher/Event.h>
+#include <pusher/JsonText.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,26 +9,15 @@
 
 namespace natter::chat {
 
-namespace {
-QString compact(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
+using natter::pusher::json::compact;
+using natter::pusher::json::idString;
 
+namespace {
 QJsonObject user(const QString &id, const QString &name)
 {
     return QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), name}};
 }
 
-// Presence user ids may be numbers on other clients: accept both.
-QString idString(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 17);
-    return {};
-}
 } // namespace
 
 QString ChatWire::encodeMessage(const ChatMessage &m)

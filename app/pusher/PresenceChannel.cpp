@@ -1,6 +1,7 @@
 #include "PresenceChannel.h"
 
 #include "AuthResponse.h"
+#include "JsonText.h"
 #include "LogPusher.h"
 
 #include <QJsonArray>
@@ -8,16 +9,7 @@
 
 namespace natter::pusher {
 
-namespace {
-QString idString(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 17);
-    return {};
-}
-} // namespace
+using json::idString;
 
 PresenceChannel::PresenceChannel(const QString &name, const Services &services, QObject *parent)
     : Channel(name, services, parent)

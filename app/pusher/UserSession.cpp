@@ -117,7 +117,7 @@ bool UserSession::handleEvent(const Event &event)
             const QJsonObject e = v.toObject();
             QStringList ids;
             for (const QJsonValue &id : e.value(QLatin1String("user_ids")).toArray())
-                ids << (id.isString() ? id.toString() : QString::number(id.toDouble(), 'g', 17));
+                ids << json::idString(id);
             emit watchlistEvent(e.value(QLatin1String("name")).toString(), ids);
         }
         return true;
