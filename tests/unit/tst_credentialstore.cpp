@@ -303,7 +303,8 @@ private slots:
         QCOMPARE(store.pendingCount(), 1);
         QVERIFY(r.waitOne(5000));
         const qint64 elapsed = t.elapsed();
-        QVERIFY2(elapsed >= 290 && elapsed < 3000, qPrintable(QString::number(elapsed)));
+        // Coarse timers may fire up to 5 % early.
+        QVERIFY2(elapsed >= 270 && elapsed < 3000, qPrintable(QString::number(elapsed)));
         QVERIFY(!r.only().ok);
         QVERIFY(!r.only().notFound);
         QVERIFY(r.only().error.contains(QStringLiteral("locked or unavailable")));

@@ -405,7 +405,7 @@ private slots:
         const Outcome outcome =
             waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
         QCOMPARE(outcome.count, 1);
-        QVERIFY(elapsed.elapsed() >= 190);
+        QVERIFY(elapsed.elapsed() >= 180); // coarse timers may fire up to 5 % early
         QVERIFY(elapsed.elapsed() < 3000);
         QCOMPARE(outcome.error.kind, AuthError::Kind::Transient);
         QCOMPARE(outcome.error.httpStatus, 0);
