@@ -7,15 +7,23 @@ using natter::pusher::ConnectionOptions;
 void ConnectionArgs::addTo(QCommandLineParser &parser)
 {
     parser.addOptions({
-        {QStringLiteral("cluster"), QStringLiteral("Hosted Pusher cluster (e.g. mt1, eu)."), QStringLiteral("C")},
-        {QStringLiteral("host"), QStringLiteral("Self-hosted server host (e.g. 127.0.0.1 for soketi)."), QStringLiteral("H")},
-        {QStringLiteral("port"), QStringLiteral("Server port (default 443 with TLS, 80 without)."), QStringLiteral("P")},
-        {QStringLiteral("tls"), QStringLiteral("Use TLS (the default)." )},
+        {QStringLiteral("cluster"), QStringLiteral("Hosted Pusher cluster (e.g. mt1, eu)."),
+         QStringLiteral("C")},
+        {QStringLiteral("host"),
+         QStringLiteral("Self-hosted server host (e.g. 127.0.0.1 for soketi)."),
+         QStringLiteral("H")},
+        {QStringLiteral("port"), QStringLiteral("Server port (default 443 with TLS, 80 without)."),
+         QStringLiteral("P")},
+        {QStringLiteral("tls"), QStringLiteral("Use TLS (the default).")},
         {QStringLiteral("no-tls"), QStringLiteral("Plain ws:// / http:// (local servers only).")},
-        {QStringLiteral("path-prefix"), QStringLiteral("Path prefix before /app/KEY."), QStringLiteral("PATH")},
-        {QStringLiteral("ca-file"), QStringLiteral("Extra trusted CA certificates (PEM); verification stays on."), QStringLiteral("FILE")},
+        {QStringLiteral("path-prefix"), QStringLiteral("Path prefix before /app/KEY."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("ca-file"),
+         QStringLiteral("Extra trusted CA certificates (PEM); verification stays on."),
+         QStringLiteral("FILE")},
         {QStringLiteral("key"), QStringLiteral("App key."), QStringLiteral("K")},
-        {QStringLiteral("log-level"), QStringLiteral("quiet, warning (default), info or debug."), QStringLiteral("LEVEL")},
+        {QStringLiteral("log-level"), QStringLiteral("quiet, warning (default), info or debug."),
+         QStringLiteral("LEVEL")},
     });
 }
 
@@ -56,7 +64,8 @@ void ConnectionArgs::applyLogLevel(const QCommandLineParser &parser)
     if (level == QLatin1String("quiet"))
         QLoggingCategory::setFilterRules(QStringLiteral("natter.*=false"));
     else if (level == QLatin1String("info"))
-        QLoggingCategory::setFilterRules(QStringLiteral("natter.*.info=true\nnatter.*.debug=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("natter.*.info=true\nnatter.*.debug=false"));
     else if (level == QLatin1String("debug"))
         QLoggingCategory::setFilterRules(QStringLiteral("natter.*=true"));
 }

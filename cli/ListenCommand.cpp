@@ -31,11 +31,16 @@ QJsonValue memberInfo(const Member &m)
 QString errorKind(ChannelError::Kind kind)
 {
     switch (kind) {
-    case ChannelError::Kind::AuthRefused: return QStringLiteral("auth_refused");
-    case ChannelError::Kind::AuthBadResponse: return QStringLiteral("auth_bad_response");
-    case ChannelError::Kind::AuthUnavailable: return QStringLiteral("auth_unavailable");
-    case ChannelError::Kind::ServerRejected: return QStringLiteral("subscription_rejected");
-    case ChannelError::Kind::InvalidName: return QStringLiteral("invalid_channel");
+    case ChannelError::Kind::AuthRefused:
+        return QStringLiteral("auth_refused");
+    case ChannelError::Kind::AuthBadResponse:
+        return QStringLiteral("auth_bad_response");
+    case ChannelError::Kind::AuthUnavailable:
+        return QStringLiteral("auth_unavailable");
+    case ChannelError::Kind::ServerRejected:
+        return QStringLiteral("subscription_rejected");
+    case ChannelError::Kind::InvalidName:
+        return QStringLiteral("invalid_channel");
     }
     return {};
 }
@@ -44,25 +49,49 @@ QString errorKind(ChannelError::Kind kind)
 int ListenCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Subscribe to channels and print what happens, one JSON object per line."));
+    parser.setApplicationDescription(
+        QStringLiteral("Subscribe to channels and print what happens, one JSON object per line."));
     parser.addHelpOption();
     ConnectionArgs::addTo(parser);
     parser.addOptions({
-        {QStringLiteral("auth-endpoint"), QStringLiteral("Channel auth endpoint (POST socket_id, channel_name)."), QStringLiteral("URL")},
-        {QStringLiteral("user-auth-endpoint"), QStringLiteral("User auth endpoint for --signin (default: AUTH-ENDPOINT with /pusher/user-auth)."), QStringLiteral("URL")},
-        {QStringLiteral("auth-header"), QStringLiteral("Extra header for the auth endpoint, 'Name: value' (repeatable)."), QStringLiteral("HEADER")},
-        {QStringLiteral("secret"), QStringLiteral("Sign locally with the app secret (development servers only; or set NATTER_SECRET)."), QStringLiteral("S")},
-        {QStringLiteral("encryption-master-key"), QStringLiteral("Base64 master key for private-encrypted- channels when signing locally."), QStringLiteral("B64")},
-        {QStringLiteral("user-id"), QStringLiteral("User id for presence channels and sign-in (local signing)."), QStringLiteral("ID")},
-        {QStringLiteral("user-info"), QStringLiteral("User info JSON object (local signing)."), QStringLiteral("JSON")},
-        {QStringLiteral("signin"), QStringLiteral("Sign the user in (pusher:signin) after connecting.")},
-        {QStringLiteral("count"), QStringLiteral("Exit 0 after N application events."), QStringLiteral("N")},
-        {QStringLiteral("timeout"), QStringLiteral("Exit 3 if --count is not reached within SEC seconds."), QStringLiteral("SEC")},
+        {QStringLiteral("auth-endpoint"),
+         QStringLiteral("Channel auth endpoint (POST socket_id, channel_name)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("user-auth-endpoint"),
+         QStringLiteral(
+             "User auth endpoint for --signin (default: AUTH-ENDPOINT with /pusher/user-auth)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("auth-header"),
+         QStringLiteral("Extra header for the auth endpoint, 'Name: value' (repeatable)."),
+         QStringLiteral("HEADER")},
+        {QStringLiteral("secret"),
+         QStringLiteral(
+             "Sign locally with the app secret (development servers only; or set NATTER_SECRET)."),
+         QStringLiteral("S")},
+        {QStringLiteral("encryption-master-key"),
+         QStringLiteral("Base64 master key for private-encrypted- channels when signing locally."),
+         QStringLiteral("B64")},
+        {QStringLiteral("user-id"),
+         QStringLiteral("User id for presence channels and sign-in (local signing)."),
+         QStringLiteral("ID")},
+        {QStringLiteral("user-info"), QStringLiteral("User info JSON object (local signing)."),
+         QStringLiteral("JSON")},
+        {QStringLiteral("signin"),
+         QStringLiteral("Sign the user in (pusher:signin) after connecting.")},
+        {QStringLiteral("count"), QStringLiteral("Exit 0 after N application events."),
+         QStringLiteral("N")},
+        {QStringLiteral("timeout"),
+         QStringLiteral("Exit 3 if --count is not reached within SEC seconds."),
+         QStringLiteral("SEC")},
         {QStringLiteral("quiet"), QStringLiteral("Print nothing per event.")},
         {QStringLiteral("stats"), QStringLiteral("Print a final stats line.")},
-        {QStringLiteral("emit"), QStringLiteral("Send client event EVENT with JSON data after subscribing (repeatable)."), QStringLiteral("EVENT=JSON")},
+        {QStringLiteral("emit"),
+         QStringLiteral("Send client event EVENT with JSON data after subscribing (repeatable)."),
+         QStringLiteral("EVENT=JSON")},
     });
-    parser.addPositionalArgument(QStringLiteral("channel"), QStringLiteral("Channels to subscribe to."), QStringLiteral("CHANNEL..."));
+    parser.addPositionalArgument(QStringLiteral("channel"),
+                                 QStringLiteral("Channels to subscribe to."),
+                                 QStringLiteral("CHANNEL..."));
     if (!parser.parse(arguments)) {
         JsonLines::error(parser.errorText());
         return ExitUsage;
@@ -86,11 +115,13 @@ int ListenCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     bool ok = true;
-    if (parser.isSet(QStringLiteral("count")) && ((s.count = parser.value(QStringLiteral("count")).toLongLong(&ok)) <= 0 || !ok)) {
+    if (parser.isSet(QStringLiteral("count"))
+        && ((s.count = parser.value(QStringLiteral("count")).toLongLong(&ok)) <= 0 || !ok)) {
         JsonLines::error(QStringLiteral("--count must be a positive number"));
         return ExitUsage;
     }
-    if (parser.isSet(QStringLiteral("timeout")) && ((s.timeoutSec = parser.value(QStringLiteral("timeout")).toInt(&ok)) <= 0 || !ok)) {
+    if (parser.isSet(QStringLiteral("timeout"))
+        && ((s.timeoutSec = parser.value(QStringLiteral("timeout")).toInt(&ok)) <= 0 || !ok)) {
         JsonLines::error(QStringLiteral("--timeout must be a positive number of seconds"));
         return ExitUsage;
     }
@@ -116,9 +147,9 @@ int ListenCommand::run(const QStringList &arguments)
     QString secret = parser.value(QStringLiteral("secret"));
     if (secret.isEmpty() && !parser.isSet(QStringLiteral("auth-endpoint")))
         secret = qEnvironmentVariable("NATTER_SECRET");
-    const bool needsAuth = s.signin || std::any_of(s.channels.begin(), s.channels.end(), [](const QString &c) {
-                               return ChannelName::needsAuth(c);
-                           });
+    const bool needsAuth = s.signin
+        || std::any_of(s.channels.begin(), s.channels.end(),
+                       [](const QString &c) { return ChannelName::needsAuth(c); });
     if (parser.isSet(QStringLiteral("auth-endpoint")) && !secret.isEmpty()) {
         JsonLines::error(QStringLiteral("give either --auth-endpoint or --secret, not both"));
         return ExitUsage;
@@ -142,7 +173,8 @@ int ListenCommand::run(const QStringList &arguments)
                 JsonLines::error(QStringLiteral("--auth-header takes 'Name: value'"));
                 return ExitUsage;
             }
-            o.headers.append({h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8()});
+            o.headers.append(
+                {h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8()});
         }
         o.caBundlePath = s.connection.caBundlePath;
         authorizer = std::make_unique<HttpAuthorizer>(network, o);
@@ -150,7 +182,8 @@ int ListenCommand::run(const QStringList &arguments)
         QJsonObject info;
         if (parser.isSet(QStringLiteral("user-info"))) {
             QJsonParseError pe;
-            const QJsonDocument doc = QJsonDocument::fromJson(parser.value(QStringLiteral("user-info")).toUtf8(), &pe);
+            const QJsonDocument doc = QJsonDocument::fromJson(
+                parser.value(QStringLiteral("user-info")).toUtf8(), &pe);
             if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
                 JsonLines::error(QStringLiteral("--user-info must be a JSON object"));
                 return ExitUsage;
@@ -158,17 +191,22 @@ int ListenCommand::run(const QStringList &arguments)
             info = doc.object();
         }
         const QString userId = parser.value(QStringLiteral("user-id"));
-        const bool wantsUser = s.signin || std::any_of(s.channels.begin(), s.channels.end(), [](const QString &c) {
+        const bool wantsUser = s.signin
+            || std::any_of(s.channels.begin(), s.channels.end(), [](const QString &c) {
                                    return ChannelName::type(c) == ChannelName::Type::Presence;
                                });
         if (wantsUser && userId.isEmpty()) {
-            JsonLines::error(QStringLiteral("presence channels and --signin need --user-id with local signing"));
+            JsonLines::error(
+                QStringLiteral("presence channels and --signin need --user-id with local signing"));
             return ExitUsage;
         }
-        const QByteArray master = QByteArray::fromBase64(parser.value(QStringLiteral("encryption-master-key")).toLatin1());
-        authorizer = std::make_unique<LocalSigner>(s.connection.key, secret.toUtf8(), userId, info, master);
+        const QByteArray master = QByteArray::fromBase64(
+            parser.value(QStringLiteral("encryption-master-key")).toLatin1());
+        authorizer = std::make_unique<LocalSigner>(s.connection.key, secret.toUtf8(), userId, info,
+                                                   master);
     } else if (needsAuth) {
-        JsonLines::error(QStringLiteral("private, presence and encrypted channels need --auth-endpoint or --secret"));
+        JsonLines::error(QStringLiteral(
+            "private, presence and encrypted channels need --auth-endpoint or --secret"));
         return ExitUsage;
     }
     for (const QString &c : std::as_const(s.channels)) {
@@ -186,8 +224,11 @@ int ListenCommand::run(const QStringList &arguments)
     return code;
 }
 
-ListenCommand::ListenCommand(Settings settings, std::unique_ptr<Authorizer> authorizer, QNetworkAccessManager *network)
-    : m_settings(std::move(settings)), m_network(network), m_authorizer(std::move(authorizer))
+ListenCommand::ListenCommand(Settings settings, std::unique_ptr<Authorizer> authorizer,
+                             QNetworkAccessManager *network)
+    : m_settings(std::move(settings))
+    , m_network(network)
+    , m_authorizer(std::move(authorizer))
 {
 }
 
@@ -213,7 +254,8 @@ void ListenCommand::printStats()
     JsonLines::write({{QStringLiteral("type"), QStringLiteral("stats")},
                       {QStringLiteral("events"), m_events},
                       {QStringLiteral("seconds"), seconds},
-                      {QStringLiteral("events_per_s"), seconds > 0 ? std::round(double(m_events) / seconds) : 0.0},
+                      {QStringLiteral("events_per_s"),
+                       seconds > 0 ? std::round(double(m_events) / seconds) : 0.0},
                       {QStringLiteral("cpu_seconds"), usage.cpuSeconds},
                       {QStringLiteral("max_rss_kb"), qint64(usage.maxRssKb)}});
 }
@@ -223,28 +265,33 @@ void ListenCommand::start()
     m_client = new Client(m_settings.connection, m_authorizer.get());
     Connection *connection = m_client->connection();
     const bool quiet = m_settings.quiet;
-    connect(connection, &Connection::stateChanged, this, [quiet](ConnectionState previous, ConnectionState current) {
-        if (!quiet)
-            JsonLines::write({{QStringLiteral("type"), QStringLiteral("state")},
-                              {QStringLiteral("previous"), toString(previous)},
-                              {QStringLiteral("current"), toString(current)}});
-    });
+    connect(connection, &Connection::stateChanged, this,
+            [quiet](ConnectionState previous, ConnectionState current) {
+                if (!quiet)
+                    JsonLines::write({{QStringLiteral("type"), QStringLiteral("state")},
+                                      {QStringLiteral("previous"), toString(previous)},
+                                      {QStringLiteral("current"), toString(current)}});
+            });
     connect(connection, &Connection::reconnectingIn, this, [quiet](int ms) {
         if (!quiet)
-            JsonLines::write({{QStringLiteral("type"), QStringLiteral("reconnecting")}, {QStringLiteral("in_ms"), ms}});
+            JsonLines::write({{QStringLiteral("type"), QStringLiteral("reconnecting")},
+                              {QStringLiteral("in_ms"), ms}});
     });
     connect(connection, &Connection::tlsError, this, [](const QString &reason) {
-        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("kind"), QStringLiteral("tls")},
-                          {QStringLiteral("message"), reason}});
-    });
-    connect(connection, &Connection::connectionRefused, this, [this](int code, const QString &reason) {
         JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
-                          {QStringLiteral("kind"), QStringLiteral("connection_refused")},
-                          {QStringLiteral("code"), code},
+                          {QStringLiteral("kind"), QStringLiteral("tls")},
                           {QStringLiteral("message"), reason}});
-        JsonLines::error(QStringLiteral("the server refused the connection (%1 %2)").arg(code).arg(reason));
-        finish(ExitConnectionFailed);
     });
+    connect(
+        connection, &Connection::connectionRefused, this, [this](int code, const QString &reason) {
+            JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
+                              {QStringLiteral("kind"), QStringLiteral("connection_refused")},
+                              {QStringLiteral("code"), code},
+                              {QStringLiteral("message"), reason}});
+            JsonLines::error(
+                QStringLiteral("the server refused the connection (%1 %2)").arg(code).arg(reason));
+            finish(ExitConnectionFailed);
+        });
     connect(connection, &Connection::malformedFrame, this, [quiet](const QString &reason) {
         if (!quiet)
             JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
@@ -252,25 +299,32 @@ void ListenCommand::start()
                               {QStringLiteral("message"), reason}});
     });
     connect(m_client, &Client::serverError, this, [](int code, const QString &message) {
-        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("kind"), QStringLiteral("server")},
-                          {QStringLiteral("code"), code}, {QStringLiteral("message"), message}});
+        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
+                          {QStringLiteral("kind"), QStringLiteral("server")},
+                          {QStringLiteral("code"), code},
+                          {QStringLiteral("message"), message}});
     });
     UserSession *user = m_client->user();
     connect(user, &UserSession::signedIn, this, [](const QString &id, const QJsonObject &info) {
-        JsonLines::write({{QStringLiteral("type"), QStringLiteral("signed_in")}, {QStringLiteral("id"), id},
+        JsonLines::write({{QStringLiteral("type"), QStringLiteral("signed_in")},
+                          {QStringLiteral("id"), id},
                           {QStringLiteral("info"), info}});
     });
     connect(user, &UserSession::signinFailed, this, [this](const QString &reason, int status) {
-        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("kind"), QStringLiteral("signin")},
-                          {QStringLiteral("status"), status}, {QStringLiteral("message"), reason}});
+        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
+                          {QStringLiteral("kind"), QStringLiteral("signin")},
+                          {QStringLiteral("status"), status},
+                          {QStringLiteral("message"), reason}});
         JsonLines::error(QStringLiteral("sign-in failed: %1").arg(reason));
         finish(ExitAuthFailed);
     });
     connect(user, &UserSession::eventReceived, this, &ListenCommand::onEvent);
-    connect(user, &UserSession::watchlistEvent, this, [](const QString &name, const QStringList &ids) {
-        JsonLines::write({{QStringLiteral("type"), QStringLiteral("watchlist")}, {QStringLiteral("name"), name},
-                          {QStringLiteral("user_ids"), QJsonArray::fromStringList(ids)}});
-    });
+    connect(user, &UserSession::watchlistEvent, this,
+            [](const QString &name, const QStringList &ids) {
+                JsonLines::write({{QStringLiteral("type"), QStringLiteral("watchlist")},
+                                  {QStringLiteral("name"), name},
+                                  {QStringLiteral("user_ids"), QJsonArray::fromStringList(ids)}});
+            });
     // One global binding: the per-event path of the benchmark.
     m_client->bindGlobal(this, [this](const Event &e) { onEvent(e); });
 
@@ -280,7 +334,9 @@ void ListenCommand::start()
         user->signin();
     if (m_settings.timeoutSec > 0)
         QTimer::singleShot(m_settings.timeoutSec * 1000, this, [this] {
-            JsonLines::error(QStringLiteral("timed out after %1 s (%2 events)").arg(m_settings.timeoutSec).arg(m_events));
+            JsonLines::error(QStringLiteral("timed out after %1 s (%2 events)")
+                                 .arg(m_settings.timeoutSec)
+                                 .arg(m_events));
             finish(ExitTimeout);
         });
     m_client->connect();
@@ -290,11 +346,13 @@ void ListenCommand::watch(Channel *channel)
 {
     const bool quiet = m_settings.quiet;
     connect(channel, &Channel::subscribed, this, [this, channel, quiet] {
-        QJsonObject line{{QStringLiteral("type"), QStringLiteral("subscribed")}, {QStringLiteral("channel"), channel->name()}};
+        QJsonObject line{{QStringLiteral("type"), QStringLiteral("subscribed")},
+                         {QStringLiteral("channel"), channel->name()}};
         if (auto *presence = qobject_cast<PresenceChannel *>(channel)) {
             QJsonArray members;
             presence->members()->each([&members](const Member &m) {
-                members.append(QJsonObject{{QStringLiteral("id"), m.id}, {QStringLiteral("info"), memberInfo(m)}});
+                members.append(QJsonObject{{QStringLiteral("id"), m.id},
+                                           {QStringLiteral("info"), memberInfo(m)}});
             });
             line.insert(QStringLiteral("members"), members);
             line.insert(QStringLiteral("me"), presence->members()->myId());
@@ -303,56 +361,73 @@ void ListenCommand::watch(Channel *channel)
             JsonLines::write(line);
         for (const auto &[event, data] : std::as_const(m_settings.emits)) {
             if (auto error = channel->trigger(event, data)) {
-                JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("kind"), QStringLiteral("client_event")},
-                                  {QStringLiteral("channel"), channel->name()}, {QStringLiteral("message"), error->message}});
+                JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
+                                  {QStringLiteral("kind"), QStringLiteral("client_event")},
+                                  {QStringLiteral("channel"), channel->name()},
+                                  {QStringLiteral("message"), error->message}});
                 JsonLines::error(error->message);
                 finish(ExitUsage);
             }
         }
     });
     connect(channel, &Channel::subscriptionFailed, this, [this, channel](const ChannelError &error) {
-        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("kind"), errorKind(error.kind)},
-                          {QStringLiteral("channel"), channel->name()}, {QStringLiteral("status"), error.status},
+        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
+                          {QStringLiteral("kind"), errorKind(error.kind)},
+                          {QStringLiteral("channel"), channel->name()},
+                          {QStringLiteral("status"), error.status},
                           {QStringLiteral("message"), error.message}});
         JsonLines::error(QStringLiteral("%1: %2").arg(channel->name(), error.message));
         finish(ExitAuthFailed);
     });
     connect(channel, &Channel::authRetrying, this, [channel](int ms, const QString &reason) {
-        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("kind"), QStringLiteral("auth_unavailable")},
-                          {QStringLiteral("channel"), channel->name()}, {QStringLiteral("retry_in_ms"), ms},
+        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
+                          {QStringLiteral("kind"), QStringLiteral("auth_unavailable")},
+                          {QStringLiteral("channel"), channel->name()},
+                          {QStringLiteral("retry_in_ms"), ms},
                           {QStringLiteral("message"), reason}});
     });
     connect(channel, &Channel::clientEventRejected, this, [channel](const ClientEventError &error) {
-        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("kind"), QStringLiteral("client_event_rejected")},
-                          {QStringLiteral("channel"), channel->name()}, {QStringLiteral("message"), error.message}});
+        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
+                          {QStringLiteral("kind"), QStringLiteral("client_event_rejected")},
+                          {QStringLiteral("channel"), channel->name()},
+                          {QStringLiteral("message"), error.message}});
     });
     connect(channel, &Channel::subscriptionCountChanged, this, [channel, quiet](int count) {
         if (!quiet)
             JsonLines::write({{QStringLiteral("type"), QStringLiteral("subscription_count")},
-                              {QStringLiteral("channel"), channel->name()}, {QStringLiteral("count"), count}});
+                              {QStringLiteral("channel"), channel->name()},
+                              {QStringLiteral("count"), count}});
     });
     connect(channel, &Channel::cacheMiss, this, [channel, quiet] {
         if (!quiet)
-            JsonLines::write({{QStringLiteral("type"), QStringLiteral("cache_miss")}, {QStringLiteral("channel"), channel->name()}});
+            JsonLines::write({{QStringLiteral("type"), QStringLiteral("cache_miss")},
+                              {QStringLiteral("channel"), channel->name()}});
     });
     if (auto *presence = qobject_cast<PresenceChannel *>(channel)) {
         connect(presence, &PresenceChannel::memberAdded, this, [channel, quiet](const Member &m) {
             if (!quiet)
-                JsonLines::write({{QStringLiteral("type"), QStringLiteral("member_added")}, {QStringLiteral("channel"), channel->name()},
-                                  {QStringLiteral("id"), m.id}, {QStringLiteral("info"), memberInfo(m)}});
+                JsonLines::write({{QStringLiteral("type"), QStringLiteral("member_added")},
+                                  {QStringLiteral("channel"), channel->name()},
+                                  {QStringLiteral("id"), m.id},
+                                  {QStringLiteral("info"), memberInfo(m)}});
         });
         connect(presence, &PresenceChannel::memberRemoved, this, [channel, quiet](const Member &m) {
             if (!quiet)
-                JsonLines::write({{QStringLiteral("type"), QStringLiteral("member_removed")}, {QStringLiteral("channel"), channel->name()},
-                                  {QStringLiteral("id"), m.id}, {QStringLiteral("info"), memberInfo(m)}});
+                JsonLines::write({{QStringLiteral("type"), QStringLiteral("member_removed")},
+                                  {QStringLiteral("channel"), channel->name()},
+                                  {QStringLiteral("id"), m.id},
+                                  {QStringLiteral("info"), memberInfo(m)}});
         });
     }
     if (auto *encrypted = qobject_cast<EncryptedChannel *>(channel)) {
-        connect(encrypted, &EncryptedChannel::decryptionFailed, this, [channel](const QString &event, const QString &reason) {
-            JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("kind"), QStringLiteral("decryption_failed")},
-                              {QStringLiteral("channel"), channel->name()}, {QStringLiteral("event"), event},
-                              {QStringLiteral("message"), reason}});
-        });
+        connect(encrypted, &EncryptedChannel::decryptionFailed, this,
+                [channel](const QString &event, const QString &reason) {
+                    JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
+                                      {QStringLiteral("kind"), QStringLiteral("decryption_failed")},
+                                      {QStringLiteral("channel"), channel->name()},
+                                      {QStringLiteral("event"), event},
+                                      {QStringLiteral("message"), reason}});
+                });
     }
 }
 

@@ -15,7 +15,7 @@ namespace natter::pusher {
 class Authorizer;
 class Channel;
 class Client;
-}
+} // namespace natter::pusher
 
 // `natter-cli listen`: subscribe, print what happens as JSON lines, optionally stop after N
 // events and print throughput and resource figures (the benchmark's client).

@@ -21,12 +21,16 @@ int TriggerCommand::run(const QStringList &arguments)
     ConnectionArgs::addTo(parser);
     parser.addOptions({
         {QStringLiteral("app-id"), QStringLiteral("App id."), QStringLiteral("ID")},
-        {QStringLiteral("secret"), QStringLiteral("App secret (or set NATTER_SECRET)."), QStringLiteral("S")},
-        {QStringLiteral("socket-id"), QStringLiteral("Exclude this connection from the recipients."), QStringLiteral("X")},
+        {QStringLiteral("secret"), QStringLiteral("App secret (or set NATTER_SECRET)."),
+         QStringLiteral("S")},
+        {QStringLiteral("socket-id"),
+         QStringLiteral("Exclude this connection from the recipients."), QStringLiteral("X")},
     });
-    parser.addPositionalArgument(QStringLiteral("channel"), QStringLiteral("Channel (comma-separated for several)."));
+    parser.addPositionalArgument(QStringLiteral("channel"),
+                                 QStringLiteral("Channel (comma-separated for several)."));
     parser.addPositionalArgument(QStringLiteral("event"), QStringLiteral("Event name."));
-    parser.addPositionalArgument(QStringLiteral("data"), QStringLiteral("Event data (sent as the string given)."));
+    parser.addPositionalArgument(QStringLiteral("data"),
+                                 QStringLiteral("Event data (sent as the string given)."));
     if (!parser.parse(arguments)) {
         JsonLines::error(parser.errorText());
         return ExitUsage;
@@ -73,11 +77,12 @@ int TriggerCommand::run(const QStringList &arguments)
 
     QNetworkAccessManager network;
     RestClient rest(&network, config);
-    RestReply *reply = rest.trigger(args.at(0).split(u',', Qt::SkipEmptyParts), args.at(1), args.at(2),
-                                    parser.value(QStringLiteral("socket-id")));
+    RestReply *reply = rest.trigger(args.at(0).split(u',', Qt::SkipEmptyParts), args.at(1),
+                                    args.at(2), parser.value(QStringLiteral("socket-id")));
     int code = ExitOk;
     QObject::connect(reply, &RestReply::finished, [&] {
-        QJsonObject line{{QStringLiteral("type"), QStringLiteral("triggered")}, {QStringLiteral("status"), reply->httpStatus()}};
+        QJsonObject line{{QStringLiteral("type"), QStringLiteral("triggered")},
+                         {QStringLiteral("status"), reply->httpStatus()}};
         const QJsonObject body = reply->json();
         if (!body.isEmpty())
             line.insert(QStringLiteral("response"), body);
@@ -88,9 +93,9 @@ int TriggerCommand::run(const QStringList &arguments)
             line.insert(QStringLiteral("message"), reply->errorString());
             JsonLines::write(line);
             JsonLines::error(QStringLiteral("trigger failed: %1").arg(reply->errorString()));
-            code = reply->wasRejectedLocally() ? ExitUsage
+            code = reply->wasRejectedLocally()                               ? ExitUsage
                 : (reply->httpStatus() == 401 || reply->httpStatus() == 403) ? ExitAuthFailed
-                                                                              : ExitConnectionFailed;
+                                                                             : ExitConnectionFailed;
         }
         QCoreApplication::quit();
     });

@@ -8,10 +8,9 @@
 #include <cstdio>
 
 namespace {
-const char *usage =
-    "usage: natter-cli listen [options] CHANNEL...\n"
-    "       natter-cli trigger [options] CHANNEL EVENT DATA\n"
-    "       natter-cli (listen|trigger) --help\n";
+const char *usage = "usage: natter-cli listen [options] CHANNEL...\n"
+                    "       natter-cli trigger [options] CHANNEL EVENT DATA\n"
+                    "       natter-cli (listen|trigger) --help\n";
 }
 
 int main(int argc, char **argv)

@@ -18,20 +18,26 @@
 namespace natter::ui {
 
 AppContext::AppContext(const CommandLine::Options &options, QObject *parent)
-    : QObject(parent), m_options(options), m_settings(std::make_unique<QSettings>())
+    : QObject(parent)
+    , m_options(options)
+    , m_settings(std::make_unique<QSettings>())
 {
     m_profiles = new natter::chat::ProfileStore(m_settings.get(), this);
-    m_credentials = new natter::desktop::FallbackCredentialStore(new natter::desktop::KeychainCredentialStore, this);
+    m_credentials = new natter::desktop::FallbackCredentialStore(
+        new natter::desktop::KeychainCredentialStore, this);
     m_secrets = new ProfileSecrets(m_credentials, m_settings.get(), this);
     m_sessions = new SessionManager(m_profiles, m_secrets, this);
     if (options.adHocProfile) {
-        const bool local = options.adHocProfile->authMode == natter::chat::ServerProfile::AuthMode::LocalSigning;
-        m_sessions->setAdHocProfile(*options.adHocProfile, local ? options.secret : options.authToken);
+        const bool local = options.adHocProfile->authMode
+            == natter::chat::ServerProfile::AuthMode::LocalSigning;
+        m_sessions->setAdHocProfile(*options.adHocProfile,
+                                    local ? options.secret : options.authToken);
     } else if (!options.secret.isEmpty()) {
         m_sessions->setSecretOverride(options.secret);
     }
     m_monitor = new natter::desktop::NetworkMonitor(this);
-    connect(m_monitor, &natter::desktop::NetworkMonitor::checkNow, m_sessions, &SessionManager::checkConnectionNow);
+    connect(m_monitor, &natter::desktop::NetworkMonitor::checkNow, m_sessions,
+            &SessionManager::checkConnectionNow);
 }
 
 AppContext::~AppContext()
@@ -65,7 +71,8 @@ bool AppContext::acquireInstance()
     const QString key = profileToUse() + u'\n' + m_options.user;
     m_instance = std::make_unique<natter::desktop::SingleInstance>(key);
     if (!m_instance->tryAcquire()) {
-        qCInfo(lcUi) << "Natter already runs for this profile and user; asking it to come to the front";
+        qCInfo(lcUi)
+            << "Natter already runs for this profile and user; asking it to come to the front";
         m_instance->sendRaise();
         return false;
     }

@@ -16,7 +16,7 @@ namespace natter::desktop {
 class FallbackCredentialStore;
 class NetworkMonitor;
 class SingleInstance;
-}
+} // namespace natter::desktop
 
 namespace natter::ui {
 

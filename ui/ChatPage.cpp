@@ -22,7 +22,8 @@ namespace natter::ui {
 using natter::chat::ChatController;
 using natter::chat::Room;
 
-ChatPage::ChatPage(QWidget *parent) : QWidget(parent)
+ChatPage::ChatPage(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("chatPage"));
     m_sidebar = new RoomSidebar(this);
@@ -113,13 +114,15 @@ void ChatPage::setController(ChatController *controller)
     m_sidebar->setRooms(controller ? controller->roomList() : nullptr);
     if (!controller)
         return;
-    m_controllerLinks << connect(controller, &ChatController::roomJoined, this, &ChatPage::onRoomJoined)
+    m_controllerLinks << connect(controller, &ChatController::roomJoined, this,
+                                 &ChatPage::onRoomJoined)
                       << connect(controller, &ChatController::roomLeft, this, &ChatPage::onRoomLeft)
-                      << connect(controller, &ChatController::clientEventsDisabled, this, [this](const QString &message) {
-                             m_clientEventsDisabled = true;
-                             m_clientEventsMessage = message;
-                             m_composer->setClientEventsDisabled(message);
-                         });
+                      << connect(controller, &ChatController::clientEventsDisabled, this,
+                                 [this](const QString &message) {
+                                     m_clientEventsDisabled = true;
+                                     m_clientEventsMessage = message;
+                                     m_composer->setClientEventsDisabled(message);
+                                 });
     const QList<Room *> rooms = controller->rooms();
     if (!rooms.isEmpty())
         showRoom(rooms.constFirst()->name());
@@ -191,10 +194,13 @@ void ChatPage::leaveRoom(const QString &name)
     const int unsent = m_controller->pendingCount(room);
     if (unsent > 0 && m_confirmLeave != room) {
         m_confirmLeave = room;
-        m_roomError->setText(unsent == 1 ? tr("#%1 has 1 unsent message; leaving discards it. Leave again to confirm.").arg(room)
-                                         : tr("#%1 has %2 unsent messages; leaving discards them. Leave again to confirm.")
-                                               .arg(room)
-                                               .arg(unsent));
+        m_roomError->setText(
+            unsent == 1
+                ? tr("#%1 has 1 unsent message; leaving discards it. Leave again to confirm.")
+                      .arg(room)
+                : tr("#%1 has %2 unsent messages; leaving discards them. Leave again to confirm.")
+                      .arg(room)
+                      .arg(unsent));
         m_roomError->show();
         return;
     }

@@ -2,9 +2,9 @@
 
 #include <QPointer>
 
+#include <QWidget>
 #include <chat/ChatController.h>
 #include <chat/Room.h>
-#include <QWidget>
 
 class QLabel;
 class QSplitter;
@@ -12,7 +12,7 @@ class QSplitter;
 namespace natter::chat {
 class ChatController;
 class Room;
-}
+} // namespace natter::chat
 
 namespace natter::ui {
 

@@ -19,9 +19,12 @@ using natter::chat::ChatController;
 using natter::chat::ServerProfile;
 
 ChatSession::ChatSession(const ServerProfile &profile, const QString &user, const QString &secret,
-                         const QString &outboxPath, natter::chat::ProfileStore *store, QNetworkAccessManager *network,
-                         QObject *parent)
-    : QObject(parent), m_profile(profile), m_user(user), m_store(store)
+                         const QString &outboxPath, natter::chat::ProfileStore *store,
+                         QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_user(user)
+    , m_store(store)
 {
     m_outbox = new natter::chat::Outbox(outboxPath, this);
     if (profile.authMode == ServerProfile::AuthMode::LocalSigning) {
@@ -32,13 +35,15 @@ ChatSession::ChatSession(const ServerProfile &profile, const QString &user, cons
         natter::pusher::HttpAuthorizerOptions options;
         options.channelEndpoint = QUrl(profile.authEndpoint);
         if (!secret.isEmpty())
-            options.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + secret.toUtf8()});
+            options.headers.append({QByteArrayLiteral("Authorization"),
+                                    QByteArrayLiteral("Bearer ") + secret.toUtf8()});
         // Endpoints that trust the client (development servers) take the member from these;
         // real ones ignore them and use their own session.
         options.params.append({QStringLiteral("user_id"), user});
         const QJsonObject info{{QStringLiteral("name"), user}};
         options.params.append(
-            {QStringLiteral("user_info"), QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact))});
+            {QStringLiteral("user_info"),
+             QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact))});
         options.caBundlePath = profile.caFile;
         m_authorizer = std::make_unique<natter::pusher::HttpAuthorizer>(network, options);
     }
@@ -64,7 +69,8 @@ QString ChatSession::outboxFileName(const QString &profile, const QString &user)
     return QStringLiteral("outbox-%1-%2.json").arg(p, u);
 }
 
-void ChatSession::start(const QStringList &rooms, natter::pusher::Clock *clock, natter::pusher::TransportFactory factory)
+void ChatSession::start(const QStringList &rooms, natter::pusher::Clock *clock,
+                        natter::pusher::TransportFactory factory)
 {
     const QStringList saved = m_store ? m_store->rooms(m_profile.name, m_user) : QStringList();
     QStringList all = rooms;
@@ -75,7 +81,8 @@ void ChatSession::start(const QStringList &rooms, natter::pusher::Clock *clock, 
     if (all.isEmpty())
         all.append(QStringLiteral("lobby"));
     const QString last = m_store ? m_store->lastRoom(m_profile.name, m_user) : QString();
-    m_initialRoom = !rooms.isEmpty() ? rooms.constFirst() : (all.contains(last) ? last : all.constFirst());
+    m_initialRoom = !rooms.isEmpty() ? rooms.constFirst()
+                                     : (all.contains(last) ? last : all.constFirst());
     // The room shown first is subscribed first: login waits for it.
     all.removeAll(m_initialRoom);
     all.prepend(m_initialRoom);
@@ -88,7 +95,8 @@ void ChatSession::start(const QStringList &rooms, natter::pusher::Clock *clock, 
     m_restoring = false;
     saveRooms();
     qCInfo(lcUi) << "logging in as" << m_user << "with profile" << m_profile.name << "rooms" << all;
-    m_controller->start(m_profile.connectionOptions(), m_authorizer.get(), m_user, m_user, clock, std::move(factory));
+    m_controller->start(m_profile.connectionOptions(), m_authorizer.get(), m_user, m_user, clock,
+                        std::move(factory));
 }
 
 void ChatSession::stop()

@@ -13,12 +13,12 @@ namespace natter::chat {
 class ChatController;
 class Outbox;
 class ProfileStore;
-}
+} // namespace natter::chat
 
 namespace natter::pusher {
 class Authorizer;
 class Clock;
-}
+} // namespace natter::pusher
 
 namespace natter::ui {
 
@@ -30,9 +30,9 @@ class ChatSession : public QObject
     Q_OBJECT
 public:
     // `secret`: the bearer token (endpoint, may be empty) or the app secret (local signing).
-    ChatSession(const natter::chat::ServerProfile &profile, const QString &user, const QString &secret,
-                const QString &outboxPath, natter::chat::ProfileStore *store, QNetworkAccessManager *network,
-                QObject *parent = nullptr);
+    ChatSession(const natter::chat::ServerProfile &profile, const QString &user,
+                const QString &secret, const QString &outboxPath, natter::chat::ProfileStore *store,
+                QNetworkAccessManager *network, QObject *parent = nullptr);
     ~ChatSession() override;
 
     // Joins the rooms (and the saved ones), then connects. `clock`/`factory`: tests.

@@ -10,37 +10,52 @@ namespace natter::ui {
 
 using natter::chat::ServerProfile;
 
-CommandLine::Result CommandLine::parse(const QStringList &arguments, const QProcessEnvironment &environment)
+CommandLine::Result CommandLine::parse(const QStringList &arguments,
+                                       const QProcessEnvironment &environment)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Natter: a desktop chat client for Pusher Channels servers."));
+    parser.setApplicationDescription(
+        tr("Natter: a desktop chat client for Pusher Channels servers."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  tr("Show this help and exit."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version and exit."));
-    const QCommandLineOption profile(QStringLiteral("profile"), tr("Use the saved server profile NAME."), tr("NAME"));
-    const QCommandLineOption user(QStringLiteral("user"), tr("Log in as NAME (letters and digits)."), tr("NAME"));
-    const QCommandLineOption room(QStringLiteral("room"),
-                                  tr("Join room NAME (repeatable; the first is shown). With --user: log in directly."),
-                                  tr("NAME"));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"), tr("quiet, warning, info or debug."), tr("LEVEL"));
-    const QCommandLineOption newInstance(QStringLiteral("new-instance"),
-                                         tr("Start another window even if one runs for this profile and user."));
-    const QCommandLineOption host(QStringLiteral("host"), tr("Self-hosted server host."), tr("HOST"));
-    const QCommandLineOption port(QStringLiteral("port"), tr("Self-hosted server port."), tr("PORT"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     tr("Use the saved server profile NAME."), tr("NAME"));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  tr("Log in as NAME (letters and digits)."), tr("NAME"));
+    const QCommandLineOption room(
+        QStringLiteral("room"),
+        tr("Join room NAME (repeatable; the first is shown). With --user: log in directly."),
+        tr("NAME"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"),
+                                      tr("quiet, warning, info or debug."), tr("LEVEL"));
+    const QCommandLineOption newInstance(
+        QStringLiteral("new-instance"),
+        tr("Start another window even if one runs for this profile and user."));
+    const QCommandLineOption host(QStringLiteral("host"), tr("Self-hosted server host."),
+                                  tr("HOST"));
+    const QCommandLineOption port(QStringLiteral("port"), tr("Self-hosted server port."),
+                                  tr("PORT"));
     const QCommandLineOption tls(QStringLiteral("tls"), tr("Connect with TLS (the default)."));
     const QCommandLineOption noTls(QStringLiteral("no-tls"), tr("Connect without TLS."));
-    const QCommandLineOption cluster(QStringLiteral("cluster"), tr("Hosted Pusher cluster, e.g. mt1 or eu."), tr("CLUSTER"));
+    const QCommandLineOption cluster(QStringLiteral("cluster"),
+                                     tr("Hosted Pusher cluster, e.g. mt1 or eu."), tr("CLUSTER"));
     const QCommandLineOption key(QStringLiteral("key"), tr("App key."), tr("KEY"));
-    const QCommandLineOption pathPrefix(QStringLiteral("path-prefix"), tr("Path before /app/KEY."), tr("PATH"));
-    const QCommandLineOption caFile(QStringLiteral("ca-file"), tr("Extra CA certificates (PEM)."), tr("FILE"));
-    const QCommandLineOption authEndpoint(QStringLiteral("auth-endpoint"),
-                                          tr("Authorize rooms at URL (bearer token from NATTER_AUTH_TOKEN)."), tr("URL"));
-    const QCommandLineOption secret(QStringLiteral("secret"),
-                                    tr("Sign locally with the app secret (development servers only; prefer the "
-                                       "NATTER_SECRET environment variable, which other users cannot see)."),
-                                    tr("SECRET"));
-    parser.addOptions({help, version, profile, user, room, logLevel, newInstance, host, port, tls, noTls, cluster,
-                       key, pathPrefix, caFile, authEndpoint, secret});
+    const QCommandLineOption pathPrefix(QStringLiteral("path-prefix"), tr("Path before /app/KEY."),
+                                        tr("PATH"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"), tr("Extra CA certificates (PEM)."),
+                                    tr("FILE"));
+    const QCommandLineOption authEndpoint(
+        QStringLiteral("auth-endpoint"),
+        tr("Authorize rooms at URL (bearer token from NATTER_AUTH_TOKEN)."), tr("URL"));
+    const QCommandLineOption secret(
+        QStringLiteral("secret"),
+        tr("Sign locally with the app secret (development servers only; prefer the "
+           "NATTER_SECRET environment variable, which other users cannot see)."),
+        tr("SECRET"));
+    parser.addOptions({help, version, profile, user, room, logLevel, newInstance, host, port, tls,
+                       noTls, cluster, key, pathPrefix, caFile, authEndpoint, secret});
 
     Result result;
     const auto fail = [&](const QString &message) {
@@ -103,7 +118,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, const QProc
         return fail(tr("Give either --host (self-hosted) or --cluster (hosted Pusher), not both."));
     if (parser.isSet(secret) && parser.isSet(authEndpoint))
         return fail(tr("Give either --auth-endpoint or --secret, not both."));
-    o.secret = parser.isSet(secret) ? parser.value(secret) : environment.value(QStringLiteral("NATTER_SECRET"));
+    o.secret = parser.isSet(secret) ? parser.value(secret)
+                                    : environment.value(QStringLiteral("NATTER_SECRET"));
     o.authToken = environment.value(QStringLiteral("NATTER_AUTH_TOKEN"));
 
     const bool adHoc = parser.isSet(host) || parser.isSet(cluster) || parser.isSet(key);
@@ -138,13 +154,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, const QProc
         } else if (!o.secret.isEmpty()) {
             p.authMode = ServerProfile::AuthMode::LocalSigning;
         } else {
-            return fail(tr("Presence rooms need authorization: give --auth-endpoint URL, or the app secret in "
-                           "NATTER_SECRET (or --secret) for local signing."));
+            return fail(tr(
+                "Presence rooms need authorization: give --auth-endpoint URL, or the app secret in "
+                "NATTER_SECRET (or --secret) for local signing."));
         }
-        p.name = o.profile.isEmpty()
-            ? (p.kind == ServerProfile::Kind::Hosted ? QStringLiteral("%1 (%2)").arg(p.cluster, p.key)
-                                                     : QStringLiteral("%1:%2").arg(p.host).arg(p.port))
-            : o.profile;
+        p.name = o.profile.isEmpty() ? (p.kind == ServerProfile::Kind::Hosted
+                                            ? QStringLiteral("%1 (%2)").arg(p.cluster, p.key)
+                                            : QStringLiteral("%1:%2").arg(p.host).arg(p.port))
+                                     : o.profile;
         const QString why = p.validate();
         if (!why.isEmpty())
             return fail(why);
@@ -156,13 +173,18 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, const QProc
 QString CommandLine::loggingRules(LogLevel level)
 {
     switch (level) {
-    case LogLevel::Default: return {};
-    case LogLevel::Quiet: return QStringLiteral("natter.*=false");
+    case LogLevel::Default:
+        return {};
+    case LogLevel::Quiet:
+        return QStringLiteral("natter.*=false");
     case LogLevel::Warning:
-        return QStringLiteral("natter.*.debug=false\nnatter.*.info=false\nnatter.*.warning=true\nnatter.*.critical=true");
+        return QStringLiteral("natter.*.debug=false\nnatter.*.info=false\nnatter.*.warning="
+                              "true\nnatter.*.critical=true");
     case LogLevel::Info:
-        return QStringLiteral("natter.*.debug=false\nnatter.*.info=true\nnatter.*.warning=true\nnatter.*.critical=true");
-    case LogLevel::Debug: return QStringLiteral("natter.*=true");
+        return QStringLiteral("natter.*.debug=false\nnatter.*.info=true\nnatter.*.warning="
+                              "true\nnatter.*.critical=true");
+    case LogLevel::Debug:
+        return QStringLiteral("natter.*=true");
     }
     return {};
 }

@@ -26,15 +26,15 @@ public:
 
     struct Options
     {
-        QString profile;     // --profile: a saved profile (or the name of the ad-hoc one)
-        QString user;        // --user
-        QStringList rooms;   // --room, repeatable; the first is shown
+        QString profile; // --profile: a saved profile (or the name of the ad-hoc one)
+        QString user; // --user
+        QStringList rooms; // --room, repeatable; the first is shown
         LogLevel logLevel = LogLevel::Default;
         bool newInstance = false;
         // Connection options given on the command line: a profile that is not saved.
         std::optional<natter::chat::ServerProfile> adHocProfile;
-        QString secret;      // --secret or NATTER_SECRET (local signing)
-        QString authToken;   // NATTER_AUTH_TOKEN (bearer token for --auth-endpoint)
+        QString secret; // --secret or NATTER_SECRET (local signing)
+        QString authToken; // NATTER_AUTH_TOKEN (bearer token for --auth-endpoint)
 
         // --user and --room given and something to connect to: log in without the login page.
         bool autoLogin() const { return !user.isEmpty() && !rooms.isEmpty(); }
@@ -48,7 +48,8 @@ public:
     };
 
     static Result parse(const QStringList &arguments,
-                        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+                        const QProcessEnvironment &environment
+                        = QProcessEnvironment::systemEnvironment());
     // QLoggingCategory filter rules for the natter.* categories; empty for Default.
     static QString loggingRules(LogLevel level);
 };

@@ -11,7 +11,8 @@
 
 namespace natter::ui {
 
-Composer::Composer(QWidget *parent) : QWidget(parent)
+Composer::Composer(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("composer"));
     m_typing = new QLabel(this);
@@ -100,11 +101,16 @@ void Composer::setTypingUsers(const QStringList &names)
 QString Composer::typingText(const QStringList &names)
 {
     switch (names.size()) {
-    case 0: return {};
-    case 1: return tr("%1 is typing…").arg(names.at(0));
-    case 2: return tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
-    case 3: return tr("%1, %2 and %3 are typing…").arg(names.at(0), names.at(1), names.at(2));
-    default: return tr("Several people are typing…");
+    case 0:
+        return {};
+    case 1:
+        return tr("%1 is typing…").arg(names.at(0));
+    case 2:
+        return tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
+    case 3:
+        return tr("%1, %2 and %3 are typing…").arg(names.at(0), names.at(1), names.at(2));
+    default:
+        return tr("Several people are typing…");
     }
 }
 
@@ -124,9 +130,10 @@ void Composer::showError(const QString &message)
 
 void Composer::setClientEventsDisabled(const QString &serverMessage)
 {
-    QString text = tr("This server does not accept client events, so messages cannot be sent. The server "
-                      "must have client events enabled for this app (Pusher: App Settings → Enable client "
-                      "events; soketi: SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES=true).");
+    QString text = tr(
+        "This server does not accept client events, so messages cannot be sent. The server "
+        "must have client events enabled for this app (Pusher: App Settings → Enable client "
+        "events; soketi: SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES=true).");
     if (!serverMessage.isEmpty())
         text += u'\n' + tr("Server: %1").arg(serverMessage);
     m_notice->setText(text);

@@ -32,7 +32,8 @@ QPixmap dot(const QColor &color, int size, qreal dpr)
 
 } // namespace
 
-ConnectionStatusBar::ConnectionStatusBar(QWidget *parent) : QStatusBar(parent)
+ConnectionStatusBar::ConnectionStatusBar(QWidget *parent)
+    : QStatusBar(parent)
 {
     setObjectName(QStringLiteral("connectionStatusBar"));
     setAccessibleName(tr("Connection status"));
@@ -45,7 +46,8 @@ ConnectionStatusBar::ConnectionStatusBar(QWidget *parent) : QStatusBar(parent)
     m_hint->setObjectName(QStringLiteral("connectionStatusHint"));
     m_hint->setTextFormat(Qt::PlainText);
     m_hint->setWordWrap(false);
-    m_hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long hints clip; full text in the tool tip
+    m_hint->setSizePolicy(QSizePolicy::Ignored,
+                          QSizePolicy::Preferred); // long hints clip; full text in the tool tip
     m_hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry = new QPushButton(SymbolicIcon::get(QStringLiteral("retry")), tr("Retry now"), this);
     m_retry->setObjectName(QStringLiteral("retryNowButton"));
@@ -97,7 +99,9 @@ void ConnectionStatusBar::refresh()
             color = QColor::fromHslF(40 / 360.0f, 0.85f, ThemeColors::isDark(pal) ? 0.60f : 0.48f);
             retry = m_status->kind() == ConnectionStatus::Kind::Reconnecting;
             break;
-        case ConnectionStatus::Kind::Offline: retry = true; break;
+        case ConnectionStatus::Kind::Offline:
+            retry = true;
+            break;
         case ConnectionStatus::Kind::Failed:
             color = ThemeColors::error(pal);
             retry = true;

@@ -2,8 +2,8 @@
 
 #include <QPointer>
 
-#include <chat/ConnectionStatus.h>
 #include <QStatusBar>
+#include <chat/ConnectionStatus.h>
 
 class QLabel;
 class QPushButton;
@@ -23,7 +23,8 @@ class ConnectionStatusBar : public QStatusBar
 public:
     explicit ConnectionStatusBar(QWidget *parent = nullptr);
 
-    void setStatus(natter::chat::ConnectionStatus *status); // nullptr: hidden texts, nothing to retry
+    void setStatus(
+        natter::chat::ConnectionStatus *status); // nullptr: hidden texts, nothing to retry
     QLabel *textLabel() const { return m_text; }
     QLabel *hintLabel() const { return m_hint; }
     QPushButton *retryButton() const { return m_retry; }

@@ -12,7 +12,10 @@
 
 namespace natter::ui {
 
-GeometryReporter::GeometryReporter(MainWindow *window) : QObject(window), m_window(window), m_timer(new QTimer(this))
+GeometryReporter::GeometryReporter(MainWindow *window)
+    : QObject(window)
+    , m_window(window)
+    , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     m_timer->setInterval(250); // after layout and the window manager settled
@@ -29,7 +32,8 @@ bool GeometryReporter::enabledByEnvironment()
 bool GeometryReporter::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_window
-        && (event->type() == QEvent::Show || event->type() == QEvent::Resize || event->type() == QEvent::Move))
+        && (event->type() == QEvent::Show || event->type() == QEvent::Resize
+            || event->type() == QEvent::Move))
         m_timer->start();
     return QObject::eventFilter(watched, event);
 }
@@ -38,12 +42,14 @@ void GeometryReporter::print()
 {
     if (!m_window || !m_window->isVisible())
         return;
-    const QString page = m_window->page() == MainWindow::Page::Login ? QStringLiteral("login") : QStringLiteral("chat");
+    const QString page = m_window->page() == MainWindow::Page::Login ? QStringLiteral("login")
+                                                                     : QStringLiteral("chat");
     static const QStringList keyNames = {
-        QStringLiteral("userNameField"), QStringLiteral("profileBox"),  QStringLiteral("loginButton"),
-        QStringLiteral("messageView"),   QStringLiteral("messageEdit"), QStringLiteral("sendButton"),
-        QStringLiteral("memberList"),    QStringLiteral("roomList"),    QStringLiteral("connectionStatusBar"),
-        QStringLiteral("joinRoomButton"),
+        QStringLiteral("userNameField"),       QStringLiteral("profileBox"),
+        QStringLiteral("loginButton"),         QStringLiteral("messageView"),
+        QStringLiteral("messageEdit"),         QStringLiteral("sendButton"),
+        QStringLiteral("memberList"),          QStringLiteral("roomList"),
+        QStringLiteral("connectionStatusBar"), QStringLiteral("joinRoomButton"),
     };
     QJsonObject window{{QStringLiteral("type"), QStringLiteral("window")},
                        {QStringLiteral("page"), page},

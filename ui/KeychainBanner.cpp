@@ -12,7 +12,8 @@
 
 namespace natter::ui {
 
-KeychainBanner::KeychainBanner(QWidget *parent) : QFrame(parent)
+KeychainBanner::KeychainBanner(QWidget *parent)
+    : QFrame(parent)
 {
     setObjectName(QStringLiteral("keychainBanner"));
     setAccessibleName(tr("Keychain warning"));
@@ -53,8 +54,9 @@ void KeychainBanner::setSettingsButtonVisible(bool visible)
 
 void KeychainBanner::showReason(const QString &reason)
 {
-    QString text = tr("Natter cannot use the system keychain, so secrets are kept in memory until Natter "
-                      "quits and you will be asked again next time.");
+    QString text = tr(
+        "Natter cannot use the system keychain, so secrets are kept in memory until Natter "
+        "quits and you will be asked again next time.");
     if (!reason.isEmpty())
         text += u' ' + tr("Details: %1").arg(reason);
     m_label->setText(text);
@@ -71,8 +73,11 @@ void KeychainBanner::changeEvent(QEvent *event)
 
 void KeychainBanner::applyColors()
 {
-    m_icon->setPixmap(SymbolicIcon::get(QStringLiteral("warning")).pixmap(QSize(18, 18), devicePixelRatioF()));
-    ThemeColors::setColor(this, QPalette::Window, ThemeColors::warningBackground(parentWidget() ? parentWidget()->palette() : QApplication::palette()));
+    m_icon->setPixmap(
+        SymbolicIcon::get(QStringLiteral("warning")).pixmap(QSize(18, 18), devicePixelRatioF()));
+    ThemeColors::setColor(this, QPalette::Window,
+                          ThemeColors::warningBackground(parentWidget() ? parentWidget()->palette()
+                                                                        : QApplication::palette()));
 }
 
 } // namespace natter::ui

@@ -10,7 +10,8 @@ QList<LinkFinder::Link> LinkFinder::find(const QString &text)
         QStringLiteral(R"((?<![\w@/.])(?:https?://|www\.)[^\s<>"'`]+)"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     QList<Link> links;
-    if (!text.contains(QLatin1String("http"), Qt::CaseInsensitive) && !text.contains(QLatin1String("www."), Qt::CaseInsensitive))
+    if (!text.contains(QLatin1String("http"), Qt::CaseInsensitive)
+        && !text.contains(QLatin1String("www."), Qt::CaseInsensitive))
         return links;
     auto it = candidate.globalMatch(text);
     while (it.hasNext()) {

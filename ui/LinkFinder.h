@@ -14,7 +14,7 @@ class LinkFinder
 public:
     struct Link
     {
-        int start = 0;  // in UTF-16 code units
+        int start = 0; // in UTF-16 code units
         int length = 0;
         QUrl url;
     };

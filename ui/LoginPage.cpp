@@ -34,7 +34,8 @@ QLabel *plainLabel(QWidget *parent, const QString &objectName)
 
 } // namespace
 
-LoginPage::LoginPage(QWidget *parent) : QWidget(parent)
+LoginPage::LoginPage(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("loginPage"));
 
@@ -72,7 +73,8 @@ LoginPage::LoginPage(QWidget *parent) : QWidget(parent)
     m_editProfiles->setObjectName(QStringLiteral("editProfilesButton"));
     m_editProfiles->setToolTip(tr("Edit server profiles"));
     m_editProfiles->setAccessibleName(tr("Edit server profiles"));
-    m_noProfiles = new QPushButton(SymbolicIcon::get(QStringLiteral("add")), tr("Add a server…"), this);
+    m_noProfiles = new QPushButton(SymbolicIcon::get(QStringLiteral("add")), tr("Add a server…"),
+                                   this);
     m_noProfiles->setObjectName(QStringLiteral("addServerButton"));
     m_noProfiles->hide();
 
@@ -194,8 +196,9 @@ void LoginPage::applyColors()
     const QPalette pal = palette();
     ThemeColors::setColor(m_nameError, QPalette::WindowText, ThemeColors::error(pal));
     ThemeColors::setColor(m_errorTitle, QPalette::WindowText, ThemeColors::error(pal));
-    ThemeColors::setColor(m_errorBox, QPalette::Window,
-                          ThemeColors::mix(pal.color(QPalette::Window), ThemeColors::error(pal), 0.10));
+    ThemeColors::setColor(
+        m_errorBox, QPalette::Window,
+        ThemeColors::mix(pal.color(QPalette::Window), ThemeColors::error(pal), 0.10));
     ThemeColors::setColor(m_busyText, QPalette::WindowText, ThemeColors::dimText(pal));
 }
 
@@ -269,12 +272,18 @@ void LoginPage::setBusy(bool busy, const QString &what)
 QString LoginPage::titleFor(LoginError error)
 {
     switch (error) {
-    case LoginError::Unreachable: return tr("The server cannot be reached");
-    case LoginError::AuthRefused: return tr("The server refused the login");
-    case LoginError::BadKey: return tr("The app key is not known to the server");
-    case LoginError::Tls: return tr("The secure connection failed");
-    case LoginError::BadResponse: return tr("The auth endpoint answered something unusable");
-    case LoginError::Other: break;
+    case LoginError::Unreachable:
+        return tr("The server cannot be reached");
+    case LoginError::AuthRefused:
+        return tr("The server refused the login");
+    case LoginError::BadKey:
+        return tr("The app key is not known to the server");
+    case LoginError::Tls:
+        return tr("The secure connection failed");
+    case LoginError::BadResponse:
+        return tr("The auth endpoint answered something unusable");
+    case LoginError::Other:
+        break;
     }
     return tr("Could not log in");
 }
@@ -283,19 +292,26 @@ QString LoginPage::hintFor(LoginError error)
 {
     switch (error) {
     case LoginError::Unreachable:
-        return tr("Check your network, that the server runs, and the host, port (or cluster) and TLS setting in "
+        return tr("Check your network, that the server runs, and the host, port (or cluster) and "
+                  "TLS setting in "
                   "the server profile. Then try again.");
     case LoginError::AuthRefused:
-        return tr("Check the auth endpoint URL and bearer token in Settings, or, with local signing, that the app "
+        return tr("Check the auth endpoint URL and bearer token in Settings, or, with local "
+                  "signing, that the app "
                   "secret matches the server's.");
-    case LoginError::BadKey: return tr("Check the app key in the server profile (Settings).");
+    case LoginError::BadKey:
+        return tr("Check the app key in the server profile (Settings).");
     case LoginError::Tls:
-        return tr("Check whether the server uses TLS at all (switch TLS off for a plain ws:// server), the host "
-                  "name, and the CA file in the profile if the server uses its own certificate authority.");
+        return tr("Check whether the server uses TLS at all (switch TLS off for a plain ws:// "
+                  "server), the host "
+                  "name, and the CA file in the profile if the server uses its own certificate "
+                  "authority.");
     case LoginError::BadResponse:
-        return tr("Check the auth endpoint URL in Settings: it must answer like Pusher's server libraries do, "
+        return tr("Check the auth endpoint URL in Settings: it must answer like Pusher's server "
+                  "libraries do, "
                   "with JSON containing \"auth\".");
-    case LoginError::Other: break;
+    case LoginError::Other:
+        break;
     }
     return tr("Check the server profile in Settings, then try again.");
 }

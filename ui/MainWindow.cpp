@@ -32,9 +32,13 @@ namespace natter::ui {
 
 using natter::chat::ChatController;
 
-MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *profiles, ProfileSecrets *secrets,
-                       QSettings *uiSettings, QWidget *parent)
-    : QMainWindow(parent), m_sessions(sessions), m_profiles(profiles), m_secrets(secrets), m_uiSettings(uiSettings)
+MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *profiles,
+                       ProfileSecrets *secrets, QSettings *uiSettings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_sessions(sessions)
+    , m_profiles(profiles)
+    , m_secrets(secrets)
+    , m_uiSettings(uiSettings)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(SymbolicIcon::appIcon());
@@ -59,20 +63,23 @@ MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *pro
     createMenus();
 
     // Login page <-> sessions.
-    connect(m_login, &LoginPage::loginRequested, m_sessions,
-            [this](const QString &profile, const QString &user) { m_sessions->login(profile, user); });
+    connect(
+        m_login, &LoginPage::loginRequested, m_sessions,
+        [this](const QString &profile, const QString &user) { m_sessions->login(profile, user); });
     connect(m_login, &LoginPage::cancelRequested, this, [this] {
         m_sessions->cancel();
         m_login->setBusy(false);
     });
-    connect(m_login, &LoginPage::settingsRequested, this, [this] { openSettings(m_login->profileName()); });
-    connect(m_sessions, &SessionManager::loginStarted, this, [this](const QString &profile, const QString &user) {
-        m_login->setProfiles(m_sessions->profileNames(), profile);
-        if (m_login->userName() != user)
-            m_login->setUserName(user);
-        m_login->setBusy(true, tr("Connecting to %1 as %2…").arg(profile, user));
-        showPage(Page::Login);
-    });
+    connect(m_login, &LoginPage::settingsRequested, this,
+            [this] { openSettings(m_login->profileName()); });
+    connect(m_sessions, &SessionManager::loginStarted, this,
+            [this](const QString &profile, const QString &user) {
+                m_login->setProfiles(m_sessions->profileNames(), profile);
+                if (m_login->userName() != user)
+                    m_login->setUserName(user);
+                m_login->setBusy(true, tr("Connecting to %1 as %2…").arg(profile, user));
+                showPage(Page::Login);
+            });
     connect(m_sessions, &SessionManager::loginFailed, m_login, &LoginPage::showError);
     connect(m_sessions, &SessionManager::loginProblem, m_login, &LoginPage::showProblem);
     connect(m_sessions, &SessionManager::loggedIn, this, &MainWindow::onLoggedIn);
@@ -97,14 +104,16 @@ MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *pro
     });
 
     if (m_secrets) {
-        connect(m_secrets, &ProfileSecrets::keychainUnavailable, m_banner, &KeychainBanner::showReason);
+        connect(m_secrets, &ProfileSecrets::keychainUnavailable, m_banner,
+                &KeychainBanner::showReason);
         if (m_secrets->keychainFailed())
             m_banner->showReason(m_secrets->keychainFailure());
     }
     connect(m_banner, &KeychainBanner::settingsRequested, this, [this] {
         openSettings(m_session ? m_session->profile().name : m_login->profileName());
     });
-    connect(m_profiles, &natter::chat::ProfileStore::profilesChanged, this, &MainWindow::refreshProfiles);
+    connect(m_profiles, &natter::chat::ProfileStore::profilesChanged, this,
+            &MainWindow::refreshProfiles);
 
     m_login->setUserName(m_profiles->lastUser());
     refreshProfiles();
@@ -117,7 +126,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *app = menuBar()->addMenu(tr("&Natter"));
-    QAction *settings = app->addAction(SymbolicIcon::get(QStringLiteral("settings")), tr("&Settings…"));
+    QAction *settings = app->addAction(SymbolicIcon::get(QStringLiteral("settings")),
+                                       tr("&Settings…"));
     settings->setShortcut(QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, [this] {
         openSettings(m_session ? m_session->profile().name : m_login->profileName());
@@ -150,7 +160,8 @@ void MainWindow::refreshProfiles()
 {
     QString current = m_login->profileName();
     if (current.isEmpty())
-        current = m_sessions->adHocProfile() ? m_sessions->adHocProfile()->name : m_profiles->lastProfile();
+        current = m_sessions->adHocProfile() ? m_sessions->adHocProfile()->name
+                                             : m_profiles->lastProfile();
     m_login->setProfiles(m_sessions->profileNames(), current);
 }
 
@@ -191,8 +202,9 @@ void MainWindow::updateTitle()
 {
     if (m_page == Page::Chat && m_session) {
         const QString room = m_chat->currentRoom();
-        setWindowTitle(room.isEmpty() ? QStringLiteral("Natter — %1").arg(m_session->user())
-                                      : QStringLiteral("Natter — #%1 — %2").arg(room, m_session->user()));
+        setWindowTitle(room.isEmpty()
+                           ? QStringLiteral("Natter — %1").arg(m_session->user())
+                           : QStringLiteral("Natter — #%1 — %2").arg(room, m_session->user()));
     } else {
         setWindowTitle(QStringLiteral("Natter"));
     }

@@ -35,8 +35,8 @@ public:
     enum class Page { Login, Chat };
 
     // None is owned. `uiSettings` keeps geometry and splitter sizes.
-    MainWindow(SessionManager *sessions, natter::chat::ProfileStore *profiles, ProfileSecrets *secrets,
-               QSettings *uiSettings, QWidget *parent = nullptr);
+    MainWindow(SessionManager *sessions, natter::chat::ProfileStore *profiles,
+               ProfileSecrets *secrets, QSettings *uiSettings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     Page page() const { return m_page; }

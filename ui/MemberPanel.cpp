@@ -14,7 +14,9 @@ namespace natter::ui {
 
 using natter::pusher::MemberListModel;
 
-MemberPanel::MemberPanel(QWidget *parent) : QWidget(parent), m_proxy(new MemberProxyModel(this))
+MemberPanel::MemberPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_proxy(new MemberProxyModel(this))
 {
     setObjectName(QStringLiteral("memberPanel"));
     m_header = new QLabel(this);
@@ -62,7 +64,8 @@ void MemberPanel::setRoom(natter::chat::Room *room)
     m_room = room;
     m_proxy->setSourceModel(room ? room->members() : nullptr);
     if (room)
-        m_links << connect(room, &natter::chat::Room::membersStaleChanged, this, &MemberPanel::refresh);
+        m_links << connect(room, &natter::chat::Room::membersStaleChanged, this,
+                           &MemberPanel::refresh);
     refresh();
 }
 
@@ -77,9 +80,10 @@ void MemberPanel::refresh()
     m_state->setVisible(stale);
     m_state->setText(tr("reconnecting…"));
     ThemeColors::setColor(m_state, QPalette::WindowText, ThemeColors::dimText(palette()));
-    m_view->setToolTip(stale ? tr("The connection dropped: this list is from before, and is updated once "
-                                  "Natter is back online.")
-                             : QString());
+    m_view->setToolTip(
+        stale ? tr("The connection dropped: this list is from before, and is updated once "
+                   "Natter is back online.")
+              : QString());
 }
 
 } // namespace natter::ui

@@ -2,8 +2,8 @@
 
 #include <QPointer>
 
-#include <chat/Room.h>
 #include <QWidget>
+#include <chat/Room.h>
 
 class QLabel;
 class QListView;

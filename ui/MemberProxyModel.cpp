@@ -8,7 +8,8 @@ namespace natter::ui {
 
 using natter::pusher::MemberListModel;
 
-MemberProxyModel::MemberProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
+MemberProxyModel::MemberProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setSortRole(MemberListModel::NameRole);
@@ -19,7 +20,8 @@ MemberProxyModel::MemberProxyModel(QObject *parent) : QSortFilterProxyModel(pare
 QVariant MemberProxyModel::data(const QModelIndex &index, int role) const
 {
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
-        const QString name = QSortFilterProxyModel::data(index, MemberListModel::NameRole).toString();
+        const QString name
+            = QSortFilterProxyModel::data(index, MemberListModel::NameRole).toString();
         if (QSortFilterProxyModel::data(index, MemberListModel::IsMeRole).toBool())
             return tr("%1 (you)").arg(name);
         return name;
@@ -42,7 +44,8 @@ bool MemberProxyModel::lessThan(const QModelIndex &left, const QModelIndex &righ
     const int c = collator.compare(a, b);
     if (c != 0)
         return c < 0;
-    return left.data(MemberListModel::IdRole).toString() < right.data(MemberListModel::IdRole).toString();
+    return left.data(MemberListModel::IdRole).toString()
+        < right.data(MemberListModel::IdRole).toString();
 }
 
 } // namespace natter::ui

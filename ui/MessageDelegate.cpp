@@ -21,10 +21,10 @@ using natter::chat::MessageListModel;
 
 namespace {
 
-constexpr int kHPad = 14;      // left and right margin of the text
-constexpr int kGutter = 28;    // right column for the state glyph
-constexpr int kGroupGap = 2;   // above a grouped message
-constexpr int kHeaderGap = 8;  // above a message with a header
+constexpr int kHPad = 14; // left and right margin of the text
+constexpr int kGutter = 28; // right column for the state glyph
+constexpr int kGroupGap = 2; // above a grouped message
+constexpr int kHeaderGap = 8; // above a message with a header
 constexpr int kBottomPad = 3;
 constexpr int kGlyph = 12;
 
@@ -82,7 +82,8 @@ void drawFailed(QPainter *p, const QRectF &r, const QColor &color, const QColor 
 
 } // namespace
 
-MessageDelegate::MessageDelegate(QObject *parent) : QStyledItemDelegate(parent)
+MessageDelegate::MessageDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
 {
     m_layouts.setMaxCost(400);
 }
@@ -132,7 +133,8 @@ int MessageDelegate::textWidth(const QStyleOptionViewItem &option) const
     return qMax(40, viewWidth(option) - kHPad - kGutter);
 }
 
-int MessageDelegate::textHeight(const QStyleOptionViewItem &option, const QModelIndex &index, int width) const
+int MessageDelegate::textHeight(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                int width) const
 {
     if (option.font != m_cacheFont) {
         m_heights.clear();
@@ -147,7 +149,8 @@ int MessageDelegate::textHeight(const QStyleOptionViewItem &option, const QModel
     if (TextLayout *cached = m_layouts.object(id); cached && cached->width == width) {
         height = qCeil(cached->layout->boundingRect().height());
     } else {
-        QTextLayout layout(plainForLayout(index.data(MessageListModel::TextRole).toString()), option.font);
+        QTextLayout layout(plainForLayout(index.data(MessageListModel::TextRole).toString()),
+                           option.font);
         QTextOption to;
         to.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         layout.setTextOption(to);
@@ -167,13 +170,13 @@ int MessageDelegate::textHeight(const QStyleOptionViewItem &option, const QModel
     return height;
 }
 
-MessageDelegate::TextLayout *MessageDelegate::layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index,
-                                                         int width) const
+MessageDelegate::TextLayout *MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
+                                                        const QModelIndex &index, int width) const
 {
     const QString id = index.data(MessageListModel::IdRole).toString();
     const qint64 paletteKey = option.palette.cacheKey();
-    if (TextLayout *cached = m_layouts.object(id); cached && cached->width == width && cached->paletteKey == paletteKey
-        && cached->layout->font() == option.font)
+    if (TextLayout *cached = m_layouts.object(id); cached && cached->width == width
+        && cached->paletteKey == paletteKey && cached->layout->font() == option.font)
         return cached;
     const QString text = index.data(MessageListModel::TextRole).toString();
     auto entry = std::make_unique<TextLayout>();
@@ -196,7 +199,8 @@ MessageDelegate::TextLayout *MessageDelegate::layoutFor(const QStyleOptionViewIt
     entry->layout->setFormats(formats);
     qreal y = 0;
     entry->layout->beginLayout();
-    for (QTextLine line = entry->layout->createLine(); line.isValid(); line = entry->layout->createLine()) {
+    for (QTextLine line = entry->layout->createLine(); line.isValid();
+         line = entry->layout->createLine()) {
         line.setLineWidth(width);
         line.setPosition(QPointF(0, y));
         y += line.height();
@@ -207,7 +211,8 @@ MessageDelegate::TextLayout *MessageDelegate::layoutFor(const QStyleOptionViewIt
     return raw;
 }
 
-MessageDelegate::Geometry MessageDelegate::geometry(const QStyleOptionViewItem &option, const QModelIndex &index) const
+MessageDelegate::Geometry MessageDelegate::geometry(const QStyleOptionViewItem &option,
+                                                    const QModelIndex &index) const
 {
     Geometry g;
     const QFontMetrics fm(option.font);
@@ -243,8 +248,11 @@ MessageDelegate::Geometry MessageDelegate::geometry(const QStyleOptionViewItem &
         const int retryW = small.horizontalAdvance(retryText());
         const int sepW = small.horizontalAdvance(sep);
         const int linksW = retryW + sepW + discardW;
-        const int errorW = qMin(small.horizontalAdvance(tr("Not sent: %1").arg(index.data(MessageListModel::ErrorRole).toString())) + 12,
-                                qMax(0, textW - linksW));
+        const int errorW = qMin(
+            small.horizontalAdvance(
+                tr("Not sent: %1").arg(index.data(MessageListModel::ErrorRole).toString()))
+                + 12,
+            qMax(0, textW - linksW));
         g.retry = QRect(left + errorW, y, retryW, g.footer.height());
         g.discard = QRect(g.retry.right() + 1 + sepW, y, discardW, g.footer.height());
         y += g.footer.height();
@@ -262,7 +270,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     return {viewWidth(option), g.height};
 }
 
-void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
 {
     const Geometry g = geometry(option, index);
     const QPalette &pal = option.palette;
@@ -279,7 +288,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const QString day = dayText(index.data(MessageListModel::DaySeparatorRole).toDate());
         const int tw = fm.horizontalAdvance(day) + 24;
         const int cy = g.separator.center().y();
-        painter->setPen(QPen(ThemeColors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.18), 1));
+        painter->setPen(
+            QPen(ThemeColors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.18), 1));
         painter->drawLine(g.separator.left() + kHPad, cy, g.separator.center().x() - tw / 2, cy);
         painter->drawLine(g.separator.center().x() + tw / 2, cy, g.separator.right() - kHPad, cy);
         painter->setFont(f);
@@ -293,13 +303,16 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         body.setTop(g.separator.bottom() + 1);
     const bool selected = option.state & QStyle::State_Selected;
     if (selected)
-        painter->fillRect(body, ThemeColors::mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.22));
+        painter->fillRect(
+            body, ThemeColors::mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.22));
     else if (own)
         painter->fillRect(body, ThemeColors::ownBackground(pal));
     else if (option.state & QStyle::State_MouseOver)
-        painter->fillRect(body, ThemeColors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.04));
+        painter->fillRect(
+            body, ThemeColors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.04));
     if (own)
-        painter->fillRect(QRect(body.left(), body.top(), 3, body.height()), pal.color(QPalette::Highlight));
+        painter->fillRect(QRect(body.left(), body.top(), 3, body.height()),
+                          pal.color(QPalette::Highlight));
 
     // Header: sender (bold, per-sender accent) and time (small, dim). Plain text only.
     if (!g.header.isEmpty()) {
@@ -307,13 +320,17 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const QFontMetrics nfm(nf);
         const QString sender = index.data(MessageListModel::SenderNameRole).toString();
         const QDateTime sentAt = index.data(MessageListModel::SentAtRole).toDateTime();
-        const QString time = sentAt.isValid() ? QLocale().toString(sentAt.toLocalTime().time(), QLocale::ShortFormat) : QString();
+        const QString time = sentAt.isValid()
+            ? QLocale().toString(sentAt.toLocalTime().time(), QLocale::ShortFormat)
+            : QString();
         const QFont sf = smallFont(option.font);
         const QFontMetrics sfm(sf);
         const int timeW = time.isEmpty() ? 0 : sfm.horizontalAdvance(time) + 10;
-        const QString shown = nfm.elidedText(sender, Qt::ElideRight, qMax(20, g.header.width() - timeW));
+        const QString shown = nfm.elidedText(sender, Qt::ElideRight,
+                                             qMax(20, g.header.width() - timeW));
         painter->setFont(nf);
-        painter->setPen(ThemeColors::senderColor(pal, index.data(MessageListModel::SenderIdRole).toString()));
+        painter->setPen(
+            ThemeColors::senderColor(pal, index.data(MessageListModel::SenderIdRole).toString()));
         QRect nameRect = g.header;
         painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignBottom | Qt::TextSingleLine, shown);
         if (!time.isEmpty()) {
@@ -344,7 +361,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const QFontMetrics sfm(sf);
         painter->setFont(sf);
         painter->setPen(ThemeColors::error(pal));
-        const QString why = tr("Not sent: %1").arg(index.data(MessageListModel::ErrorRole).toString());
+        const QString why
+            = tr("Not sent: %1").arg(index.data(MessageListModel::ErrorRole).toString());
         QRect whyRect = g.footer;
         whyRect.setRight(g.retry.left() - 12);
         painter->drawText(whyRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
@@ -353,11 +371,14 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         lf.setUnderline(true);
         painter->setFont(lf);
         painter->setPen(pal.color(QPalette::Link));
-        painter->drawText(g.retry, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, retryText());
-        painter->drawText(g.discard, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, discardText());
+        painter->drawText(g.retry, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          retryText());
+        painter->drawText(g.discard, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          discardText());
         painter->setFont(sf);
         painter->setPen(dim);
-        painter->drawText(QRect(g.retry.right() + 1, g.footer.top(), g.discard.left() - g.retry.right() - 1, g.footer.height()),
+        painter->drawText(QRect(g.retry.right() + 1, g.footer.top(),
+                                g.discard.left() - g.retry.right() - 1, g.footer.height()),
                           Qt::AlignCenter | Qt::TextSingleLine, QStringLiteral("·"));
     }
 
@@ -368,8 +389,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->restore();
 }
 
-MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option, const QModelIndex &index,
-                                              const QPoint &pos) const
+MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option,
+                                              const QModelIndex &index, const QPoint &pos) const
 {
     const Geometry g = geometry(option, index);
     if (!g.footer.isEmpty()) {

@@ -31,11 +31,13 @@ public:
 
     explicit MessageDelegate(QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // `pos` in the view's viewport coordinates; option.rect is the item's visual rect.
-    Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index,
+                const QPoint &pos) const;
     // Forget cached layouts (after a font or palette change).
     void clearCache();
 
@@ -47,12 +49,12 @@ private:
     struct Geometry
     {
         QRect separator; // empty when no day separator
-        QRect header;    // sender + time; empty when grouped
+        QRect header; // sender + time; empty when grouped
         QRect text;
-        QRect footer;    // failed: "Not sent … Retry · Discard"; else empty
+        QRect footer; // failed: "Not sent … Retry · Discard"; else empty
         QRect retry;
         QRect discard;
-        QRect state;     // the pending/failed glyph
+        QRect state; // the pending/failed glyph
         int height = 0;
     };
     struct TextLayout
@@ -65,7 +67,8 @@ private:
 
     int textWidth(const QStyleOptionViewItem &option) const;
     int textHeight(const QStyleOptionViewItem &option, const QModelIndex &index, int width) const;
-    TextLayout *layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index, int width) const;
+    TextLayout *layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index,
+                          int width) const;
     Geometry geometry(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     static QFont smallFont(const QFont &font);
     static QFont nameFont(const QFont &font);
@@ -76,8 +79,8 @@ private:
         int width = -1;
         int height = 0;
     };
-    mutable QHash<QString, Height> m_heights;       // message id -> text height at a width
-    mutable QCache<QString, TextLayout> m_layouts;  // visible rows, for painting and hit tests
+    mutable QHash<QString, Height> m_heights; // message id -> text height at a width
+    mutable QCache<QString, TextLayout> m_layouts; // visible rows, for painting and hit tests
     mutable QFont m_cacheFont;
 };
 

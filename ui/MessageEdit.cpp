@@ -11,7 +11,8 @@ namespace {
 constexpr int kMaxLines = 6;
 }
 
-MessageEdit::MessageEdit(QWidget *parent) : QPlainTextEdit(parent)
+MessageEdit::MessageEdit(QWidget *parent)
+    : QPlainTextEdit(parent)
 {
     setObjectName(QStringLiteral("messageEdit"));
     setAccessibleName(tr("Message"));
@@ -24,7 +25,8 @@ MessageEdit::MessageEdit(QWidget *parent) : QPlainTextEdit(parent)
 int MessageEdit::heightForLines(int lines) const
 {
     const QMargins m = contentsMargins();
-    return fontMetrics().lineSpacing() * lines + int(document()->documentMargin() * 2) + m.top() + m.bottom() + 2;
+    return fontMetrics().lineSpacing() * lines + int(document()->documentMargin() * 2) + m.top()
+        + m.bottom() + 2;
 }
 
 QSize MessageEdit::sizeHint() const
@@ -43,7 +45,9 @@ QSize MessageEdit::minimumSizeHint() const
 void MessageEdit::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
-    if (enter && !(event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
+    if (enter
+        && !(event->modifiers()
+             & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
         event->accept();
         emit submitted();
         return;

@@ -24,11 +24,13 @@ using natter::chat::MessageListModel;
 namespace {
 constexpr int kFollowSlack = 6; // px from the bottom that still count as "at the newest"
 constexpr int kWindowRows = 500; // rows laid out while following the newest messages
-constexpr int kOlderStep = 200;  // rows added at the top when the user scrolls up to it
-}
+constexpr int kOlderStep = 200; // rows added at the top when the user scrolls up to it
+} // namespace
 
 MessageView::MessageView(QWidget *parent)
-    : QListView(parent), m_delegate(new MessageDelegate(this)), m_window(new natter::chat::MessageWindowModel(kWindowRows, this))
+    : QListView(parent)
+    , m_delegate(new MessageDelegate(this))
+    , m_window(new natter::chat::MessageWindowModel(kWindowRows, this))
 {
     setObjectName(QStringLiteral("messageView"));
     setAccessibleName(tr("Messages"));
@@ -70,17 +72,19 @@ void MessageView::setMessages(MessageListModel *model)
     m_window->setTrimming(true);
     m_window->setSourceModel(model);
     if (model) {
-        m_modelLinks << connect(model, &MessageListModel::messagesAppended, this, &MessageView::onAppended)
-                     << connect(model, &QAbstractItemModel::dataChanged, this,
-                                [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
-                                    // State changes can add or remove the "Not sent" line: QListView
-                                    // does not re-measure rows on dataChanged by itself.
-                                    if (roles.isEmpty() || roles.contains(MessageListModel::StateRole)
-                                        || roles.contains(MessageListModel::ErrorRole)
-                                        || roles.contains(MessageListModel::TextRole))
-                                        scheduleDelayedItemsLayout();
-                                })
-                     << connect(model, &QAbstractItemModel::rowsRemoved, this, [this] { scheduleDelayedItemsLayout(); });
+        m_modelLinks
+            << connect(model, &MessageListModel::messagesAppended, this, &MessageView::onAppended)
+            << connect(model, &QAbstractItemModel::dataChanged, this,
+                       [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                           // State changes can add or remove the "Not sent" line: QListView
+                           // does not re-measure rows on dataChanged by itself.
+                           if (roles.isEmpty() || roles.contains(MessageListModel::StateRole)
+                               || roles.contains(MessageListModel::ErrorRole)
+                               || roles.contains(MessageListModel::TextRole))
+                               scheduleDelayedItemsLayout();
+                       })
+            << connect(model, &QAbstractItemModel::rowsRemoved, this,
+                       [this] { scheduleDelayedItemsLayout(); });
     }
     updateJumpButton();
     scrollToBottom();
@@ -110,7 +114,8 @@ void MessageView::onRangeChanged(int, int max)
 
 void MessageView::onScrolled(int value)
 {
-    if (value == 0 && m_window->hasOlder() && m_restoreFromMax < 0 && verticalScrollBar()->maximum() > 0) {
+    if (value == 0 && m_window->hasOlder() && m_restoreFromMax < 0
+        && verticalScrollBar()->maximum() > 0) {
         m_restoreFromMax = verticalScrollBar()->maximum();
         m_window->showOlder(kOlderStep);
     }
@@ -157,7 +162,8 @@ void MessageView::placeJumpButton()
 {
     const QRect vp = viewport()->geometry();
     const QSize s = m_jump->sizeHint();
-    m_jump->setGeometry(vp.center().x() - s.width() / 2, vp.bottom() - s.height() - 12, s.width(), s.height());
+    m_jump->setGeometry(vp.center().x() - s.width() / 2, vp.bottom() - s.height() - 12, s.width(),
+                        s.height());
 }
 
 void MessageView::resizeEvent(QResizeEvent *event)
@@ -194,7 +200,8 @@ void MessageView::mousePressEvent(QMouseEvent *event)
     m_pressed = indexAt(event->position().toPoint());
     m_pressedKind = 0;
     if (m_pressed.isValid() && event->button() == Qt::LeftButton)
-        m_pressedKind = int(m_delegate->hitTest(optionFor(m_pressed), m_pressed, event->position().toPoint()).kind);
+        m_pressedKind = int(
+            m_delegate->hitTest(optionFor(m_pressed), m_pressed, event->position().toPoint()).kind);
     QListView::mousePressEvent(event);
 }
 
@@ -204,14 +211,22 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     const QModelIndex index = indexAt(event->position().toPoint());
     if (event->button() != Qt::LeftButton || !index.isValid() || index != m_pressed)
         return;
-    const MessageDelegate::Hit hit = m_delegate->hitTest(optionFor(index), index, event->position().toPoint());
+    const MessageDelegate::Hit hit = m_delegate->hitTest(optionFor(index), index,
+                                                         event->position().toPoint());
     if (int(hit.kind) != m_pressedKind)
         return;
     switch (hit.kind) {
-    case MessageDelegate::HitKind::Link: emit linkActivated(hit.url); break;
-    case MessageDelegate::HitKind::Retry: emit retryRequested(messageId(index)); break;
-    case MessageDelegate::HitKind::Discard: emit discardRequested(messageId(index)); break;
-    case MessageDelegate::HitKind::None: break;
+    case MessageDelegate::HitKind::Link:
+        emit linkActivated(hit.url);
+        break;
+    case MessageDelegate::HitKind::Retry:
+        emit retryRequested(messageId(index));
+        break;
+    case MessageDelegate::HitKind::Discard:
+        emit discardRequested(messageId(index));
+        break;
+    case MessageDelegate::HitKind::None:
+        break;
     }
 }
 
@@ -220,7 +235,8 @@ void MessageView::mouseMoveEvent(QMouseEvent *event)
     QListView::mouseMoveEvent(event);
     const QModelIndex index = indexAt(event->position().toPoint());
     const bool clickable = index.isValid()
-        && m_delegate->hitTest(optionFor(index), index, event->position().toPoint()).kind != MessageDelegate::HitKind::None;
+        && m_delegate->hitTest(optionFor(index), index, event->position().toPoint()).kind
+            != MessageDelegate::HitKind::None;
     if (clickable)
         viewport()->setCursor(Qt::PointingHandCursor);
     else
@@ -230,7 +246,8 @@ void MessageView::mouseMoveEvent(QMouseEvent *event)
 void MessageView::keyPressEvent(QKeyEvent *event)
 {
     const QModelIndex index = currentIndex();
-    if (index.isValid() && index.data(MessageListModel::StateRole).toInt() == int(ChatMessage::State::Failed)) {
+    if (index.isValid()
+        && index.data(MessageListModel::StateRole).toInt() == int(ChatMessage::State::Failed)) {
         if (event->key() == Qt::Key_Delete) {
             emit discardRequested(messageId(index));
             return;
@@ -249,7 +266,9 @@ void MessageView::keyPressEvent(QKeyEvent *event)
 
 void MessageView::contextMenuEvent(QContextMenuEvent *event)
 {
-    const QModelIndex index = event->reason() == QContextMenuEvent::Keyboard ? currentIndex() : indexAt(event->pos());
+    const QModelIndex index = event->reason() == QContextMenuEvent::Keyboard
+        ? currentIndex()
+        : indexAt(event->pos());
     if (!index.isValid())
         return;
     auto *menu = new QMenu(this);
@@ -274,8 +293,9 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     }
     const QString text = index.data(MessageListModel::TextRole).toString();
     menu->addAction(tr("Copy Text"), this, [text] { QApplication::clipboard()->setText(text); });
-    const QPoint at = event->reason() == QContextMenuEvent::Keyboard ? viewport()->mapToGlobal(visualRect(index).center())
-                                                                     : event->globalPos();
+    const QPoint at = event->reason() == QContextMenuEvent::Keyboard
+        ? viewport()->mapToGlobal(visualRect(index).center())
+        : event->globalPos();
     menu->popup(at);
 }
 
@@ -288,13 +308,15 @@ bool MessageView::viewportEvent(QEvent *event)
             QToolTip::hideText();
             return true;
         }
-        QString tip = QLocale().toString(index.data(MessageListModel::SentAtRole).toDateTime().toLocalTime(),
-                                         QLocale::LongFormat);
+        QString tip = QLocale().toString(
+            index.data(MessageListModel::SentAtRole).toDateTime().toLocalTime(),
+            QLocale::LongFormat);
         const auto state = ChatMessage::State(index.data(MessageListModel::StateRole).toInt());
         if (state == ChatMessage::State::Pending)
             tip += u'\n' + tr("Sending…");
         else if (state == ChatMessage::State::Failed)
-            tip += u'\n' + tr("Not sent: %1").arg(index.data(MessageListModel::ErrorRole).toString());
+            tip += u'\n'
+                + tr("Not sent: %1").arg(index.data(MessageListModel::ErrorRole).toString());
         // Tool tips guess at rich text: escape, so server-provided text stays literal.
         tip = QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(tip.toHtmlEscaped());
         QToolTip::showText(help->globalPos(), tip, viewport(), visualRect(index));

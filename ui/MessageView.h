@@ -3,9 +3,9 @@
 #include <QListView>
 #include <QPointer>
 
+#include <QUrl>
 #include <chat/MessageListModel.h>
 #include <chat/MessageWindowModel.h>
-#include <QUrl>
 
 class QPushButton;
 

@@ -37,7 +37,8 @@ QLabel *warningLabel(QWidget *parent, const QString &name)
 
 } // namespace
 
-ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
+ProfileEditor::ProfileEditor(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("profileEditor"));
     m_name = new QLineEdit(this);
@@ -51,9 +52,9 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     m_cluster = new QComboBox(this);
     m_cluster->setAccessibleName(tr("Cluster"));
     m_cluster->setEditable(true);
-    m_cluster->addItems({QStringLiteral("mt1"), QStringLiteral("us2"), QStringLiteral("us3"), QStringLiteral("eu"),
-                         QStringLiteral("ap1"), QStringLiteral("ap2"), QStringLiteral("ap3"), QStringLiteral("ap4"),
-                         QStringLiteral("sa1")});
+    m_cluster->addItems({QStringLiteral("mt1"), QStringLiteral("us2"), QStringLiteral("us3"),
+                         QStringLiteral("eu"), QStringLiteral("ap1"), QStringLiteral("ap2"),
+                         QStringLiteral("ap3"), QStringLiteral("ap4"), QStringLiteral("sa1")});
     m_host = new QLineEdit(this);
     m_host->setAccessibleName(tr("Host"));
     m_host->setPlaceholderText(tr("e.g. chat.example.com or 127.0.0.1"));
@@ -79,7 +80,8 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     m_auth = new QComboBox(this);
     m_auth->setAccessibleName(tr("Authorization"));
     m_auth->addItem(tr("Auth endpoint"), int(ServerProfile::AuthMode::Endpoint));
-    m_auth->addItem(tr("Local signing (development only)"), int(ServerProfile::AuthMode::LocalSigning));
+    m_auth->addItem(tr("Local signing (development only)"),
+                    int(ServerProfile::AuthMode::LocalSigning));
     m_endpoint = new QLineEdit(this);
     m_endpoint->setAccessibleName(tr("Auth endpoint URL"));
     m_endpoint->setPlaceholderText(tr("https://example.com/pusher/auth"));
@@ -90,10 +92,12 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     m_appSecret->setAccessibleName(tr("App secret"));
     m_appSecret->setEchoMode(QLineEdit::Password);
     m_localWarning = warningLabel(this, QStringLiteral("localSigningWarning"));
-    m_localWarning->setText(tr("Local signing keeps the app secret on this computer, and anyone who has it can "
-                               "act as any user. Use it only with your own development server, never with a "
-                               "shared or production app secret."));
-    m_plainText = new QCheckBox(tr("Store the token or secret unencrypted in the settings file"), this);
+    m_localWarning->setText(
+        tr("Local signing keeps the app secret on this computer, and anyone who has it can "
+           "act as any user. Use it only with your own development server, never with a "
+           "shared or production app secret."));
+    m_plainText = new QCheckBox(tr("Store the token or secret unencrypted in the settings file"),
+                                this);
     m_plainText->setObjectName(QStringLiteral("plainTextSecret"));
     m_plainWarning = warningLabel(this, QStringLiteral("plainTextWarning"));
 
@@ -116,7 +120,8 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     m_form->addRow(QString(), m_plainText);
     m_form->addRow(QString(), m_plainWarning);
 
-    for (QLineEdit *e : {m_name, m_key, m_host, m_pathPrefix, m_caFile, m_endpoint, m_token, m_appSecret})
+    for (QLineEdit *e :
+         {m_name, m_key, m_host, m_pathPrefix, m_caFile, m_endpoint, m_token, m_appSecret})
         connect(e, &QLineEdit::textEdited, this, &ProfileEditor::changed);
     connect(m_cluster, &QComboBox::currentTextChanged, this, &ProfileEditor::changed);
     connect(m_port, &QSpinBox::valueChanged, this, &ProfileEditor::changed);
@@ -195,7 +200,8 @@ ServerProfile ProfileEditor::profile() const
 
 QString ProfileEditor::secret() const
 {
-    return ServerProfile::AuthMode(m_auth->currentData().toInt()) == ServerProfile::AuthMode::LocalSigning
+    return ServerProfile::AuthMode(m_auth->currentData().toInt())
+            == ServerProfile::AuthMode::LocalSigning
         ? m_appSecret->text()
         : m_token->text();
 }
@@ -226,7 +232,8 @@ QString ProfileEditor::validate() const
         return why;
     if (p.authMode == ServerProfile::AuthMode::Endpoint) {
         const QUrl url(p.authEndpoint);
-        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+        if (!url.isValid()
+            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
             || url.host().isEmpty())
             return tr("The auth endpoint must be an http:// or https:// URL.");
     }
@@ -235,8 +242,10 @@ QString ProfileEditor::validate() const
 
 void ProfileEditor::updateVisibility()
 {
-    const bool hosted = ServerProfile::Kind(m_kind->currentData().toInt()) == ServerProfile::Kind::Hosted;
-    const bool local = ServerProfile::AuthMode(m_auth->currentData().toInt()) == ServerProfile::AuthMode::LocalSigning;
+    const bool hosted = ServerProfile::Kind(m_kind->currentData().toInt())
+        == ServerProfile::Kind::Hosted;
+    const bool local = ServerProfile::AuthMode(m_auth->currentData().toInt())
+        == ServerProfile::AuthMode::LocalSigning;
     m_form->setRowVisible(m_cluster, hosted);
     m_form->setRowVisible(m_host, !hosted);
     m_form->setRowVisible(m_port, !hosted);
@@ -247,9 +256,13 @@ void ProfileEditor::updateVisibility()
     m_form->setRowVisible(m_appSecret, local);
     m_form->setRowVisible(m_localWarning, local);
     m_form->setRowVisible(m_plainWarning, m_plainText->isChecked());
-    QString warning = tr("Secrets of this profile will be written UNENCRYPTED to the settings file");
-    warning += m_settingsFile.isEmpty() ? QStringLiteral(".") : QStringLiteral(" (%1).").arg(m_settingsFile);
-    warning += u' ' + tr("Anyone who can read that file can use them. Leave this off to use the system keychain.");
+    QString warning = tr(
+        "Secrets of this profile will be written UNENCRYPTED to the settings file");
+    warning += m_settingsFile.isEmpty() ? QStringLiteral(".")
+                                        : QStringLiteral(" (%1).").arg(m_settingsFile);
+    warning += u' '
+        + tr("Anyone who can read that file can use them. Leave this off to use the system "
+             "keychain.");
     m_plainWarning->setText(warning);
 }
 

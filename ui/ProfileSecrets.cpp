@@ -14,15 +14,19 @@ using natter::desktop::CredentialStore;
 using natter::desktop::FallbackCredentialStore;
 
 ProfileSecrets::ProfileSecrets(CredentialStore *store, QSettings *settings, QObject *parent)
-    : QObject(parent), m_store(store), m_settings(settings)
+    : QObject(parent)
+    , m_store(store)
+    , m_settings(settings)
 {
     if (auto *fallback = qobject_cast<FallbackCredentialStore *>(store))
-        connect(fallback, &FallbackCredentialStore::keychainUnavailable, this, &ProfileSecrets::noteFailure);
+        connect(fallback, &FallbackCredentialStore::keychainUnavailable, this,
+                &ProfileSecrets::noteFailure);
 }
 
 ProfileSecrets::Kind ProfileSecrets::kindFor(const ServerProfile &profile)
 {
-    return profile.authMode == ServerProfile::AuthMode::LocalSigning ? Kind::AppSecret : Kind::Token;
+    return profile.authMode == ServerProfile::AuthMode::LocalSigning ? Kind::AppSecret
+                                                                     : Kind::Token;
 }
 
 QString ProfileSecrets::keychainKey(const ServerProfile &profile, Kind kind)
@@ -87,13 +91,15 @@ void ProfileSecrets::read(const ServerProfile &profile, Kind kind, Callback done
         r.error = result.error;
         if (!result.ok && !result.notFound)
             self->noteFailure(result.error);
-        r.sessionOnly = result.ok && self->m_store && qobject_cast<FallbackCredentialStore *>(self->m_store.data())
+        r.sessionOnly = result.ok && self->m_store
+            && qobject_cast<FallbackCredentialStore *>(self->m_store.data())
             && static_cast<FallbackCredentialStore *>(self->m_store.data())->isSessionOnly(key);
         done(r);
     });
 }
 
-void ProfileSecrets::write(const ServerProfile &profile, Kind kind, const QString &value, Callback done)
+void ProfileSecrets::write(const ServerProfile &profile, Kind kind, const QString &value,
+                           Callback done)
 {
     const QString key = keychainKey(profile, kind);
     const QString plainKey = plainTextKey(profile.name, kind);
@@ -104,7 +110,8 @@ void ProfileSecrets::write(const ServerProfile &profile, Kind kind, const QStrin
         m_settings->setValue(plainKey, value);
         m_settings->sync();
         m_memory.remove(key);
-        qCInfo(lcUi) << "stored a secret of profile" << profile.name << "in plain text, as chosen in Settings";
+        qCInfo(lcUi) << "stored a secret of profile" << profile.name
+                     << "in plain text, as chosen in Settings";
         if (m_store)
             m_store->remove(key, [](const CredentialStore::Result &) {});
         Result r;
@@ -181,7 +188,8 @@ void ProfileSecrets::rename(const ServerProfile &from, const ServerProfile &to, 
     renameStep(from, to, 0, std::move(done));
 }
 
-void ProfileSecrets::renameStep(const ServerProfile &from, const ServerProfile &to, int step, Callback done)
+void ProfileSecrets::renameStep(const ServerProfile &from, const ServerProfile &to, int step,
+                                Callback done)
 {
     // Both kinds, one after the other; each is moved only if it exists.
     if (step > 1) {

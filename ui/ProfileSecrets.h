@@ -38,7 +38,8 @@ public:
     using Callback = std::function<void(const Result &)>;
 
     // Neither is owned; both must outlive this object.
-    ProfileSecrets(natter::desktop::CredentialStore *store, QSettings *settings, QObject *parent = nullptr);
+    ProfileSecrets(natter::desktop::CredentialStore *store, QSettings *settings,
+                   QObject *parent = nullptr);
 
     // The secret a profile needs to log in (AppSecret for local signing, Token for an endpoint).
     static Kind kindFor(const natter::chat::ServerProfile &profile);
@@ -47,11 +48,13 @@ public:
     static QString plainTextKey(const QString &profileName, Kind kind);
 
     void read(const natter::chat::ServerProfile &profile, Kind kind, Callback done);
-    void write(const natter::chat::ServerProfile &profile, Kind kind, const QString &value, Callback done);
+    void write(const natter::chat::ServerProfile &profile, Kind kind, const QString &value,
+               Callback done);
     // Forgets the secret everywhere (keychain, memory, plain text).
     void remove(const natter::chat::ServerProfile &profile, Kind kind, Callback done);
     // Moves the secrets of a renamed profile (what exists under the old name) to the new name.
-    void rename(const natter::chat::ServerProfile &from, const natter::chat::ServerProfile &to, Callback done);
+    void rename(const natter::chat::ServerProfile &from, const natter::chat::ServerProfile &to,
+                Callback done);
 
     bool isSessionOnly(const natter::chat::ServerProfile &profile, Kind kind) const;
     bool keychainFailed() const { return !m_failure.isEmpty(); }
@@ -62,8 +65,8 @@ signals:
 
 private:
     void noteFailure(const QString &reason);
-    void renameStep(const natter::chat::ServerProfile &from, const natter::chat::ServerProfile &to, int step,
-                    Callback done);
+    void renameStep(const natter::chat::ServerProfile &from, const natter::chat::ServerProfile &to,
+                    int step, Callback done);
 
     QPointer<natter::desktop::CredentialStore> m_store;
     QSettings *m_settings;

@@ -13,7 +13,8 @@ namespace natter::ui {
 
 int QuitOnSignal::s_fds[2] = {-1, -1};
 
-QuitOnSignal::QuitOnSignal(QObject *parent) : QObject(parent)
+QuitOnSignal::QuitOnSignal(QObject *parent)
+    : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) != 0) {
         qCWarning(lcUi) << "no signal pipe; SIGTERM ends Natter without saving the window state";
@@ -49,8 +50,8 @@ QuitOnSignal::~QuitOnSignal()
 void QuitOnSignal::handle(int signal)
 {
     const char byte = char(signal);
-    if (s_fds[0] >= 0)
-        [[maybe_unused]] auto n = ::write(s_fds[0], &byte, 1);
+    if (s_fds[0] >= 0) [[maybe_unused]]
+        auto n = ::write(s_fds[0], &byte, 1);
 }
 
 } // namespace natter::ui

@@ -17,7 +17,8 @@ QSize RoomDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     return {fm.horizontalAdvance(QStringLiteral("#lobby")) + 40, fm.height() + 12};
 }
 
-void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                         const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -31,7 +32,8 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QPalette::ColorGroup group = option.state & QStyle::State_Enabled
         ? (option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive)
         : QPalette::Disabled;
-    const QColor text = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor text = option.palette.color(group,
+                                             selected ? QPalette::HighlightedText : QPalette::Text);
     const int unread = index.data(RoomListModel::UnreadRole).toInt();
     const QString name = index.data(RoomListModel::NameRole).toString();
 

@@ -15,7 +15,8 @@ namespace natter::ui {
 
 using natter::chat::RoomListModel;
 
-RoomPicker::RoomPicker(QWidget *parent) : QFrame(parent, Qt::Popup)
+RoomPicker::RoomPicker(QWidget *parent)
+    : QFrame(parent, Qt::Popup)
 {
     setObjectName(QStringLiteral("roomPicker"));
     setAccessibleName(tr("Jump to room"));
@@ -106,9 +107,14 @@ bool RoomPicker::eventFilter(QObject *watched, QEvent *event)
                 m_view->setCurrentIndex(m_proxy->index(row - 1, 0));
             return true;
         case Qt::Key_Return:
-        case Qt::Key_Enter: choose(m_view->currentIndex()); return true;
-        case Qt::Key_Escape: hide(); return true;
-        default: break;
+        case Qt::Key_Enter:
+            choose(m_view->currentIndex());
+            return true;
+        case Qt::Key_Escape:
+            hide();
+            return true;
+        default:
+            break;
         }
     }
     return QFrame::eventFilter(watched, event);

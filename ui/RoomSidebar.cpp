@@ -21,7 +21,8 @@ namespace natter::ui {
 
 using natter::chat::RoomListModel;
 
-RoomSidebar::RoomSidebar(QWidget *parent) : QWidget(parent)
+RoomSidebar::RoomSidebar(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("roomSidebar"));
     auto *title = new QLabel(tr("Rooms"), this);

@@ -2,8 +2,8 @@
 
 #include <QPointer>
 
-#include <chat/RoomListModel.h>
 #include <QWidget>
+#include <chat/RoomListModel.h>
 
 class QLabel;
 class QLineEdit;

@@ -17,8 +17,12 @@ namespace natter::ui {
 using natter::chat::ChatController;
 using natter::chat::ServerProfile;
 
-SessionManager::SessionManager(natter::chat::ProfileStore *profiles, ProfileSecrets *secrets, QObject *parent)
-    : QObject(parent), m_profiles(profiles), m_secrets(secrets), m_network(new QNetworkAccessManager(this))
+SessionManager::SessionManager(natter::chat::ProfileStore *profiles, ProfileSecrets *secrets,
+                               QObject *parent)
+    : QObject(parent)
+    , m_profiles(profiles)
+    , m_secrets(secrets)
+    , m_network(new QNetworkAccessManager(this))
 {
     m_outboxDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
@@ -34,7 +38,8 @@ void SessionManager::setAdHocProfile(const ServerProfile &profile, const QString
     m_adHocSecret = secret;
 }
 
-void SessionManager::setTransport(natter::pusher::Clock *clock, natter::pusher::TransportFactory factory)
+void SessionManager::setTransport(natter::pusher::Clock *clock,
+                                  natter::pusher::TransportFactory factory)
 {
     m_clock = clock;
     m_factory = std::move(factory);
@@ -80,7 +85,8 @@ void SessionManager::login(const QString &profileName, const QString &user, cons
     const ServerProfile p = *found;
     const QString why = p.validate();
     if (!why.isEmpty()) {
-        problem(tr("The server profile “%1” is incomplete: %2").arg(p.name, why), tr("Complete it in Settings."));
+        problem(tr("The server profile “%1” is incomplete: %2").arg(p.name, why),
+                tr("Complete it in Settings."));
         return;
     }
     const bool local = p.authMode == ServerProfile::AuthMode::LocalSigning;
@@ -97,36 +103,43 @@ void SessionManager::login(const QString &profileName, const QString &user, cons
         return;
     }
     QPointer<SessionManager> self(this);
-    m_secrets->read(p, ProfileSecrets::kindFor(p), [self, attempt, p, user, rooms, local](const ProfileSecrets::Result &r) {
-        if (!self || attempt != self->m_attempt || !self->m_loggingIn)
-            return; // cancelled or superseded meanwhile
-        if (r.ok) {
-            self->startSession(p, user, r.value, rooms);
-            return;
-        }
-        if (!local) {
-            // The token is optional: try without it; a refusal says what is missing.
-            if (!r.notFound)
-                qCWarning(lcUi) << "could not read the bearer token of" << p.name << ":" << r.error;
-            self->startSession(p, user, QString(), rooms);
-            return;
-        }
-        if (r.notFound)
-            self->problem(tr("No app secret is stored for “%1”.").arg(p.name),
-                          tr("Enter the app secret in Settings (local signing), or switch the profile to an auth "
-                             "endpoint."));
-        else
-            self->problem(tr("The app secret for “%1” could not be read from the keychain: %2").arg(p.name, r.error),
-                          tr("Unlock the keychain and try again, or enter the secret again in Settings (it is then "
-                             "kept in memory for this run)."));
-    });
+    m_secrets->read(
+        p, ProfileSecrets::kindFor(p),
+        [self, attempt, p, user, rooms, local](const ProfileSecrets::Result &r) {
+            if (!self || attempt != self->m_attempt || !self->m_loggingIn)
+                return; // cancelled or superseded meanwhile
+            if (r.ok) {
+                self->startSession(p, user, r.value, rooms);
+                return;
+            }
+            if (!local) {
+                // The token is optional: try without it; a refusal says what is missing.
+                if (!r.notFound)
+                    qCWarning(lcUi)
+                        << "could not read the bearer token of" << p.name << ":" << r.error;
+                self->startSession(p, user, QString(), rooms);
+                return;
+            }
+            if (r.notFound)
+                self->problem(tr("No app secret is stored for “%1”.").arg(p.name),
+                              tr("Enter the app secret in Settings (local signing), or switch the "
+                                 "profile to an auth "
+                                 "endpoint."));
+            else
+                self->problem(tr("The app secret for “%1” could not be read from the keychain: %2")
+                                  .arg(p.name, r.error),
+                              tr("Unlock the keychain and try again, or enter the secret again in "
+                                 "Settings (it is then "
+                                 "kept in memory for this run)."));
+        });
 }
 
-void SessionManager::startSession(const ServerProfile &profile, const QString &user, const QString &secret,
-                                  const QStringList &rooms)
+void SessionManager::startSession(const ServerProfile &profile, const QString &user,
+                                  const QString &secret, const QStringList &rooms)
 {
     QDir().mkpath(m_outboxDir);
-    const QString outbox = QDir(m_outboxDir).filePath(ChatSession::outboxFileName(profile.name, user));
+    const QString outbox
+        = QDir(m_outboxDir).filePath(ChatSession::outboxFileName(profile.name, user));
     auto *session = new ChatSession(profile, user, secret, outbox, m_profiles, m_network, this);
     m_session = session;
     ChatController *controller = session->controller();

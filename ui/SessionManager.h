@@ -34,7 +34,8 @@ class SessionManager : public QObject
 {
     Q_OBJECT
 public:
-    SessionManager(natter::chat::ProfileStore *profiles, ProfileSecrets *secrets, QObject *parent = nullptr);
+    SessionManager(natter::chat::ProfileStore *profiles, ProfileSecrets *secrets,
+                   QObject *parent = nullptr);
     ~SessionManager() override;
 
     // A profile from the command line: not saved, listed with the saved ones, secret given here.
@@ -69,8 +70,8 @@ signals:
     void sessionChanged(natter::ui::ChatSession *session); // nullptr: none
 
 private:
-    void startSession(const natter::chat::ServerProfile &profile, const QString &user, const QString &secret,
-                      const QStringList &rooms);
+    void startSession(const natter::chat::ServerProfile &profile, const QString &user,
+                      const QString &secret, const QStringList &rooms);
     void dropSession();
     void problem(const QString &message, const QString &hint);
 

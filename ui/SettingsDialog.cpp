@@ -25,7 +25,9 @@ using natter::chat::ProfileStore;
 using natter::chat::ServerProfile;
 
 SettingsDialog::SettingsDialog(ProfileStore *profiles, ProfileSecrets *secrets, QWidget *parent)
-    : QDialog(parent), m_profiles(profiles), m_secrets(secrets)
+    : QDialog(parent)
+    , m_profiles(profiles)
+    , m_secrets(secrets)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Natter Settings"));
@@ -88,7 +90,8 @@ SettingsDialog::SettingsDialog(ProfileStore *profiles, ProfileSecrets *secrets, 
     connect(m_remove, &QPushButton::clicked, this, &SettingsDialog::removeSelected);
     connect(m_editor, &ProfileEditor::changed, this, [this] { showStatus({}); });
     if (m_secrets) {
-        connect(m_secrets, &ProfileSecrets::keychainUnavailable, m_banner, &KeychainBanner::showReason);
+        connect(m_secrets, &ProfileSecrets::keychainUnavailable, m_banner,
+                &KeychainBanner::showReason);
         if (m_secrets->keychainFailed())
             m_banner->showReason(m_secrets->keychainFailure());
     }
@@ -167,29 +170,33 @@ void SettingsDialog::refreshSecretPlaceholder(const ServerProfile &profile)
     m_editor->setSecretPlaceholder(tr("Checking the keychain…"));
     const int request = ++m_placeholderRequest;
     QPointer<SettingsDialog> self(this);
-    m_secrets->read(profile, ProfileSecrets::kindFor(profile), [self, request, profile](const ProfileSecrets::Result &r) {
-        if (!self || request != self->m_placeholderRequest)
-            return;
-        QString text;
-        if (r.ok && profile.allowPlainTextSecret && !r.sessionOnly)
-            text = tr("Stored unencrypted; type to replace");
-        else if (r.ok && r.sessionOnly)
-            text = tr("Kept in memory for this run; type to replace");
-        else if (r.ok)
-            text = tr("Stored in the keychain; type to replace");
-        else if (r.notFound)
-            text = profile.authMode == ServerProfile::AuthMode::LocalSigning ? tr("Not set") : tr("None (optional)");
-        else
-            text = tr("Keychain not available");
-        self->m_editor->setSecretPlaceholder(text);
-    });
+    m_secrets->read(profile, ProfileSecrets::kindFor(profile),
+                    [self, request, profile](const ProfileSecrets::Result &r) {
+                        if (!self || request != self->m_placeholderRequest)
+                            return;
+                        QString text;
+                        if (r.ok && profile.allowPlainTextSecret && !r.sessionOnly)
+                            text = tr("Stored unencrypted; type to replace");
+                        else if (r.ok && r.sessionOnly)
+                            text = tr("Kept in memory for this run; type to replace");
+                        else if (r.ok)
+                            text = tr("Stored in the keychain; type to replace");
+                        else if (r.notFound)
+                            text = profile.authMode == ServerProfile::AuthMode::LocalSigning
+                                ? tr("Not set")
+                                : tr("None (optional)");
+                        else
+                            text = tr("Keychain not available");
+                        self->m_editor->setSecretPlaceholder(text);
+                    });
 }
 
 void SettingsDialog::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);
     ThemeColors::setColor(m_status, QPalette::WindowText,
-                          error ? ThemeColors::error(palette()) : palette().color(QPalette::WindowText));
+                          error ? ThemeColors::error(palette())
+                                : palette().color(QPalette::WindowText));
 }
 
 void SettingsDialog::save()
@@ -203,11 +210,13 @@ void SettingsDialog::save()
     const ServerProfile profile = m_editor->profile();
     const QString original = m_editor->originalName();
     if (profile.name != original && m_profiles->profile(profile.name)) {
-        showStatus(tr("A profile named “%1” already exists: choose another name.").arg(profile.name), true);
+        showStatus(tr("A profile named “%1” already exists: choose another name.").arg(profile.name),
+                   true);
         emit saveFinished(profile.name, false);
         return;
     }
-    const std::optional<ServerProfile> before = original.isEmpty() ? std::nullopt : m_profiles->profile(original);
+    const std::optional<ServerProfile> before = original.isEmpty() ? std::nullopt
+                                                                   : m_profiles->profile(original);
     const QString typed = m_editor->secret();
     m_profiles->save(profile, original);
     m_editor->setProfile(profile); // now the original; clears the secret fields
@@ -226,31 +235,35 @@ void SettingsDialog::save()
     if (!typed.isEmpty()) {
         // A new secret: written where the profile says; the old name's copies go away.
         if (before && before->name != profile.name) {
-            m_secrets->rename(*before, profile, [self, profile, kind, typed, done](const ProfileSecrets::Result &) {
-                if (self && self->m_secrets)
-                    self->m_secrets->write(profile, kind, typed, done);
-            });
+            m_secrets->rename(*before, profile,
+                              [self, profile, kind, typed, done](const ProfileSecrets::Result &) {
+                                  if (self && self->m_secrets)
+                                      self->m_secrets->write(profile, kind, typed, done);
+                              });
         } else {
             m_secrets->write(profile, kind, typed, done);
         }
         return;
     }
-    if (before && (before->name != profile.name || before->allowPlainTextSecret != profile.allowPlainTextSecret)) {
+    if (before
+        && (before->name != profile.name
+            || before->allowPlainTextSecret != profile.allowPlainTextSecret)) {
         // Renamed, or the storage choice changed: move what is stored.
         if (before->name != profile.name) {
             m_secrets->rename(*before, profile, done);
         } else {
-            m_secrets->read(*before, kind, [self, profile, kind, done](const ProfileSecrets::Result &found) {
-                if (!self || !self->m_secrets)
-                    return;
-                if (!found.ok) {
-                    ProfileSecrets::Result r = found;
-                    r.ok = found.notFound; // nothing to move is fine
-                    done(r);
-                    return;
-                }
-                self->m_secrets->write(profile, kind, found.value, done);
-            });
+            m_secrets->read(*before, kind,
+                            [self, profile, kind, done](const ProfileSecrets::Result &found) {
+                                if (!self || !self->m_secrets)
+                                    return;
+                                if (!found.ok) {
+                                    ProfileSecrets::Result r = found;
+                                    r.ok = found.notFound; // nothing to move is fine
+                                    done(r);
+                                    return;
+                                }
+                                self->m_secrets->write(profile, kind, found.value, done);
+                            });
         }
         return;
     }
@@ -263,10 +276,12 @@ void SettingsDialog::finishSave(const ServerProfile &profile, bool sessionOnly, 
     if (!error.isEmpty())
         showStatus(tr("Saved the profile, but not its secret: %1").arg(error), true);
     else if (sessionOnly)
-        showStatus(tr("Saved. The system keychain is not available, so the secret is kept in memory until "
-                      "Natter quits."));
+        showStatus(
+            tr("Saved. The system keychain is not available, so the secret is kept in memory until "
+               "Natter quits."));
     else if (profile.allowPlainTextSecret)
-        showStatus(tr("Saved. Its secret is stored unencrypted in the settings file, as you chose."));
+        showStatus(
+            tr("Saved. Its secret is stored unencrypted in the settings file, as you chose."));
     else
         showStatus(tr("Saved."));
     emit saved(profile.name);
@@ -290,8 +305,10 @@ void SettingsDialog::removeSelected()
     const auto profile = m_profiles->profile(name);
     m_profiles->remove(name);
     if (profile && m_secrets) {
-        m_secrets->remove(*profile, ProfileSecrets::Kind::Token, [](const ProfileSecrets::Result &) {});
-        m_secrets->remove(*profile, ProfileSecrets::Kind::AppSecret, [](const ProfileSecrets::Result &) {});
+        m_secrets->remove(*profile, ProfileSecrets::Kind::Token,
+                          [](const ProfileSecrets::Result &) {});
+        m_secrets->remove(*profile, ProfileSecrets::Kind::AppSecret,
+                          [](const ProfileSecrets::Result &) {});
     }
     showStatus(tr("Removed the profile “%1” and its secrets.").arg(name));
     reloadList({});

@@ -30,7 +30,8 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SettingsDialog(natter::chat::ProfileStore *profiles, ProfileSecrets *secrets, QWidget *parent = nullptr);
+    SettingsDialog(natter::chat::ProfileStore *profiles, ProfileSecrets *secrets,
+                   QWidget *parent = nullptr);
 
     // Selects a profile (or starts a new one when the name is unknown/empty).
     void selectProfile(const QString &name);
@@ -59,7 +60,8 @@ private:
     void onCurrentRowChanged(int row);
     void showStatus(const QString &text, bool error = false);
     void refreshSecretPlaceholder(const natter::chat::ServerProfile &profile);
-    void finishSave(const natter::chat::ServerProfile &profile, bool sessionOnly, const QString &error);
+    void finishSave(const natter::chat::ServerProfile &profile, bool sessionOnly,
+                    const QString &error);
 
     natter::chat::ProfileStore *m_profiles;
     QPointer<ProfileSecrets> m_secrets;

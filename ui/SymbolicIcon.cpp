@@ -19,7 +19,11 @@ namespace {
 class TintEngine : public QIconEngine
 {
 public:
-    explicit TintEngine(const QString &path) : m_path(path), m_source(path) {}
+    explicit TintEngine(const QString &path)
+        : m_path(path)
+        , m_source(path)
+    {
+    }
 
     QIconEngine *clone() const override { return new TintEngine(m_path); }
     QString key() const override { return QStringLiteral("natter-symbolic"); }
@@ -36,7 +40,8 @@ public:
         return scaledPixmap(size, mode, state, 1.0);
     }
 
-    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state,
+                         qreal scale) override
     {
         const QSize device = (QSizeF(size) * scale).toSize();
         QPixmap shape = m_source.pixmap(device, QIcon::Normal, state);
@@ -49,7 +54,8 @@ public:
         p.setCompositionMode(QPainter::CompositionMode_SourceIn);
         const QPalette pal = QApplication::palette();
         QColor c = pal.color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
-                             mode == QIcon::Selected ? QPalette::HighlightedText : QPalette::ButtonText);
+                             mode == QIcon::Selected ? QPalette::HighlightedText
+                                                     : QPalette::ButtonText);
         p.fillRect(out.rect(), c);
         p.end();
         out.setDevicePixelRatio(scale);

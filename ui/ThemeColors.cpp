@@ -9,8 +9,9 @@ QColor ThemeColors::mix(const QColor &a, const QColor &b, qreal t)
 {
     const QColor x = a.toRgb();
     const QColor y = b.toRgb();
-    return QColor::fromRgbF(float(x.redF() * (1 - t) + y.redF() * t), float(x.greenF() * (1 - t) + y.greenF() * t),
-                            float(x.blueF() * (1 - t) + y.blueF() * t), float(x.alphaF() * (1 - t) + y.alphaF() * t));
+    return QColor::fromRgbF(
+        float(x.redF() * (1 - t) + y.redF() * t), float(x.greenF() * (1 - t) + y.greenF() * t),
+        float(x.blueF() * (1 - t) + y.blueF() * t), float(x.alphaF() * (1 - t) + y.alphaF() * t));
 }
 
 bool ThemeColors::isDark(const QPalette &palette)

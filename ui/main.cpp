@@ -26,12 +26,14 @@ int answerWithoutDisplay(int argc, char **argv)
     for (int i = 0; i < argc; ++i) {
         const QString a = QString::fromLocal8Bit(argv[i]);
         args.append(a);
-        wanted = wanted || a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version");
+        wanted = wanted || a == QLatin1String("--help") || a == QLatin1String("-h")
+            || a == QLatin1String("--version");
     }
     if (!wanted)
         return -1;
     const auto result = natter::ui::CommandLine::parse(args);
-    if (result.action == natter::ui::CommandLine::Action::Help || result.action == natter::ui::CommandLine::Action::Version) {
+    if (result.action == natter::ui::CommandLine::Action::Help
+        || result.action == natter::ui::CommandLine::Action::Version) {
         std::fputs(result.text.toLocal8Bit().constData(), stdout);
         return 0;
     }
@@ -45,7 +47,8 @@ void installTranslators(QApplication &app)
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
     auto *natter = new QTranslator(&app);
-    if (natter->load(QLocale(), QStringLiteral("natter"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (natter->load(QLocale(), QStringLiteral("natter"), QStringLiteral("_"),
+                     QStringLiteral(":/i18n")))
         QApplication::installTranslator(natter);
 }
 
@@ -68,24 +71,30 @@ int main(int argc, char **argv)
     const auto parsed = natter::ui::CommandLine::parse(QApplication::arguments());
     switch (parsed.action) {
     case natter::ui::CommandLine::Action::Help:
-    case natter::ui::CommandLine::Action::Version: std::fputs(parsed.text.toLocal8Bit().constData(), stdout); return 0;
+    case natter::ui::CommandLine::Action::Version:
+        std::fputs(parsed.text.toLocal8Bit().constData(), stdout);
+        return 0;
     case natter::ui::CommandLine::Action::Error:
-        std::fprintf(stderr, "natter: %s\n%s\n", parsed.text.toLocal8Bit().constData(),
-                     QCoreApplication::translate("main", "Try “natter --help”.").toLocal8Bit().constData());
+        std::fprintf(
+            stderr, "natter: %s\n%s\n", parsed.text.toLocal8Bit().constData(),
+            QCoreApplication::translate("main", "Try “natter --help”.").toLocal8Bit().constData());
         return 2;
-    case natter::ui::CommandLine::Action::Run: break;
+    case natter::ui::CommandLine::Action::Run:
+        break;
     }
     const QString rules = natter::ui::CommandLine::loggingRules(parsed.options.logLevel);
     if (!rules.isEmpty())
         QLoggingCategory::setFilterRules(rules);
-    qCInfo(lcUi) << "event dispatcher:" << QAbstractEventDispatcher::instance()->metaObject()->className();
+    qCInfo(lcUi) << "event dispatcher:"
+                 << QAbstractEventDispatcher::instance()->metaObject()->className();
 
     natter::ui::AppContext context(parsed.options);
     if (!context.acquireInstance())
         return 0;
     natter::ui::QuitOnSignal quitOnSignal;
     // Window state is saved on every way out: Ctrl+Q, closing the window, SIGTERM.
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, &context, &natter::ui::AppContext::shutdown);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &context,
+                     &natter::ui::AppContext::shutdown);
     context.start();
     return QApplication::exec();
 }

@@ -30,7 +30,10 @@ constexpr int kTypingIntervalMs = 2000;
 } // namespace
 
 ChatController::ChatController(Outbox *outbox, QObject *parent)
-    : QObject(parent), d(std::make_unique<Private>(this)), m_outbox(outbox), m_roomList(new RoomListModel(this))
+    : QObject(parent)
+    , d(std::make_unique<Private>(this))
+    , m_outbox(outbox)
+    , m_roomList(new RoomListModel(this))
 {
     // The signals name these types while they are incomplete in the header: register them
     // here so queued connections and QSignalSpy can carry them.
@@ -57,8 +60,9 @@ ChatController::~ChatController()
     qDeleteAll(rooms);
 }
 
-void ChatController::start(const ConnectionOptions &options, Authorizer *authorizer, const QString &userId,
-                           const QString &userName, Clock *clock, TransportFactory factory)
+void ChatController::start(const ConnectionOptions &options, Authorizer *authorizer,
+                           const QString &userId, const QString &userName, Clock *clock,
+                           TransportFactory factory)
 {
     stop();
     // Unsent messages are never left behind: their rooms are joined again.
@@ -83,25 +87,35 @@ void ChatController::start(const ConnectionOptions &options, Authorizer *authori
     d->subscribeTimer->setCallback([this, client = d->client] {
         // Not from inside the timer's own callback: failing stops (and a loginFailed handler
         // may restart) the session, which replaces this timer.
-        QMetaObject::invokeMethod(this, [this, client] {
-            if (d->client != client)
-                return; // stopped or restarted meanwhile
-            const QString name = d->rooms.isEmpty() ? QString() : d->rooms.first()->name();
-            d->failLogin(LoginError::Other, tr("The server did not confirm the room %1").arg(name));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, client] {
+                if (d->client != client)
+                    return; // stopped or restarted meanwhile
+                const QString name = d->rooms.isEmpty() ? QString() : d->rooms.first()->name();
+                d->failLogin(LoginError::Other,
+                             tr("The server did not confirm the room %1").arg(name));
+            },
+            Qt::QueuedConnection);
     });
     Connection *connection = d->client->connection();
     connect(connection, &Connection::stateChanged, this,
-            [this](ConnectionState previous, ConnectionState current) { d->onConnectionState(previous, current); });
-    connect(connection, &Connection::connectionRefused, this, [this](int code, const QString &reason) {
-        if (code == 4001)
-            d->failLogin(LoginError::BadKey, tr("The server does not know this app key"));
-        else
-            d->failLogin(LoginError::Other, reason.isEmpty() ? tr("The server refused the connection (code %1)").arg(code)
-                                                             : reason);
-    });
+            [this](ConnectionState previous, ConnectionState current) {
+                d->onConnectionState(previous, current);
+            });
+    connect(connection, &Connection::connectionRefused, this,
+            [this](int code, const QString &reason) {
+                if (code == 4001)
+                    d->failLogin(LoginError::BadKey, tr("The server does not know this app key"));
+                else
+                    d->failLogin(LoginError::Other,
+                                 reason.isEmpty()
+                                     ? tr("The server refused the connection (code %1)").arg(code)
+                                     : reason);
+            });
     connect(connection, &Connection::tlsError, this, [this](const QString &reason) {
-        d->failLogin(LoginError::Tls, tr("The secure connection to %1 failed: %2").arg(d->address(), reason));
+        d->failLogin(LoginError::Tls,
+                     tr("The secure connection to %1 failed: %2").arg(d->address(), reason));
     });
     connect(d->client->clientEvents(), &ClientEventQueue::sent, this,
             [this](const QString &channel, const QString &event) { d->onSent(channel, event); });
@@ -263,7 +277,9 @@ QString ChatController::validateMessage(const QString &text)
     if (text.trimmed().isEmpty())
         return tr("Type a message first.");
     if (text.size() > MaxMessageLength)
-        return tr("A message can have at most %1 characters (this one has %2).").arg(MaxMessageLength).arg(text.size());
+        return tr("A message can have at most %1 characters (this one has %2).")
+            .arg(MaxMessageLength)
+            .arg(text.size());
     return {};
 }
 

@@ -15,7 +15,7 @@ class Authorizer;
 class Client;
 class Clock;
 class Connection;
-}
+} // namespace natter::pusher
 
 namespace natter::chat {
 
@@ -34,7 +34,7 @@ public:
     enum class LoginError { Unreachable, AuthRefused, BadKey, Tls, BadResponse, Other };
     Q_ENUM(LoginError)
 
-    static constexpr int MaxMessageLength = 2000;   // characters, as typed
+    static constexpr int MaxMessageLength = 2000; // characters, as typed
     static constexpr int MaxRoomNameLength = 40;
 
     // `outbox` is not owned. clock/factory default to the real ones (tests pass fakes).
@@ -45,8 +45,9 @@ public:
     // or loginFailed() with the reason (the controller is stopped then). The authorizer is not
     // owned and must outlive the session. Rooms joined before start() are subscribed now, and
     // so are rooms that still have messages in the outbox (they are shown and re-sent in order).
-    void start(const natter::pusher::ConnectionOptions &options, natter::pusher::Authorizer *authorizer,
-               const QString &userId, const QString &userName, natter::pusher::Clock *clock = nullptr,
+    void start(const natter::pusher::ConnectionOptions &options,
+               natter::pusher::Authorizer *authorizer, const QString &userId,
+               const QString &userName, natter::pusher::Clock *clock = nullptr,
                natter::pusher::TransportFactory factory = {});
     // Disconnects; rooms and their messages stay (greyed), pending messages stay in the outbox.
     void stop();

@@ -40,7 +40,11 @@ bool isClientMessagingDisabled(const QString &message)
 }
 } // namespace
 
-ChatController::Private::Private(ChatController *q) : q(q), status(new ConnectionStatus(nullptr, q)) {}
+ChatController::Private::Private(ChatController *q)
+    : q(q)
+    , status(new ConnectionStatus(nullptr, q))
+{
+}
 
 ChatController::Private::~Private() = default;
 
@@ -84,18 +88,23 @@ void ChatController::Private::attach(Room *room)
     room->setError({});
     room->setMembersStale(false);
     QList<QMetaObject::Connection> &links = roomLinks[room];
-    links << QObject::connect(channel, &Channel::subscribed, room, [this, room] { onSubscribed(room); })
+    links << QObject::connect(channel, &Channel::subscribed, room,
+                              [this, room] { onSubscribed(room); })
           << QObject::connect(channel, &Channel::subscriptionFailed, room,
-                     [this, room](const ChannelError &e) { onSubscriptionFailed(room, e); })
-          << QObject::connect(channel, &Channel::authRetrying, room,
-                     [this, room](int, const QString &reason) { onAuthRetrying(room, reason); })
-          << QObject::connect(channel, &Channel::clientEventRejected, room,
-                     [this, room](const ClientEventError &e) { onClientEventRejected(room, e); })
-          << QObject::connect(channel, &Channel::eventReceived, room, [this, room](const Event &e) { onEvent(room, e); })
-          << QObject::connect(channel, &PresenceChannel::memberAdded, room, [this, room](const Member &m) {
-                 if (m.id != q->m_userId)
-                     redeliverRecent(room);
-             });
+                              [this, room](const ChannelError &e) { onSubscriptionFailed(room, e); })
+          << QObject::connect(
+                 channel, &Channel::authRetrying, room,
+                 [this, room](int, const QString &reason) { onAuthRetrying(room, reason); })
+          << QObject::connect(
+                 channel, &Channel::clientEventRejected, room,
+                 [this, room](const ClientEventError &e) { onClientEventRejected(room, e); })
+          << QObject::connect(channel, &Channel::eventReceived, room,
+                              [this, room](const Event &e) { onEvent(room, e); })
+          << QObject::connect(channel, &PresenceChannel::memberAdded, room,
+                              [this, room](const Member &m) {
+                                  if (m.id != q->m_userId)
+                                      redeliverRecent(room);
+                              });
     for (const ChatMessage &m : q->m_outbox->messages(room->name())) {
         if (m.state == ChatMessage::State::Pending)
             enqueue(room, m);
@@ -159,7 +168,8 @@ void ChatController::Private::onSent(const QString &channel, const QString &even
         return;
     std::deque<QString> &ids = queued[room->name()];
     if (ids.empty()) {
-        qCWarning(lcChat) << "a client-message was sent on" << channel << "that this controller did not queue";
+        qCWarning(lcChat) << "a client-message was sent on" << channel
+                          << "that this controller did not queue";
         return;
     }
     const QString id = ids.front();
@@ -173,7 +183,8 @@ void ChatController::Private::onSent(const QString &channel, const QString &even
     recent.push_back({id, now});
 
     std::deque<SentRecently> &again = redeliverable[room->name()];
-    const bool known = std::any_of(again.begin(), again.end(), [&id](const SentRecently &r) { return r.id == id; });
+    const bool known = std::any_of(again.begin(), again.end(),
+                                   [&id](const SentRecently &r) { return r.id == id; });
     if (!known) {
         again.push_back({id, now});
         while (again.size() > kRedeliverMax)
@@ -196,7 +207,8 @@ void ChatController::Private::redeliverRecent(Room *room)
             continue;
         std::deque<QString> &ids = queued[room->name()];
         ids.push_back(r.id);
-        if (channel->trigger(ChatWire::messageEvent(), ChatWire::encodeMessage(room->messages()->at(row))))
+        if (channel->trigger(ChatWire::messageEvent(),
+                             ChatWire::encodeMessage(room->messages()->at(row))))
             ids.pop_back();
     }
 }
@@ -214,7 +226,8 @@ void ChatController::Private::onClientEventRejected(Room *room, const ClientEven
         recent.pop_front();
         markFailed(room, id, error.message);
     } else {
-        qCWarning(lcChat) << "client event refused on" << room->channelName() << ":" << error.message;
+        qCWarning(lcChat) << "client event refused on" << room->channelName() << ":"
+                          << error.message;
     }
     if (isClientMessagingDisabled(error.message))
         emit q->clientEventsDisabled(error.message);
@@ -228,8 +241,8 @@ void ChatController::Private::onEvent(Room *room, const Event &event)
         QString why;
         std::optional<ChatMessage> m = ChatWire::decodeMessage(event, &why);
         if (!m) {
-            qCWarning(lcChat) << "dropped a malformed message on" << event.channel << "from" << event.userId << ":"
-                              << why;
+            qCWarning(lcChat) << "dropped a malformed message on" << event.channel << "from"
+                              << event.userId << ":" << why;
             return;
         }
         m->room = room->name();
@@ -300,7 +313,8 @@ void ChatController::Private::onConnectionState(ConnectionState previous, Connec
     }
     if (current == ConnectionState::Unavailable)
         failLogin(LoginError::Unreachable,
-                  ChatController::tr("Cannot reach %1; check the address and that the server runs").arg(address()));
+                  ChatController::tr("Cannot reach %1; check the address and that the server runs")
+                      .arg(address()));
 }
 
 void ChatController::Private::onSubscribed(Room *room)
@@ -317,11 +331,14 @@ void ChatController::Private::onSubscriptionFailed(Room *room, const ChannelErro
         switch (error.kind) {
         case ChannelError::Kind::AuthRefused:
         case ChannelError::Kind::ServerRejected: // e.g. a bad signature: wrong app secret
-            failLogin(LoginError::AuthRefused, ChatController::tr("You were not let into the room %1: %2").arg(room->name(), error.message));
+            failLogin(LoginError::AuthRefused,
+                      ChatController::tr("You were not let into the room %1: %2")
+                          .arg(room->name(), error.message));
             return;
         case ChannelError::Kind::AuthBadResponse:
             failLogin(LoginError::BadResponse,
-                      ChatController::tr("The auth endpoint gave an unusable answer: %1").arg(error.message));
+                      ChatController::tr("The auth endpoint gave an unusable answer: %1")
+                          .arg(error.message));
             return;
         default:
             failLogin(LoginError::Other, error.message);
@@ -335,7 +352,8 @@ void ChatController::Private::onAuthRetrying(Room *room, const QString &reason)
 {
     room->setError(reason);
     if (!loginOver && !rooms.isEmpty() && rooms.first() == room)
-        failLogin(LoginError::Unreachable, ChatController::tr("The auth endpoint is not available: %1").arg(reason));
+        failLogin(LoginError::Unreachable,
+                  ChatController::tr("The auth endpoint is not available: %1").arg(reason));
 }
 
 } // namespace natter::chat

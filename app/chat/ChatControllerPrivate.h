@@ -19,7 +19,7 @@
 namespace natter::pusher {
 class SystemClock;
 class Timer;
-}
+} // namespace natter::pusher
 
 namespace natter::chat {
 
@@ -36,9 +36,10 @@ public:
     };
 
     ChatController *q;
-    ConnectionStatus *status;                           // child of q
-    std::unique_ptr<natter::pusher::SystemClock> ownClock; // only when a factory but no clock was given
-    natter::pusher::Client *client = nullptr;           // child of q
+    ConnectionStatus *status; // child of q
+    std::unique_ptr<natter::pusher::SystemClock>
+        ownClock; // only when a factory but no clock was given
+    natter::pusher::Client *client = nullptr; // child of q
     natter::pusher::Clock *clock = nullptr;
     natter::pusher::ConnectionOptions options;
     std::unique_ptr<natter::pusher::Timer> subscribeTimer;
@@ -67,7 +68,8 @@ public:
     void enqueue(Room *room, const ChatMessage &message);
     void markFailed(Room *room, const QString &id, const QString &error);
 
-    void onConnectionState(natter::pusher::ConnectionState previous, natter::pusher::ConnectionState current);
+    void onConnectionState(natter::pusher::ConnectionState previous,
+                           natter::pusher::ConnectionState current);
     void onSubscribed(Room *room);
     void onSubscriptionFailed(Room *room, const natter::pusher::ChannelError &error);
     void onAuthRetrying(Room *room, const QString &reason);

@@ -13,14 +13,14 @@ struct ChatMessage
 {
     enum class State { Pending, Sent, Failed, Received };
 
-    QString id;         // uuid chosen by the sender; dedupes retries and replays
-    QString room;       // room name without the "presence-" prefix
+    QString id; // uuid chosen by the sender; dedupes retries and replays
+    QString room; // room name without the "presence-" prefix
     QString senderId;
     QString senderName;
-    QString text;       // plain text, never interpreted as markup
-    QDateTime sentAt;   // UTC
+    QString text; // plain text, never interpreted as markup
+    QDateTime sentAt; // UTC
     State state = State::Received;
-    QString error;      // why it failed, for the UI
+    QString error; // why it failed, for the UI
     bool own = false;
 };
 

@@ -22,10 +22,11 @@ QJsonObject user(const QString &id, const QString &name)
 
 QString ChatWire::encodeMessage(const ChatMessage &m)
 {
-    return compact(QJsonObject{{QStringLiteral("id"), m.id},
-                               {QStringLiteral("text"), m.text},
-                               {QStringLiteral("sent_at"), m.sentAt.toUTC().toString(Qt::ISODateWithMs)},
-                               {QStringLiteral("user"), user(m.senderId, m.senderName)}});
+    return compact(
+        QJsonObject{{QStringLiteral("id"), m.id},
+                    {QStringLiteral("text"), m.text},
+                    {QStringLiteral("sent_at"), m.sentAt.toUTC().toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("user"), user(m.senderId, m.senderName)}});
 }
 
 QString ChatWire::encodeTyping(const QString &userId, const QString &userName)
@@ -43,7 +44,8 @@ std::optional<ChatMessage> ChatWire::decodeMessage(const natter::pusher::Event &
     const QJsonObject o = data.toObject();
     const QJsonValue text = o.value(QLatin1String("text"));
     if (!text.isString()) {
-        *why = text.isUndefined() ? QStringLiteral("the payload has no text") : QStringLiteral("the text is not a string");
+        *why = text.isUndefined() ? QStringLiteral("the payload has no text")
+                                  : QStringLiteral("the text is not a string");
         return std::nullopt;
     }
     ChatMessage m;
@@ -59,7 +61,8 @@ std::optional<ChatMessage> ChatWire::decodeMessage(const natter::pusher::Event &
     // A name that comes with someone else's id is not believed either.
     if (claimedId.isEmpty() || claimedId == m.senderId)
         m.senderName = u.value(QLatin1String("name")).toString();
-    m.sentAt = QDateTime::fromString(o.value(QLatin1String("sent_at")).toString(), Qt::ISODateWithMs);
+    m.sentAt = QDateTime::fromString(o.value(QLatin1String("sent_at")).toString(),
+                                     Qt::ISODateWithMs);
     m.sentAt = m.sentAt.isValid() ? m.sentAt.toUTC() : QDateTime::currentDateTimeUtc();
     m.state = ChatMessage::State::Received;
     return m;

@@ -24,7 +24,8 @@ public:
     static QString encodeTyping(const QString &userId, const QString &userName);
 
     // nullopt (and `why`) for a payload that is not a chat message. The room is left empty.
-    static std::optional<ChatMessage> decodeMessage(const natter::pusher::Event &event, QString *why);
+    static std::optional<ChatMessage> decodeMessage(const natter::pusher::Event &event,
+                                                    QString *why);
     struct Typist
     {
         QString id;

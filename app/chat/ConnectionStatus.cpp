@@ -4,13 +4,13 @@
 
 #include <pusher/Connection.h>
 
-
 namespace natter::chat {
 
 using natter::pusher::Connection;
 using natter::pusher::ConnectionState;
 
-ConnectionStatus::ConnectionStatus(Connection *connection, QObject *parent) : QObject(parent)
+ConnectionStatus::ConnectionStatus(Connection *connection, QObject *parent)
+    : QObject(parent)
 {
     // A wall-clock countdown for the banner only; the reconnect itself is timed by the library.
     m_countdown.setInterval(1000);
@@ -33,8 +33,10 @@ void ConnectionStatus::setConnection(Connection *connection)
     m_secondsLeft = 0;
     m_countdown.stop();
     if (connection) {
-        m_links << connect(connection, &Connection::stateChanged, this, &ConnectionStatus::onStateChanged)
-                << connect(connection, &Connection::reconnectingIn, this, &ConnectionStatus::onReconnectingIn)
+        m_links << connect(connection, &Connection::stateChanged, this,
+                           &ConnectionStatus::onStateChanged)
+                << connect(connection, &Connection::reconnectingIn, this,
+                           &ConnectionStatus::onReconnectingIn)
                 << connect(connection, &Connection::connectionLost, this,
                            [this](int code, const QString &reason) {
                                m_code = code;
@@ -56,7 +58,8 @@ void ConnectionStatus::setConnection(Connection *connection)
                                m_secondsLeft = 0;
                                refresh();
                            })
-                << connect(connection, &QObject::destroyed, this, [this] { setConnection(nullptr); });
+                << connect(connection, &QObject::destroyed, this,
+                           [this] { setConnection(nullptr); });
     }
     onStateChanged();
 }
@@ -68,7 +71,8 @@ Connection *ConnectionStatus::connection() const
 
 void ConnectionStatus::onStateChanged()
 {
-    const ConnectionState state = m_connection ? m_connection->state() : ConnectionState::Disconnected;
+    const ConnectionState state = m_connection ? m_connection->state()
+                                               : ConnectionState::Disconnected;
     switch (state) {
     case ConnectionState::Connected:
         m_kind = Kind::Connected;
@@ -89,7 +93,9 @@ void ConnectionStatus::onStateChanged()
         m_unavailable = true;
         m_kind = Kind::Reconnecting;
         break;
-    case ConnectionState::Failed: m_kind = Kind::Failed; break;
+    case ConnectionState::Failed:
+        m_kind = Kind::Failed;
+        break;
     case ConnectionState::Initialized:
     case ConnectionState::Disconnected:
         m_kind = Kind::Offline;
@@ -127,15 +133,20 @@ void ConnectionStatus::tick()
 QString ConnectionStatus::text() const
 {
     switch (m_kind) {
-    case Kind::Connecting: return tr("Connecting…");
-    case Kind::Connected: return tr("Connected");
+    case Kind::Connecting:
+        return tr("Connecting…");
+    case Kind::Connected:
+        return tr("Connected");
     case Kind::Reconnecting:
         if (m_secondsLeft > 0)
             return tr("Reconnecting in %1 s").arg(m_secondsLeft);
         return tr("Reconnecting…");
-    case Kind::Offline: return tr("Offline");
+    case Kind::Offline:
+        return tr("Offline");
     case Kind::Failed:
-        return tr("Failed: %1").arg(m_reason.isEmpty() ? tr("the server refused the connection (code %1)").arg(m_code) : m_reason);
+        return tr("Failed: %1")
+            .arg(m_reason.isEmpty() ? tr("the server refused the connection (code %1)").arg(m_code)
+                                    : m_reason);
     }
     return {};
 }
@@ -153,26 +164,41 @@ QString ConnectionStatus::hintFor() const
     switch (m_kind) {
     case Kind::Connected:
     case Kind::Connecting:
-    case Kind::Offline: return {};
+    case Kind::Offline:
+        return {};
     case Kind::Failed:
         // Pusher close codes 4000-4099: the server will not take this connection as configured.
         switch (m_code) {
-        case 4001: return tr("The server does not know this app key: check the app key in the server profile.");
-        case 4003: return tr("The app is disabled on the server: ask its administrator to enable it.");
-        case 4004: return tr("The app is over its connection quota: try again later or ask its administrator.");
-        case 4005: return tr("The server has no app at this path: check the path prefix in the server profile.");
+        case 4001:
+            return tr(
+                "The server does not know this app key: check the app key in the server profile.");
+        case 4003:
+            return tr("The app is disabled on the server: ask its administrator to enable it.");
+        case 4004:
+            return tr(
+                "The app is over its connection quota: try again later or ask its administrator.");
+        case 4005:
+            return tr(
+                "The server has no app at this path: check the path prefix in the server profile.");
         case 4006:
-        case 4007: return tr("The server does not speak this protocol version: check the host and port.");
-        case 4009: return tr("The server did not authorize the connection: check the credentials in the server profile.");
-        default: return tr("Check the server profile (app key, host, port, path), then retry.");
+        case 4007:
+            return tr("The server does not speak this protocol version: check the host and port.");
+        case 4009:
+            return tr("The server did not authorize the connection: check the credentials in the "
+                      "server profile.");
+        default:
+            return tr("Check the server profile (app key, host, port, path), then retry.");
         }
     case Kind::Reconnecting:
         if (m_tlsFailure)
-            return tr("The secure connection to %1 failed: check the host name, whether the server uses TLS "
-                      "at all, and the CA file in the server profile if it uses its own certificate authority.")
+            return tr("The secure connection to %1 failed: check the host name, whether the server "
+                      "uses TLS "
+                      "at all, and the CA file in the server profile if it uses its own "
+                      "certificate authority.")
                 .arg(address());
         if (m_unavailable)
-            return tr("Cannot reach %1: check the network connection, the host and port, and that the server runs.")
+            return tr("Cannot reach %1: check the network connection, the host and port, and that "
+                      "the server runs.")
                 .arg(address());
         return {};
     }

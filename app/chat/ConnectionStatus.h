@@ -35,7 +35,7 @@ public:
     QString fixHint() const { return m_hint; } // empty when there is nothing to fix
     int secondsLeft() const { return m_secondsLeft; } // > 0 only while a reconnect is scheduled
     QString reason() const { return m_reason; } // the last error from the server or the socket
-    int errorCode() const { return m_code; }    // close code of the last failure, 0 if none
+    int errorCode() const { return m_code; } // close code of the last failure, 0 if none
 
 public slots:
     void retryNow();
@@ -56,8 +56,8 @@ private:
     Kind m_kind = Kind::Offline;
     QString m_reason;
     int m_code = 0;
-    bool m_tlsFailure = false;   // since the last successful connection
-    bool m_unavailable = false;  // the library gave up waiting (state Unavailable)
+    bool m_tlsFailure = false; // since the last successful connection
+    bool m_unavailable = false; // the library gave up waiting (state Unavailable)
     QString m_hint;
     QElapsedTimer m_sinceSchedule;
     int m_delayMs = 0;

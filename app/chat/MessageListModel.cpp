@@ -10,7 +10,10 @@ namespace {
 constexpr qint64 kGroupWindowSecs = 5 * 60;
 }
 
-MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent) {}
+MessageListModel::MessageListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
 {
@@ -55,18 +58,30 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const ChatMessage &m = m_messages.at(row);
     switch (role) {
     case Qt::DisplayRole:
-    case TextRole: return m.text;
-    case Qt::ToolTipRole: return m.sentAt.toLocalTime().toString(Qt::TextDate);
-    case IdRole: return m.id;
-    case SenderIdRole: return m.senderId;
-    case SenderNameRole: return m.senderName.isEmpty() ? m.senderId : m.senderName;
-    case SentAtRole: return m.sentAt;
-    case StateRole: return int(m.state);
-    case OwnRole: return m.own;
-    case ErrorRole: return m.error;
-    case GroupedRole: return isGrouped(row);
-    case DaySeparatorRole: return daySeparator(row);
-    default: return {};
+    case TextRole:
+        return m.text;
+    case Qt::ToolTipRole:
+        return m.sentAt.toLocalTime().toString(Qt::TextDate);
+    case IdRole:
+        return m.id;
+    case SenderIdRole:
+        return m.senderId;
+    case SenderNameRole:
+        return m.senderName.isEmpty() ? m.senderId : m.senderName;
+    case SentAtRole:
+        return m.sentAt;
+    case StateRole:
+        return int(m.state);
+    case OwnRole:
+        return m.own;
+    case ErrorRole:
+        return m.error;
+    case GroupedRole:
+        return isGrouped(row);
+    case DaySeparatorRole:
+        return daySeparator(row);
+    default:
+        return {};
     }
 }
 

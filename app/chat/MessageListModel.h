@@ -20,12 +20,12 @@ public:
         SenderIdRole,
         SenderNameRole,
         TextRole,
-        SentAtRole,         // QDateTime (UTC)
-        StateRole,          // int(ChatMessage::State)
-        OwnRole,            // bool
-        ErrorRole,          // QString
-        GroupedRole,        // bool: same sender as the previous message, within 5 minutes, same day
-        DaySeparatorRole,   // QDate when this message starts a new (local) day, else invalid
+        SentAtRole, // QDateTime (UTC)
+        StateRole, // int(ChatMessage::State)
+        OwnRole, // bool
+        ErrorRole, // QString
+        GroupedRole, // bool: same sender as the previous message, within 5 minutes, same day
+        DaySeparatorRole, // QDate when this message starts a new (local) day, else invalid
     };
 
     explicit MessageListModel(QObject *parent = nullptr);
@@ -43,7 +43,10 @@ public:
     void flushPending();
     int pendingCount() const { return int(m_pending.size()); }
     // In the model or buffered by appendLater().
-    bool contains(const QString &id) const { return m_rows.contains(id) || m_pendingIds.contains(id); }
+    bool contains(const QString &id) const
+    {
+        return m_rows.contains(id) || m_pendingIds.contains(id);
+    }
     bool setState(const QString &id, ChatMessage::State state, const QString &error = {});
     bool remove(const QString &id);
     int rowOf(const QString &id) const;

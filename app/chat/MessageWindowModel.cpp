@@ -4,7 +4,11 @@
 
 namespace natter::chat {
 
-MessageWindowModel::MessageWindowModel(int window, QObject *parent) : QAbstractListModel(parent), m_window(qMax(1, window)) {}
+MessageWindowModel::MessageWindowModel(int window, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_window(qMax(1, window))
+{
+}
 
 void MessageWindowModel::setSourceModel(MessageListModel *source)
 {
@@ -25,13 +29,14 @@ void MessageWindowModel::setSourceModel(MessageListModel *source)
                                beginInsertRows({}, first - m_first, last - m_first);
                                m_pendingInsert = true;
                            })
-                << connect(source, &QAbstractItemModel::rowsInserted, this, [this] {
-                       if (!m_pendingInsert)
-                           return;
-                       m_pendingInsert = false;
-                       endInsertRows();
-                       trim();
-                   })
+                << connect(source, &QAbstractItemModel::rowsInserted, this,
+                           [this] {
+                               if (!m_pendingInsert)
+                                   return;
+                               m_pendingInsert = false;
+                               endInsertRows();
+                               trim();
+                           })
                 << connect(source, &QAbstractItemModel::rowsAboutToBeRemoved, this,
                            [this](const QModelIndex &, int first, int last) {
                                const int hiddenAbove = qMax(0, qMin(last, m_first - 1) - first + 1);
@@ -42,27 +47,32 @@ void MessageWindowModel::setSourceModel(MessageListModel *source)
                                }
                                m_removedAbove = hiddenAbove;
                            })
-                << connect(source, &QAbstractItemModel::rowsRemoved, this, [this] {
-                       m_first -= m_removedAbove;
-                       m_removedAbove = 0;
-                       if (m_pendingRemove) {
-                           m_pendingRemove = false;
-                           endRemoveRows();
-                       }
-                   })
+                << connect(source, &QAbstractItemModel::rowsRemoved, this,
+                           [this] {
+                               m_first -= m_removedAbove;
+                               m_removedAbove = 0;
+                               if (m_pendingRemove) {
+                                   m_pendingRemove = false;
+                                   endRemoveRows();
+                               }
+                           })
                 << connect(source, &QAbstractItemModel::dataChanged, this,
-                           [this](const QModelIndex &tl, const QModelIndex &br, const QList<int> &roles) {
+                           [this](const QModelIndex &tl, const QModelIndex &br,
+                                  const QList<int> &roles) {
                                const int top = qMax(tl.row(), m_first);
                                const int bottom = br.row();
                                if (top > bottom)
                                    return;
-                               emit dataChanged(index(top - m_first), index(bottom - m_first), roles);
+                               emit dataChanged(index(top - m_first), index(bottom - m_first),
+                                                roles);
                            })
-                << connect(source, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); })
-                << connect(source, &QAbstractItemModel::modelReset, this, [this] {
-                       m_first = m_source ? qMax(0, m_source->rowCount() - m_window) : 0;
-                       endResetModel();
-                   })
+                << connect(source, &QAbstractItemModel::modelAboutToBeReset, this,
+                           [this] { beginResetModel(); })
+                << connect(source, &QAbstractItemModel::modelReset, this,
+                           [this] {
+                               m_first = m_source ? qMax(0, m_source->rowCount() - m_window) : 0;
+                               endResetModel();
+                           })
                 << connect(source, &QObject::destroyed, this, [this] { setSourceModel(nullptr); });
     }
     endResetModel();
@@ -77,7 +87,8 @@ int MessageWindowModel::rowCount(const QModelIndex &parent) const
 
 QVariant MessageWindowModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_source)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || !m_source)
         return {};
     return m_source->data(m_source->index(m_first + index.row()), role);
 }

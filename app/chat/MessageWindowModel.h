@@ -7,8 +7,6 @@
 
 namespace natter::chat {
 
-
-
 // The newest part of a room's messages, for the view. QListView lays out every row again on
 // each insert when rows differ in height, so a view over 100,000 rows spends seconds per burst
 // batch; over a window of the last few hundred rows it stays cheap. While the view follows the

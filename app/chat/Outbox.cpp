@@ -19,10 +19,14 @@ constexpr int kFormatVersion = 1;
 QString stateName(ChatMessage::State state)
 {
     switch (state) {
-    case ChatMessage::State::Pending: return QStringLiteral("pending");
-    case ChatMessage::State::Sent: return QStringLiteral("sent");
-    case ChatMessage::State::Failed: return QStringLiteral("failed");
-    case ChatMessage::State::Received: return QStringLiteral("received");
+    case ChatMessage::State::Pending:
+        return QStringLiteral("pending");
+    case ChatMessage::State::Sent:
+        return QStringLiteral("sent");
+    case ChatMessage::State::Failed:
+        return QStringLiteral("failed");
+    case ChatMessage::State::Received:
+        return QStringLiteral("received");
     }
     return {};
 }
@@ -72,7 +76,9 @@ std::optional<ChatMessage> fromJson(const QJsonValue &value)
 
 } // namespace
 
-Outbox::Outbox(const QString &filePath, QObject *parent) : QObject(parent), m_filePath(filePath)
+Outbox::Outbox(const QString &filePath, QObject *parent)
+    : QObject(parent)
+    , m_filePath(filePath)
 {
     load();
 }
@@ -98,13 +104,15 @@ void Outbox::load()
         list = doc.object().value(QLatin1String("messages")).toArray();
     else if (doc.isArray())
         list = doc.array(); // a bare array is accepted too
-    if (doc.isNull() || (doc.isObject() && !doc.object().value(QLatin1String("messages")).isArray())) {
+    if (doc.isNull()
+        || (doc.isObject() && !doc.object().value(QLatin1String("messages")).isArray())) {
         // Never lose unsent messages silently: keep the unreadable file next to the new one
         // and say so, then carry on with an empty outbox.
         const QString backup = m_filePath + QStringLiteral(".corrupt-")
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
         const bool kept = QFile::rename(m_filePath, backup);
-        m_lastError = kept ? tr("The outbox %1 was unreadable (%2); it was kept as %3 and unsent messages in it are "
+        m_lastError = kept ? tr("The outbox %1 was unreadable (%2); it was kept as %3 and unsent "
+                                "messages in it are "
                                 "not shown.")
                                  .arg(m_filePath, parseError.errorString(), backup)
                            : tr("The outbox %1 is unreadable (%2) and could not be set aside.")
@@ -122,7 +130,8 @@ void Outbox::load()
         m_messages.append(*m);
     }
     if (skipped > 0) {
-        m_lastError = tr("%n unreadable entries in the outbox %1 were skipped.", nullptr, skipped).arg(m_filePath);
+        m_lastError = tr("%n unreadable entries in the outbox %1 were skipped.", nullptr, skipped)
+                          .arg(m_filePath);
         qCWarning(lcChat).noquote() << m_lastError;
     }
     qCDebug(lcChat) << "outbox" << m_filePath << "has" << m_messages.size() << "messages";
@@ -135,7 +144,8 @@ bool Outbox::save()
     QJsonArray list;
     for (const ChatMessage &m : std::as_const(m_messages))
         list.append(toJson(m));
-    const QJsonObject root{{QStringLiteral("version"), kFormatVersion}, {QStringLiteral("messages"), list}};
+    const QJsonObject root{{QStringLiteral("version"), kFormatVersion},
+                           {QStringLiteral("messages"), list}};
     // QSaveFile: the old file stays intact until the new one is complete (crash, full disk).
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly)) {

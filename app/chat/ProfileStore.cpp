@@ -23,12 +23,14 @@ QString stateGroup(const QString &profile, const QString &user)
 
 QString kindName(ServerProfile::Kind kind)
 {
-    return kind == ServerProfile::Kind::Hosted ? QStringLiteral("hosted") : QStringLiteral("self-hosted");
+    return kind == ServerProfile::Kind::Hosted ? QStringLiteral("hosted")
+                                               : QStringLiteral("self-hosted");
 }
 
 QString authModeName(ServerProfile::AuthMode mode)
 {
-    return mode == ServerProfile::AuthMode::LocalSigning ? QStringLiteral("local-signing") : QStringLiteral("endpoint");
+    return mode == ServerProfile::AuthMode::LocalSigning ? QStringLiteral("local-signing")
+                                                         : QStringLiteral("endpoint");
 }
 
 // An auth endpoint typed as https://user:password@host/... would put a password in the
@@ -38,7 +40,8 @@ QString withoutPassword(const QString &endpoint)
     const QUrl url(endpoint);
     if (!url.isValid() || url.password().isEmpty())
         return endpoint;
-    qCWarning(lcChat) << "the auth endpoint's password is not stored in the settings; use the token field";
+    qCWarning(lcChat)
+        << "the auth endpoint's password is not stored in the settings; use the token field";
     return url.toString(QUrl::RemovePassword);
 }
 
@@ -46,8 +49,9 @@ ServerProfile readProfile(const QSettings &s)
 {
     ServerProfile p;
     p.name = s.value(QStringLiteral("name")).toString();
-    p.kind = s.value(QStringLiteral("kind")).toString() == QLatin1String("hosted") ? ServerProfile::Kind::Hosted
-                                                                                     : ServerProfile::Kind::SelfHosted;
+    p.kind = s.value(QStringLiteral("kind")).toString() == QLatin1String("hosted")
+        ? ServerProfile::Kind::Hosted
+        : ServerProfile::Kind::SelfHosted;
     p.key = s.value(QStringLiteral("key")).toString();
     p.cluster = s.value(QStringLiteral("cluster")).toString();
     p.host = s.value(QStringLiteral("host")).toString();
@@ -83,7 +87,11 @@ void writeProfile(QSettings &s, const ServerProfile &p)
 
 } // namespace
 
-ProfileStore::ProfileStore(QSettings *settings, QObject *parent) : QObject(parent), m_settings(settings) {}
+ProfileStore::ProfileStore(QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+{
+}
 
 QList<ServerProfile> ProfileStore::profiles() const
 {

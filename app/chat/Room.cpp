@@ -86,8 +86,9 @@ void Room::setChannel(natter::pusher::PresenceChannel *channel)
                               [this](const Member &m) { m_shownMembers->add(m); })
                    << connect(source, &Members::memberRemoved, this,
                               [this](const Member &m) { m_shownMembers->remove(m.id); })
-                   << connect(source, &Members::memberUpdated, this,
-                              [this, source](int index) { m_shownMembers->add(source->at(index)); });
+                   << connect(source, &Members::memberUpdated, this, [this, source](int index) {
+                          m_shownMembers->add(source->at(index));
+                      });
     if (source->count() > 0)
         mirror();
     else

@@ -13,7 +13,7 @@ class MemberListModel;
 class Members;
 class PresenceChannel;
 class Timer;
-}
+} // namespace natter::pusher
 
 namespace natter::chat {
 
@@ -30,7 +30,10 @@ public:
 
     QString name() const { return m_name; }
     QString channelName() const;
-    static QString channelNameFor(const QString &room) { return QStringLiteral("presence-") + room; }
+    static QString channelNameFor(const QString &room)
+    {
+        return QStringLiteral("presence-") + room;
+    }
     // Null while the controller is not started.
     natter::pusher::PresenceChannel *channel() const; // out of line: the type is incomplete here
     MessageListModel *messages() const { return m_messages; }

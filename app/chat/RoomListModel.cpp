@@ -4,7 +4,10 @@
 
 namespace natter::chat {
 
-RoomListModel::RoomListModel(QObject *parent) : QAbstractListModel(parent) {}
+RoomListModel::RoomListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
 
 int RoomListModel::rowCount(const QModelIndex &parent) const
 {
@@ -21,11 +24,16 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return {};
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole: return room->name();
-    case UnreadRole: return room->unread();
-    case ActiveRole: return room->isActive();
-    case MembersStaleRole: return room->membersStale();
-    default: return {};
+    case NameRole:
+        return room->name();
+    case UnreadRole:
+        return room->unread();
+    case ActiveRole:
+        return room->isActive();
+    case MembersStaleRole:
+        return room->membersStale();
+    default:
+        return {};
     }
 }
 
@@ -69,7 +77,8 @@ void RoomListModel::addRoom(Room *room)
     endInsertRows();
     connect(room, &Room::unreadChanged, this, [this, room] { roomChanged(room, {UnreadRole}); });
     connect(room, &Room::activeChanged, this, [this, room] { roomChanged(room, {ActiveRole}); });
-    connect(room, &Room::membersStaleChanged, this, [this, room] { roomChanged(room, {MembersStaleRole}); });
+    connect(room, &Room::membersStaleChanged, this,
+            [this, room] { roomChanged(room, {MembersStaleRole}); });
     // A room deleted without removeRoom() (controller teardown) must not leave a dangling row.
     connect(room, &QObject::destroyed, this, [this, name = room->name()] { removeRoom(name); });
 }

@@ -17,9 +17,9 @@ class RoomListModel : public QAbstractListModel
 public:
     enum Role {
         NameRole = Qt::UserRole + 1, // QString, "lobby"
-        UnreadRole,                  // int
-        ActiveRole,                  // bool: the room the window shows
-        MembersStaleRole,            // bool
+        UnreadRole, // int
+        ActiveRole, // bool: the room the window shows
+        MembersStaleRole, // bool
     };
 
     explicit RoomListModel(QObject *parent = nullptr);

@@ -17,17 +17,17 @@ struct ServerProfile
     enum class Kind { Hosted, SelfHosted };
     enum class AuthMode { Endpoint, LocalSigning };
 
-    QString name;             // unique, shown in the picker
+    QString name; // unique, shown in the picker
     Kind kind = Kind::SelfHosted;
-    QString key;              // app key
-    QString cluster;          // Hosted
-    QString host;             // SelfHosted
-    int port = 6001;          // SelfHosted
+    QString key; // app key
+    QString cluster; // Hosted
+    QString host; // SelfHosted
+    int port = 6001; // SelfHosted
     bool tls = true;
     QString pathPrefix;
-    QString caFile;           // optional extra CA bundle (PEM)
+    QString caFile; // optional extra CA bundle (PEM)
     AuthMode authMode = AuthMode::Endpoint;
-    QString authEndpoint;     // AuthMode::Endpoint; the token is optional
+    QString authEndpoint; // AuthMode::Endpoint; the token is optional
     bool allowPlainTextSecret = false; // the user explicitly chose to store secrets unencrypted
 
     natter::pusher::ConnectionOptions connectionOptions() const;

@@ -12,10 +12,12 @@ QString UserName::validate(const QString &name)
     // (any script) keep it unambiguous and safe everywhere it ends up.
     for (const QChar c : name) {
         if (!(c.isLetter() || c.isDigit()))
-            return QCoreApplication::translate("UserName", "Use letters and digits only (no spaces or punctuation).");
+            return QCoreApplication::translate(
+                "UserName", "Use letters and digits only (no spaces or punctuation).");
     }
     if (name.size() > MaxLength)
-        return QCoreApplication::translate("UserName", "Use at most %n characters.", nullptr, MaxLength);
+        return QCoreApplication::translate("UserName", "Use at most %n characters.", nullptr,
+                                           MaxLength);
     return {};
 }
 

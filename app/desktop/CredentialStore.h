@@ -17,8 +17,8 @@ public:
     {
         bool ok = false;
         bool notFound = false; // read: no such entry (ok is false)
-        QString value;         // read only
-        QString error;         // a sentence for the user when !ok && !notFound
+        QString value; // read only
+        QString error; // a sentence for the user when !ok && !notFound
     };
     using Callback = std::function<void(const Result &)>;
 

@@ -19,7 +19,8 @@ public:
     // Authorize a private-, presence- or private-encrypted- channel subscription.
     // The request is parented to `parent`; delete it to cancel.
     virtual AuthRequest *authorizeChannel(const QString &socketId, const QString &channelName,
-                                          QObject *parent) = 0;
+                                          QObject *parent)
+        = 0;
 
     // Authenticate the user for pusher:signin. The response carries auth and userData.
     virtual AuthRequest *authenticateUser(const QString &socketId, QObject *parent) = 0;

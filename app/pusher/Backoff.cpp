@@ -8,7 +8,11 @@
 namespace natter::pusher {
 
 Backoff::Backoff(Clock *clock, int initialMs, int maxMs, double factor, double jitter)
-    : m_clock(clock), m_initialMs(initialMs), m_maxMs(maxMs), m_factor(factor), m_jitter(jitter)
+    : m_clock(clock)
+    , m_initialMs(initialMs)
+    , m_maxMs(maxMs)
+    , m_factor(factor)
+    , m_jitter(jitter)
 {
 }
 

@@ -15,7 +15,8 @@ CaBundle::CaBundle(const QString &pemPath)
     if (pemPath.isEmpty())
         return;
 #if QT_CONFIG(ssl)
-    m_certificates = QSslCertificate::fromPath(pemPath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+    m_certificates = QSslCertificate::fromPath(pemPath, QSsl::Pem,
+                                               QSslCertificate::PatternSyntax::FixedString);
     if (m_certificates.isEmpty())
         qCWarning(lcPusherAuth) << "no CA certificates could be loaded from" << pemPath;
 #else

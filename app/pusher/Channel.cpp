@@ -42,7 +42,8 @@ QMetaObject::Connection Channel::bind(const QString &event, const QObject *conte
                             });
 }
 
-QMetaObject::Connection Channel::bindAll(const QObject *context, std::function<void(const Event &)> handler)
+QMetaObject::Connection Channel::bindAll(const QObject *context,
+                                         std::function<void(const Event &)> handler)
 {
     return QObject::connect(this, &Channel::eventReceived, context, std::move(handler));
 }
@@ -82,8 +83,9 @@ void Channel::unsubscribe()
     m_wanted = false;
     cancelAuth();
     if (onServer && m_services.connection->isConnected())
-        m_services.connection->sendEvent(QStringLiteral("pusher:unsubscribe"),
-                                         QStringLiteral("{\"channel\":%1}").arg(json::quote(m_name)));
+        m_services.connection->sendEvent(
+            QStringLiteral("pusher:unsubscribe"),
+            QStringLiteral("{\"channel\":%1}").arg(json::quote(m_name)));
     m_services.clientEvents->dropChannel(this);
     onReset();
     setState(State::Unsubscribed);
@@ -122,18 +124,21 @@ void Channel::start()
     cancelAuth();
     m_lastError.reset();
     if (m_type == ChannelName::Type::Public) {
-        m_services.connection->sendEvent(QStringLiteral("pusher:subscribe"),
-                                         QStringLiteral("{\"channel\":%1}").arg(json::quote(m_name)));
+        m_services.connection->sendEvent(
+            QStringLiteral("pusher:subscribe"),
+            QStringLiteral("{\"channel\":%1}").arg(json::quote(m_name)));
         setState(State::Pending);
         return;
     }
     if (!m_services.authorizer) {
-        fail({ChannelError::Kind::AuthBadResponse, 0,
-              QStringLiteral("%1 needs authorization, but no authorizer is configured").arg(m_name)});
+        fail(
+            {ChannelError::Kind::AuthBadResponse, 0,
+             QStringLiteral("%1 needs authorization, but no authorizer is configured").arg(m_name)});
         return;
     }
     setState(State::Authorizing);
-    m_authRequest = m_services.authorizer->authorizeChannel(m_services.connection->socketId(), m_name, this);
+    m_authRequest = m_services.authorizer->authorizeChannel(m_services.connection->socketId(),
+                                                            m_name, this);
     QObject::connect(m_authRequest, &AuthRequest::succeeded, this, &Channel::onAuthSucceeded);
     QObject::connect(m_authRequest, &AuthRequest::failed, this, &Channel::onAuthFailed);
 }
@@ -163,8 +168,10 @@ void Channel::onAuthFailed(const AuthError &error)
     switch (error.kind) {
     case AuthError::Kind::Transient: {
         const int delay = m_authBackoff->next();
-        qCInfo(lcPusher) << "auth for" << m_name << "failed transiently, retrying in" << delay << "ms";
-        m_lastError = ChannelError{ChannelError::Kind::AuthUnavailable, error.httpStatus, error.message};
+        qCInfo(lcPusher) << "auth for" << m_name << "failed transiently, retrying in" << delay
+                         << "ms";
+        m_lastError = ChannelError{ChannelError::Kind::AuthUnavailable, error.httpStatus,
+                                   error.message};
         m_authRetryTimer->start(delay);
         emit authRetrying(delay, error.message);
         break;
@@ -189,8 +196,8 @@ bool Channel::acceptAuth(const AuthResponse &response, QString *whyNot)
 
 QString Channel::subscribeData(const AuthResponse &response) const
 {
-    QString data = QStringLiteral("{\"channel\":") + json::quote(m_name) + QStringLiteral(",\"auth\":")
-        + json::quote(response.auth);
+    QString data = QStringLiteral("{\"channel\":") + json::quote(m_name)
+        + QStringLiteral(",\"auth\":") + json::quote(response.auth);
     if (!response.channelData.isEmpty())
         data += QStringLiteral(",\"channel_data\":") + json::quote(response.channelData);
     return data + u'}';
@@ -218,7 +225,8 @@ void Channel::handleEvent(const Event &event)
             return;
         }
         if (name == QLatin1String("pusher_internal:subscription_count")) {
-            m_subscriptionCount = event.dataObject().value(QLatin1String("subscription_count")).toInt();
+            m_subscriptionCount
+                = event.dataObject().value(QLatin1String("subscription_count")).toInt();
             emit subscriptionCountChanged(m_subscriptionCount);
             return;
         }
@@ -243,15 +251,16 @@ void Channel::handleServerError(int code, const QString &message)
         fail({ChannelError::Kind::ServerRejected, code, message});
         return;
     }
-    emit clientEventRejected({ClientEventError::Kind::RejectedByServer,
-                              code == 4301 && message.contains(QLatin1String("client messaging"))
-                                  ? QStringLiteral("the server has client events disabled for this app: %1").arg(message)
-                                  : message});
+    emit clientEventRejected(
+        {ClientEventError::Kind::RejectedByServer,
+         code == 4301 && message.contains(QLatin1String("client messaging"))
+             ? QStringLiteral("the server has client events disabled for this app: %1").arg(message)
+             : message});
 }
 
-void Channel::onSubscriptionSucceeded(const Event &) {}
-void Channel::onReset() {}
-void Channel::handleInternal(const Event &) {}
+void Channel::onSubscriptionSucceeded(const Event &) { }
+void Channel::onReset() { }
+void Channel::handleInternal(const Event &) { }
 
 void Channel::deliver(const Event &event)
 {
@@ -261,16 +270,21 @@ void Channel::deliver(const Event &event)
 std::optional<ClientEventError> Channel::trigger(const QString &event, const QString &rawJsonData)
 {
     if (!event.startsWith(QLatin1String("client-")))
-        return ClientEventError{ClientEventError::Kind::BadName,
-                                QStringLiteral("client event names must start with \"client-\" (got \"%1\")").arg(event)};
+        return ClientEventError{
+            ClientEventError::Kind::BadName,
+            QStringLiteral("client event names must start with \"client-\" (got \"%1\")").arg(event)};
     if (!ChannelName::allowsClientEvents(m_name))
-        return ClientEventError{ClientEventError::Kind::NotAllowedOnChannel,
-                                QStringLiteral("client events are only allowed on private- and presence- channels (not on %1)")
-                                    .arg(m_name)};
+        return ClientEventError{
+            ClientEventError::Kind::NotAllowedOnChannel,
+            QStringLiteral(
+                "client events are only allowed on private- and presence- channels (not on %1)")
+                .arg(m_name)};
     const qsizetype bytes = rawJsonData.toUtf8().size();
     if (bytes > kMaxClientEventBytes)
         return ClientEventError{ClientEventError::Kind::TooLarge,
-                                QStringLiteral("client event data is %1 bytes; the limit is %2").arg(bytes).arg(kMaxClientEventBytes)};
+                                QStringLiteral("client event data is %1 bytes; the limit is %2")
+                                    .arg(bytes)
+                                    .arg(kMaxClientEventBytes)};
     m_services.clientEvents->enqueue(this, event, rawJsonData);
     return std::nullopt;
 }

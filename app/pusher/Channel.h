@@ -57,7 +57,8 @@ public:
     QMetaObject::Connection bind(const QString &event, const QObject *context,
                                  std::function<void(const Event &)> handler);
     // All events of this channel, pusher:* ones excluded.
-    QMetaObject::Connection bindAll(const QObject *context, std::function<void(const Event &)> handler);
+    QMetaObject::Connection bindAll(const QObject *context,
+                                    std::function<void(const Event &)> handler);
 
     // Sends a client event (client- prefix, private/presence only, <= 10 KB), queued until the
     // channel is subscribed and paced at 10/s per connection. Returns the local error, if any.
@@ -75,7 +76,8 @@ public:
     void handleServerError(int code, const QString &message);
 
 signals:
-    void stateChanged(natter::pusher::Channel::State previous, natter::pusher::Channel::State current);
+    void stateChanged(natter::pusher::Channel::State previous,
+                      natter::pusher::Channel::State current);
     void subscribed();
     void subscriptionFailed(const natter::pusher::ChannelError &error);
     // Auth failed transiently (5xx, timeout): retrying in `ms`.
@@ -91,7 +93,8 @@ protected:
     virtual void onSubscriptionSucceeded(const Event &event);
     virtual void onReset();
     virtual void deliver(const Event &event);
-    virtual void handleInternal(const Event &event); // pusher_internal:* other than subscription ones
+    virtual void handleInternal(
+        const Event &event); // pusher_internal:* other than subscription ones
     virtual QString subscribeData(const AuthResponse &response) const;
     void setState(State state);
     void fail(const ChannelError &error);

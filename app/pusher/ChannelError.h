@@ -9,10 +9,10 @@ namespace natter::pusher {
 struct ChannelError
 {
     enum class Kind {
-        AuthRefused,     // the auth endpoint said 401/403
+        AuthRefused, // the auth endpoint said 401/403
         AuthBadResponse, // the auth endpoint answered something unusable (backend bug)
         AuthUnavailable, // 5xx/timeout/network: being retried
-        ServerRejected,  // pusher:subscription_error or an invalid-signature error from the server
+        ServerRejected, // pusher:subscription_error or an invalid-signature error from the server
         InvalidName,
     };
     Kind kind = Kind::ServerRejected;

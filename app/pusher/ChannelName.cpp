@@ -15,7 +15,8 @@ ChannelName::Type ChannelName::type(const QString &name)
 
 bool ChannelName::isCache(const QString &name)
 {
-    return name.startsWith(QLatin1String("cache-")) || name.startsWith(QLatin1String("private-cache-"))
+    return name.startsWith(QLatin1String("cache-"))
+        || name.startsWith(QLatin1String("private-cache-"))
         || name.startsWith(QLatin1String("private-encrypted-cache-"))
         || name.startsWith(QLatin1String("presence-cache-"));
 }
@@ -35,13 +36,14 @@ QString ChannelName::validate(const QString &name)
         const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
             || u == '_' || u == '-' || u == '=' || u == '@' || u == ',' || u == '.' || u == ';';
         if (!ok)
-            return QStringLiteral("channel name contains '%1'; allowed are letters, digits and _ - = @ , . ;")
+            return QStringLiteral(
+                       "channel name contains '%1'; allowed are letters, digits and _ - = @ , . ;")
                 .arg(c);
     }
-    for (const auto prefix : {QLatin1String("private-encrypted-"), QLatin1String("private-"),
-                              QLatin1String("presence-"), QLatin1String("cache-"),
-                              QLatin1String("private-cache-"), QLatin1String("presence-cache-"),
-                              QLatin1String("private-encrypted-cache-")}) {
+    for (const auto prefix :
+         {QLatin1String("private-encrypted-"), QLatin1String("private-"),
+          QLatin1String("presence-"), QLatin1String("cache-"), QLatin1String("private-cache-"),
+          QLatin1String("presence-cache-"), QLatin1String("private-encrypted-cache-")}) {
         if (name == prefix)
             return QStringLiteral("channel name '%1' has a prefix but no name").arg(name);
     }

@@ -12,7 +12,10 @@
 namespace natter::pusher {
 
 Client::Client(const ConnectionOptions &options, Authorizer *authorizer, QObject *parent)
-    : QObject(parent), m_ownClock(std::make_unique<SystemClock>()), m_clock(m_ownClock.get()), m_authorizer(authorizer)
+    : QObject(parent)
+    , m_ownClock(std::make_unique<SystemClock>())
+    , m_clock(m_ownClock.get())
+    , m_authorizer(authorizer)
 {
     m_connection = new Connection(options, m_clock, WebSocketTransport::factory(), this);
     init();
@@ -20,9 +23,12 @@ Client::Client(const ConnectionOptions &options, Authorizer *authorizer, QObject
 
 Client::Client(const ConnectionOptions &options, Authorizer *authorizer, Clock *clock,
                TransportFactory factory, QObject *parent)
-    : QObject(parent), m_clock(clock), m_authorizer(authorizer)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_authorizer(authorizer)
 {
-    m_connection = new Connection(options, m_clock, factory ? std::move(factory) : WebSocketTransport::factory(), this);
+    m_connection = new Connection(
+        options, m_clock, factory ? std::move(factory) : WebSocketTransport::factory(), this);
     init();
 }
 
@@ -36,7 +42,8 @@ Client::~Client()
 void Client::init()
 {
     m_clientEvents = new ClientEventQueue(m_connection, m_clock, 10, this);
-    m_user = new UserSession(m_connection, m_authorizer, [this](const QString &name) { return open(name); }, this);
+    m_user = new UserSession(
+        m_connection, m_authorizer, [this](const QString &name) { return open(name); }, this);
     QObject::connect(m_connection, &Connection::eventReceived, this, &Client::onEvent);
     QObject::connect(m_connection, &Connection::serverError, this, &Client::onServerError);
     QObject::connect(m_connection, &Connection::stateChanged, this, &Client::onStateChanged);
@@ -61,9 +68,15 @@ Channel *Client::open(const QString &name)
     const Channel::Services services{m_connection, m_authorizer, m_clock, m_clientEvents};
     Channel *channel = nullptr;
     switch (ChannelName::type(name)) {
-    case ChannelName::Type::Presence: channel = new PresenceChannel(name, services, this); break;
-    case ChannelName::Type::PrivateEncrypted: channel = new EncryptedChannel(name, services, this); break;
-    default: channel = new Channel(name, services, this); break;
+    case ChannelName::Type::Presence:
+        channel = new PresenceChannel(name, services, this);
+        break;
+    case ChannelName::Type::PrivateEncrypted:
+        channel = new EncryptedChannel(name, services, this);
+        break;
+    default:
+        channel = new Channel(name, services, this);
+        break;
     }
     m_channels.insert(name, channel);
     QObject::connect(channel, &Channel::eventReceived, this, &Client::eventReceived);
@@ -109,7 +122,8 @@ void Client::unsubscribe(const QString &name)
         channel->unsubscribe();
 }
 
-QMetaObject::Connection Client::bindGlobal(const QObject *context, std::function<void(const Event &)> handler)
+QMetaObject::Connection Client::bindGlobal(const QObject *context,
+                                           std::function<void(const Event &)> handler)
 {
     return QObject::connect(this, &Client::eventReceived, context, std::move(handler));
 }

@@ -50,7 +50,8 @@ public:
     QList<Channel *> channels() const { return m_channels.values(); }
 
     // Every application event on every channel, until `context` is destroyed.
-    QMetaObject::Connection bindGlobal(const QObject *context, std::function<void(const Event &)> handler);
+    QMetaObject::Connection bindGlobal(const QObject *context,
+                                       std::function<void(const Event &)> handler);
 
 signals:
     void eventReceived(const natter::pusher::Event &event);

@@ -11,8 +11,13 @@ namespace {
 constexpr qint64 kWindowMs = 1000;
 }
 
-ClientEventQueue::ClientEventQueue(Connection *connection, Clock *clock, int perSecond, QObject *parent)
-    : QObject(parent), m_connection(connection), m_clock(clock), m_perSecond(perSecond), m_timer(clock->createTimer())
+ClientEventQueue::ClientEventQueue(Connection *connection, Clock *clock, int perSecond,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_clock(clock)
+    , m_perSecond(perSecond)
+    , m_timer(clock->createTimer())
 {
     m_timer->setCallback([this] { flush(); });
 }

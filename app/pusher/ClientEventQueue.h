@@ -21,7 +21,8 @@ class ClientEventQueue : public QObject
 {
     Q_OBJECT
 public:
-    ClientEventQueue(Connection *connection, Clock *clock, int perSecond = 10, QObject *parent = nullptr);
+    ClientEventQueue(Connection *connection, Clock *clock, int perSecond = 10,
+                     QObject *parent = nullptr);
     ~ClientEventQueue() override;
 
     void enqueue(Channel *channel, const QString &event, const QString &rawJsonData);

@@ -48,7 +48,8 @@ public:
     bool sendEvent(const QString &event, const QString &rawJsonData, const QString &channel = {});
 
 signals:
-    void stateChanged(natter::pusher::ConnectionState previous, natter::pusher::ConnectionState current);
+    void stateChanged(natter::pusher::ConnectionState previous,
+                      natter::pusher::ConnectionState current);
     void connected(const QString &socketId);
     void reconnectingIn(int ms);
     // Each failed attempt or lost connection (the library retries on its own).

@@ -29,7 +29,8 @@ QString ConnectionOptions::validate() const
     if (key.isEmpty())
         return QStringLiteral("an app key is required");
     if (host.isEmpty() && cluster.isEmpty())
-        return QStringLiteral("either a cluster (hosted Pusher) or a host (self-hosted server) is required");
+        return QStringLiteral(
+            "either a cluster (hosted Pusher) or a host (self-hosted server) is required");
     if (port < 0 || port > 65535)
         return QStringLiteral("port %1 is out of range").arg(port);
     return {};

@@ -12,22 +12,22 @@ namespace natter::pusher {
 struct ConnectionOptions
 {
     QString key;
-    QString cluster;        // hosted Pusher when set and host is empty
-    QString host;           // self-hosted server (soketi, ...)
-    int port = 0;           // 0: 443 with TLS, 80 without
-    bool tls = true;        // verification is always on
-    QString pathPrefix;     // prepended to /app/KEY
-    QString caBundlePath;   // extra CA certificates (PEM), added to the system ones
+    QString cluster; // hosted Pusher when set and host is empty
+    QString host; // self-hosted server (soketi, ...)
+    int port = 0; // 0: 443 with TLS, 80 without
+    bool tls = true; // verification is always on
+    QString pathPrefix; // prepended to /app/KEY
+    QString caBundlePath; // extra CA certificates (PEM), added to the system ones
     std::optional<QNetworkProxy> proxy; // unset: the application proxy (QNetworkProxy)
 
-    int activityTimeoutMs = 120000;   // ours; the server's activity_timeout may lower it
+    int activityTimeoutMs = 120000; // ours; the server's activity_timeout may lower it
     int pongTimeoutMs = 30000;
     int unavailableTimeoutMs = 10000; // connecting this long: state "unavailable"
-    int handshakeTimeoutMs = 10000;   // open + connection_established per attempt
+    int handshakeTimeoutMs = 10000; // open + connection_established per attempt
     int backoffInitialMs = 100;
     int backoffMaxMs = 15000;
     double backoffFactor = 1.5;
-    double backoffJitter = 0.2;       // +-20 %
+    double backoffJitter = 0.2; // +-20 %
 
     QUrl url() const;
     QString validate() const; // empty when usable, else a sentence for the user

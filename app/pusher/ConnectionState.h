@@ -7,7 +7,14 @@ namespace natter::pusher {
 
 // The pusher-js states. "failed" here means a permanent refusal (close codes 4001-4099) that
 // needs a configuration change; network trouble never leads to it.
-enum class ConnectionState { Initialized, Connecting, Connected, Unavailable, Disconnected, Failed };
+enum class ConnectionState {
+    Initialized,
+    Connecting,
+    Connected,
+    Unavailable,
+    Disconnected,
+    Failed
+};
 
 QString toString(ConnectionState state);
 

@@ -18,7 +18,9 @@ bool EncryptedChannel::acceptAuth(const AuthResponse &response, QString *whyNot)
     if (!Channel::acceptAuth(response, whyNot))
         return false;
     if (response.sharedSecret.size() != 32) {
-        *whyNot = QStringLiteral("the auth response for %1 has no valid shared_secret (32 bytes, base64)").arg(name());
+        *whyNot = QStringLiteral(
+                      "the auth response for %1 has no valid shared_secret (32 bytes, base64)")
+                      .arg(name());
         return false;
     }
     m_key = response.sharedSecret;
@@ -53,7 +55,8 @@ void EncryptedChannel::deliver(const Event &event)
     }
     if (tryDeliver(event))
         return;
-    qCInfo(lcPusher) << "could not decrypt" << event.event << "on" << name() << ": refreshing the key";
+    qCInfo(lcPusher) << "could not decrypt" << event.event << "on" << name()
+                     << ": refreshing the key";
     m_waiting.append(event);
     refreshKey();
 }
@@ -66,7 +69,8 @@ void EncryptedChannel::refreshKey()
         m_waiting.clear();
         return;
     }
-    m_refresh = m_services.authorizer->authorizeChannel(m_services.connection->socketId(), name(), this);
+    m_refresh = m_services.authorizer->authorizeChannel(m_services.connection->socketId(), name(),
+                                                        this);
     auto finish = [this](bool keyRefreshed, const QString &why) {
         const QList<Event> waiting = std::exchange(m_waiting, {});
         if (AuthRequest *r = m_refresh.data())
@@ -76,14 +80,18 @@ void EncryptedChannel::refreshKey()
             if (keyRefreshed && tryDeliver(e))
                 continue;
             qCWarning(lcPusher) << "dropping undecryptable event" << e.event << "on" << name();
-            emit decryptionFailed(e.event, keyRefreshed ? QStringLiteral("decryption failed with the refreshed key") : why);
+            emit decryptionFailed(
+                e.event,
+                keyRefreshed ? QStringLiteral("decryption failed with the refreshed key") : why);
         }
     };
-    QObject::connect(m_refresh, &AuthRequest::succeeded, this, [this, finish](const AuthResponse &response) {
-        if (response.sharedSecret.size() == 32)
-            m_key = response.sharedSecret;
-        finish(response.sharedSecret.size() == 32, QStringLiteral("the refreshed auth response had no shared_secret"));
-    });
+    QObject::connect(m_refresh, &AuthRequest::succeeded, this,
+                     [this, finish](const AuthResponse &response) {
+                         if (response.sharedSecret.size() == 32)
+                             m_key = response.sharedSecret;
+                         finish(response.sharedSecret.size() == 32,
+                                QStringLiteral("the refreshed auth response had no shared_secret"));
+                     });
     QObject::connect(m_refresh, &AuthRequest::failed, this, [finish](const AuthError &error) {
         finish(false, QStringLiteral("key refresh failed: ") + error.message);
     });

@@ -18,7 +18,10 @@ struct FrameParser::Impl
     // Pusher double-encodes) is checked in full here so that {"a":nope} is not passed on.
     dom::parser validator;
     // `json` lies inside the padded frame buffer, so it may be parsed in place.
-    bool validJson(std::string_view json) { return validator.parse(json.data(), json.size(), false).error() == SUCCESS; }
+    bool validJson(std::string_view json)
+    {
+        return validator.parse(json.data(), json.size(), false).error() == SUCCESS;
+    }
 };
 
 namespace {
@@ -29,7 +32,8 @@ QString fromView(std::string_view v)
 
 std::string_view trimmed(std::string_view v)
 {
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\n' || v.back() == '\r' || v.back() == '\t'))
+    while (!v.empty()
+           && (v.back() == ' ' || v.back() == '\n' || v.back() == '\r' || v.back() == '\t'))
         v.remove_suffix(1);
     return v;
 }
@@ -50,7 +54,10 @@ const QString &FrameParser::NameCache::get(std::string_view name)
     return values[slot];
 }
 
-FrameParser::FrameParser() : d(std::make_unique<Impl>()) {}
+FrameParser::FrameParser()
+    : d(std::make_unique<Impl>())
+{
+}
 FrameParser::~FrameParser() = default;
 
 bool FrameParser::parse(QStringView text, Event &out)
@@ -135,13 +142,15 @@ bool FrameParser::parsePadded(size_t length, Event &out)
                 break;
             case ondemand::json_type::object: {
                 ondemand::object o;
-                failed = value.get_object().get(o) != SUCCESS || o.raw_json().get(s) != SUCCESS || !d->validJson(s);
+                failed = value.get_object().get(o) != SUCCESS || o.raw_json().get(s) != SUCCESS
+                    || !d->validJson(s);
                 out.dataKind = Event::DataKind::Json;
                 break;
             }
             case ondemand::json_type::array: {
                 ondemand::array a;
-                failed = value.get_array().get(a) != SUCCESS || a.raw_json().get(s) != SUCCESS || !d->validJson(s);
+                failed = value.get_array().get(a) != SUCCESS || a.raw_json().get(s) != SUCCESS
+                    || !d->validJson(s);
                 out.dataKind = Event::DataKind::Json;
                 break;
             }
@@ -155,8 +164,9 @@ bool FrameParser::parsePadded(size_t length, Event &out)
                 s = trimmed(value.raw_json_token());
                 double number = 0;
                 bool boolean = false;
-                failed = type == ondemand::json_type::boolean ? value.get_bool().get(boolean) != SUCCESS
-                                                              : value.get_double().get(number) != SUCCESS;
+                failed = type == ondemand::json_type::boolean
+                    ? value.get_bool().get(boolean) != SUCCESS
+                    : value.get_double().get(number) != SUCCESS;
                 out.dataKind = Event::DataKind::Json;
                 break;
             }

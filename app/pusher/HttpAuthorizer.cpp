@@ -130,7 +130,8 @@ AuthRequest *HttpAuthorizer::post(const QUrl &endpoint, const QByteArray &body, 
 {
     auto *request = new AuthRequest(parent);
     if (!m_network) {
-        request->reject({AuthError::Kind::BadResponse, 0, QStringLiteral("no network access manager")});
+        request->reject(
+            {AuthError::Kind::BadResponse, 0, QStringLiteral("no network access manager")});
         return request;
     }
     if (!endpoint.isValid() || endpoint.isRelative()) {
@@ -188,111 +189,119 @@ AuthRequest *HttpAuthorizer::post(const QUrl &endpoint, const QByteArray &body, 
     });
 
     const int timeoutMs = m_options.timeoutMs;
-    connect(reply, &QNetworkReply::finished, reply,
-            [reply, guard, timedOut, purpose, what, endpoint, timeoutMs] {
-        reply->deleteLater();
-        if (!guard)
-            return;
-        AuthRequest *request = guard.data();
+    connect(
+        reply, &QNetworkReply::finished, reply,
+        [reply, guard, timedOut, purpose, what, endpoint, timeoutMs] {
+            reply->deleteLater();
+            if (!guard)
+                return;
+            AuthRequest *request = guard.data();
 
-        const auto fail = [&](const AuthError &error) {
-            qCInfo(lcPusherAuth) << "authorization for" << what << "failed:" << error.message;
-            request->reject(error);
-        };
+            const auto fail = [&](const AuthError &error) {
+                qCInfo(lcPusherAuth) << "authorization for" << what << "failed:" << error.message;
+                request->reject(error);
+            };
 
-        if (*timedOut) {
-            fail({AuthError::Kind::Transient, 0,
-                  QStringLiteral("no answer from %1 within %2 ms").arg(safeUrl(endpoint)).arg(timeoutMs)});
-            return;
-        }
-        const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (!statusAttribute.isValid()) {
-            const char *code = QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(reply->error());
-            QString detail = reply->errorString();
-            detail.replace(endpoint.toString(), safeUrl(endpoint));
-            fail({AuthError::Kind::Transient, 0,
-                  QStringLiteral("network error (%1): %2")
-                      .arg(QLatin1String(code ? code : "unknown"), detail)});
-            return;
-        }
-
-        const int status = statusAttribute.toInt();
-        const QByteArray body = reply->readAll();
-        if (status == 401 || status == 403) {
-            fail(httpError(AuthError::Kind::Refused, status, reply, body));
-            return;
-        }
-        if (status == 408 || status == 429 || status >= 500) {
-            fail(httpError(AuthError::Kind::Transient, status, reply, body));
-            return;
-        }
-        if (status >= 400) {
-            fail(httpError(AuthError::Kind::Refused, status, reply, body));
-            return;
-        }
-        if (status != 200) {
-            // pusher-js accepts nothing but 200 either; a stray 204 or an unfollowed redirect is
-            // a backend bug. The body is not quoted: it might hold a signature.
-            fail({AuthError::Kind::BadResponse, status,
-                  QStringLiteral("HTTP %1 where 200 with a JSON body was expected").arg(status)});
-            return;
-        }
-
-        // From here on the body may contain a signature: reasons only, never its content.
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            fail(badResponse(status, QStringLiteral("not a JSON object")));
-            return;
-        }
-        const QJsonObject object = document.object();
-        const QJsonValue auth = object.value(QLatin1String("auth"));
-        if (!auth.isString() || auth.toString().isEmpty()) {
-            fail(badResponse(status, QStringLiteral("no string \"auth\" member")));
-            return;
-        }
-
-        AuthResponse response;
-        response.auth = auth.toString();
-
-        const QJsonValue channelData = object.value(QLatin1String("channel_data"));
-        if (!channelData.isUndefined() && !channelData.isNull()) {
-            // An object here means the backend forgot to JSON-encode it; the server could not
-            // verify the signature of whatever we would re-serialise.
-            if (!channelData.isString()) {
-                fail(badResponse(status, QStringLiteral("\"channel_data\" is not a string")));
+            if (*timedOut) {
+                fail({AuthError::Kind::Transient, 0,
+                      QStringLiteral("no answer from %1 within %2 ms")
+                          .arg(safeUrl(endpoint))
+                          .arg(timeoutMs)});
                 return;
             }
-            response.channelData = channelData.toString();
-        }
-
-        const QJsonValue sharedSecret = object.value(QLatin1String("shared_secret"));
-        if (purpose == Purpose::EncryptedChannel) {
-            const auto decoded = sharedSecret.isString()
-                ? QByteArray::fromBase64Encoding(sharedSecret.toString().toLatin1(),
-                                                 QByteArray::AbortOnBase64DecodingErrors)
-                : QByteArray::FromBase64Result{};
-            if (!sharedSecret.isString() || !decoded || decoded.decoded.size() != SecretBox::KeyBytes) {
-                fail(badResponse(status, QStringLiteral("encrypted channel without a valid "
-                                                        "\"shared_secret\" (base64 of %1 bytes)")
-                                             .arg(SecretBox::KeyBytes)));
+            const QVariant statusAttribute = reply->attribute(
+                QNetworkRequest::HttpStatusCodeAttribute);
+            if (!statusAttribute.isValid()) {
+                const char *code = QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(
+                    reply->error());
+                QString detail = reply->errorString();
+                detail.replace(endpoint.toString(), safeUrl(endpoint));
+                fail({AuthError::Kind::Transient, 0,
+                      QStringLiteral("network error (%1): %2")
+                          .arg(QLatin1String(code ? code : "unknown"), detail)});
                 return;
             }
-            response.sharedSecret = *decoded;
-        }
 
-        const QJsonValue userData = object.value(QLatin1String("user_data"));
-        if (purpose == Purpose::User) {
-            if (!userData.isString() || userData.toString().isEmpty()) {
-                fail(badResponse(status, QStringLiteral("no string \"user_data\" member")));
+            const int status = statusAttribute.toInt();
+            const QByteArray body = reply->readAll();
+            if (status == 401 || status == 403) {
+                fail(httpError(AuthError::Kind::Refused, status, reply, body));
                 return;
             }
-            response.userData = userData.toString();
-        }
+            if (status == 408 || status == 429 || status >= 500) {
+                fail(httpError(AuthError::Kind::Transient, status, reply, body));
+                return;
+            }
+            if (status >= 400) {
+                fail(httpError(AuthError::Kind::Refused, status, reply, body));
+                return;
+            }
+            if (status != 200) {
+                // pusher-js accepts nothing but 200 either; a stray 204 or an unfollowed redirect
+                // is a backend bug. The body is not quoted: it might hold a signature.
+                fail(
+                    {AuthError::Kind::BadResponse, status,
+                     QStringLiteral("HTTP %1 where 200 with a JSON body was expected").arg(status)});
+                return;
+            }
 
-        qCDebug(lcPusherAuth) << "authorized" << what;
-        request->resolve(response);
-    });
+            // From here on the body may contain a signature: reasons only, never its content.
+            QJsonParseError parseError;
+            const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+            if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+                fail(badResponse(status, QStringLiteral("not a JSON object")));
+                return;
+            }
+            const QJsonObject object = document.object();
+            const QJsonValue auth = object.value(QLatin1String("auth"));
+            if (!auth.isString() || auth.toString().isEmpty()) {
+                fail(badResponse(status, QStringLiteral("no string \"auth\" member")));
+                return;
+            }
+
+            AuthResponse response;
+            response.auth = auth.toString();
+
+            const QJsonValue channelData = object.value(QLatin1String("channel_data"));
+            if (!channelData.isUndefined() && !channelData.isNull()) {
+                // An object here means the backend forgot to JSON-encode it; the server could not
+                // verify the signature of whatever we would re-serialise.
+                if (!channelData.isString()) {
+                    fail(badResponse(status, QStringLiteral("\"channel_data\" is not a string")));
+                    return;
+                }
+                response.channelData = channelData.toString();
+            }
+
+            const QJsonValue sharedSecret = object.value(QLatin1String("shared_secret"));
+            if (purpose == Purpose::EncryptedChannel) {
+                const auto decoded = sharedSecret.isString()
+                    ? QByteArray::fromBase64Encoding(sharedSecret.toString().toLatin1(),
+                                                     QByteArray::AbortOnBase64DecodingErrors)
+                    : QByteArray::FromBase64Result{};
+                if (!sharedSecret.isString() || !decoded
+                    || decoded.decoded.size() != SecretBox::KeyBytes) {
+                    fail(badResponse(status,
+                                     QStringLiteral("encrypted channel without a valid "
+                                                    "\"shared_secret\" (base64 of %1 bytes)")
+                                         .arg(SecretBox::KeyBytes)));
+                    return;
+                }
+                response.sharedSecret = *decoded;
+            }
+
+            const QJsonValue userData = object.value(QLatin1String("user_data"));
+            if (purpose == Purpose::User) {
+                if (!userData.isString() || userData.toString().isEmpty()) {
+                    fail(badResponse(status, QStringLiteral("no string \"user_data\" member")));
+                    return;
+                }
+                response.userData = userData.toString();
+            }
+
+            qCDebug(lcPusherAuth) << "authorized" << what;
+            request->resolve(response);
+        });
 
     return request;
 }

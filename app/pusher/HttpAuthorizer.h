@@ -19,14 +19,14 @@ namespace natter::pusher {
 struct HttpAuthorizerOptions
 {
     QUrl channelEndpoint; // e.g. https://example.com/pusher/auth or Laravel's /broadcasting/auth
-    QUrl userEndpoint;    // e.g. https://example.com/pusher/user-auth; empty disables sign-in
-    QList<QPair<QByteArray, QByteArray>> headers;  // sent with every request
-    QList<QPair<QString, QString>> params;         // extra form fields, after the standard ones
+    QUrl userEndpoint; // e.g. https://example.com/pusher/user-auth; empty disables sign-in
+    QList<QPair<QByteArray, QByteArray>> headers; // sent with every request
+    QList<QPair<QString, QString>> params; // extra form fields, after the standard ones
     // Called once per request, so a refreshed bearer or CSRF token is picked up without
     // rebuilding the authorizer. Its headers override static ones of the same name.
     std::function<QList<QPair<QByteArray, QByteArray>>()> headersProvider;
     int timeoutMs = 10000; // whole request, connect to last byte; <= 0 disables
-    QString caBundlePath;  // extra trusted CAs (PEM); verification stays on
+    QString caBundlePath; // extra trusted CAs (PEM); verification stays on
 };
 
 // The default authorizer: POSTs application/x-www-form-urlencoded

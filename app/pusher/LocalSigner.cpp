@@ -67,14 +67,15 @@ AuthRequest *LocalSigner::authorizeChannel(const QString &socketId, const QStrin
     // Same precedence as pusher-js: the encrypted prefix also starts with "private-".
     if (channelName.startsWith(QLatin1String("private-encrypted-"))) {
         if (m_masterKey.isEmpty()) {
-            request->reject(badRequest(QStringLiteral(
-                "%1 is an encrypted channel but no encryption master key is configured")
-                                           .arg(channelName)));
+            request->reject(badRequest(
+                QStringLiteral(
+                    "%1 is an encrypted channel but no encryption master key is configured")
+                    .arg(channelName)));
             return request;
         }
         if (m_masterKey.size() != SecretBox::KeyBytes) {
-            request->reject(badRequest(
-                QStringLiteral("the encryption master key must be %1 bytes").arg(SecretBox::KeyBytes)));
+            request->reject(badRequest(QStringLiteral("the encryption master key must be %1 bytes")
+                                           .arg(SecretBox::KeyBytes)));
             return request;
         }
         response.auth = m_signer.channelAuth(socketId, channelName);

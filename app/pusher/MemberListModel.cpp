@@ -4,7 +4,10 @@
 
 namespace natter::pusher {
 
-MemberListModel::MemberListModel(QObject *parent) : QAbstractListModel(parent) {}
+MemberListModel::MemberListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
 
 void MemberListModel::setMembers(Members *members)
 {
@@ -14,27 +17,24 @@ void MemberListModel::setMembers(Members *members)
     m_connections.clear();
     m_members = members;
     if (members) {
-        m_connections << connect(members, &Members::aboutToReset, this, [this] { beginResetModel(); })
-                      << connect(members, &Members::wasReset, this, [this] {
-                             endResetModel();
-                             emit countChanged(count());
-                         })
-                      << connect(members, &Members::aboutToAdd, this,
-                                 [this](int row) { beginInsertRows({}, row, row); })
-                      << connect(members, &Members::memberAdded, this, [this] {
-                             endInsertRows();
-                             emit countChanged(count());
-                         })
-                      << connect(members, &Members::aboutToRemove, this,
-                                 [this](int row) { beginRemoveRows({}, row, row); })
-                      << connect(members, &Members::memberRemoved, this, [this] {
-                             endRemoveRows();
-                             emit countChanged(count());
-                         })
-                      << connect(members, &Members::memberUpdated, this, [this](int row) {
-                             emit dataChanged(index(row), index(row));
-                         })
-                      << connect(members, &QObject::destroyed, this, [this] { setMembers(nullptr); });
+        m_connections << connect(members, &Members::aboutToReset, this, [this] {
+            beginResetModel();
+        }) << connect(members, &Members::wasReset, this, [this] {
+            endResetModel();
+            emit countChanged(count());
+        }) << connect(members, &Members::aboutToAdd, this, [this](int row) {
+            beginInsertRows({}, row, row);
+        }) << connect(members, &Members::memberAdded, this, [this] {
+            endInsertRows();
+            emit countChanged(count());
+        }) << connect(members, &Members::aboutToRemove, this, [this](int row) {
+            beginRemoveRows({}, row, row);
+        }) << connect(members, &Members::memberRemoved, this, [this] {
+            endRemoveRows();
+            emit countChanged(count());
+        }) << connect(members, &Members::memberUpdated, this, [this](int row) {
+            emit dataChanged(index(row), index(row));
+        }) << connect(members, &QObject::destroyed, this, [this] { setMembers(nullptr); });
     }
     endResetModel();
     emit countChanged(count());
@@ -49,7 +49,8 @@ int MemberListModel::rowCount(const QModelIndex &parent) const
 
 QVariant MemberListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_members)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || !m_members)
         return {};
     const Member &m = m_members->at(index.row());
     switch (role) {
@@ -58,10 +59,14 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
         const QString name = m.info.value(QLatin1String("name")).toString();
         return name.isEmpty() ? m.id : name;
     }
-    case IdRole: return m.id;
-    case InfoRole: return m.info.toVariantMap();
-    case IsMeRole: return m.id == m_members->myId();
-    default: return {};
+    case IdRole:
+        return m.id;
+    case InfoRole:
+        return m.info.toVariantMap();
+    case IsMeRole:
+        return m.id == m_members->myId();
+    default:
+        return {};
     }
 }
 

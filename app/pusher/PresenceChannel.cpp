@@ -25,7 +25,8 @@ bool PresenceChannel::acceptAuth(const AuthResponse &response, QString *whyNot)
     const QJsonDocument doc = QJsonDocument::fromJson(response.channelData.toUtf8());
     const QString id = idString(doc.object().value(QLatin1String("user_id")));
     if (id.isEmpty()) {
-        *whyNot = QStringLiteral("the auth response for %1 has no channel_data with a user_id").arg(name());
+        *whyNot = QStringLiteral("the auth response for %1 has no channel_data with a user_id")
+                      .arg(name());
         return false;
     }
     m_members.setMyId(id);

@@ -131,8 +131,8 @@ QByteArray RestClient::batchBody(const QList<BatchEvent> &events)
     return body;
 }
 
-QString RestClient::validateEvent(const QString &channel, const QString &name,
-                                  const QString &data, const QString &socketId) const
+QString RestClient::validateEvent(const QString &channel, const QString &name, const QString &data,
+                                  const QString &socketId) const
 {
     if (!channel.isNull()) {
         if (QString error = validateChannel(channel); !error.isEmpty())
@@ -213,10 +213,10 @@ RestReply *RestClient::presenceUsers(const QString &channel)
 {
     if (QString error = validateChannel(channel); !error.isEmpty())
         return rejected(error);
-    return send("GET",
-                appPath(QStringLiteral("/channels/") + encodeSegment(channel)
-                        + QStringLiteral("/users")),
-                {}, {});
+    return send(
+        "GET",
+        appPath(QStringLiteral("/channels/") + encodeSegment(channel) + QStringLiteral("/users")),
+        {}, {});
 }
 
 RestReply *RestClient::sendToUser(const QString &userId, const QString &event, const QString &data)
@@ -264,8 +264,7 @@ RestReply *RestClient::send(const QByteArray &method, const QString &path,
         return rejected(QStringLiteral("app id, key and secret are all required"));
 
     const QString methodName = QString::fromLatin1(method);
-    const QString query =
-        m_signer.restQuery(methodName, path, params, body, m_timestamp());
+    const QString query = m_signer.restQuery(methodName, path, params, body, m_timestamp());
 
     QUrl url = m_config.baseUrl;
     // Tolerant mode keeps our percent-encoding as is, so the path sent is the path signed.

@@ -26,7 +26,7 @@ struct RestConfig
     QString key;
     QByteArray secret;
     int timeoutMs = 10000; // whole request; <= 0 disables
-    QString caBundlePath;  // extra trusted CAs (PEM); verification stays on
+    QString caBundlePath; // extra trusted CAs (PEM); verification stays on
 };
 
 struct BatchEvent

@@ -96,13 +96,18 @@ void RestReply::onNetworkFinished()
         m_httpStatus = 0;
         m_errorString = QStringLiteral("no answer within %1 ms").arg(m_timeoutMs);
     } else if (m_httpStatus == 0) {
-        m_errorString = QStringLiteral("network error: %1").arg(withoutQueries(reply->errorString()));
-    } else if (m_httpStatus >= 200 && m_httpStatus < 300 && json().value(QLatin1String("error")).isString()) {
+        m_errorString
+            = QStringLiteral("network error: %1").arg(withoutQueries(reply->errorString()));
+    } else if (m_httpStatus >= 200 && m_httpStatus < 300
+               && json().value(QLatin1String("error")).isString()) {
         // soketi 1.6 answers some refusals (a bad signature among them) with HTTP 200 and
         // {"error":..,"code":401}: treat the embedded code as the status.
         const QJsonObject object = json();
         m_httpStatus = object.value(QLatin1String("code")).toInt(m_httpStatus);
-        m_errorString = QStringLiteral("HTTP %1: %2").arg(m_httpStatus).arg(object.value(QLatin1String("error")).toString().left(MaxQuotedBody));
+        m_errorString
+            = QStringLiteral("HTTP %1: %2")
+                  .arg(m_httpStatus)
+                  .arg(object.value(QLatin1String("error")).toString().left(MaxQuotedBody));
         if (m_httpStatus >= 200 && m_httpStatus < 300)
             m_httpStatus = 500; // an error without a code is still an error
     } else if (m_httpStatus < 200 || m_httpStatus >= 300) {

@@ -43,7 +43,8 @@ QString Signer::channelAuth(const QString &socketId, const QString &channelName)
 QString Signer::presenceAuth(const QString &socketId, const QString &channelName,
                              const QString &channelData) const
 {
-    const QString toSign = socketId + QLatin1Char(':') + channelName + QLatin1Char(':') + channelData;
+    const QString toSign = socketId + QLatin1Char(':') + channelName + QLatin1Char(':')
+        + channelData;
     return m_key + QLatin1Char(':') + QString::fromLatin1(hmacHex(toSign.toUtf8()));
 }
 
@@ -91,9 +92,8 @@ QString Signer::restStringToSign(const QString &method, const QString &path,
     return method.toUpper() + QLatin1Char('\n') + path + QLatin1Char('\n') + query;
 }
 
-QString Signer::restSignature(const QString &method, const QString &path,
-                              const QueryParams &params, const QByteArray &body,
-                              qint64 timestamp) const
+QString Signer::restSignature(const QString &method, const QString &path, const QueryParams &params,
+                              const QByteArray &body, qint64 timestamp) const
 {
     return QString::fromLatin1(
         hmacHex(restStringToSign(method, path, params, body, timestamp).toUtf8()));

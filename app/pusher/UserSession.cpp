@@ -14,7 +14,10 @@ namespace natter::pusher {
 
 UserSession::UserSession(Connection *connection, Authorizer *authorizer, ChannelOpener openChannel,
                          QObject *parent)
-    : QObject(parent), m_connection(connection), m_authorizer(authorizer), m_openChannel(std::move(openChannel))
+    : QObject(parent)
+    , m_connection(connection)
+    , m_authorizer(authorizer)
+    , m_openChannel(std::move(openChannel))
 {
 }
 
@@ -101,7 +104,8 @@ bool UserSession::handleEvent(const Event &event)
         } else if (!m_serverToUser && m_openChannel) {
             m_serverToUser = m_openChannel(QStringLiteral("#server-to-user-") + id);
             if (m_serverToUser)
-                QObject::connect(m_serverToUser, &Channel::eventReceived, this, &UserSession::eventReceived);
+                QObject::connect(m_serverToUser, &Channel::eventReceived, this,
+                                 &UserSession::eventReceived);
         }
         emit signedIn(m_userId, m_userInfo);
         return true;

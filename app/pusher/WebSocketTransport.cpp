@@ -48,17 +48,18 @@ WebSocketTransport::WebSocketTransport(const ConnectionOptions &options, QObject
         m_failure = Failure::Tls;
         m_errorText = QStringLiteral("TLS error: ") + texts.join(QStringLiteral("; "));
     });
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError error) {
-        if (m_failure == Failure::None)
-            m_failure = error == QAbstractSocket::SslHandshakeFailedError
-                                || error == QAbstractSocket::SslInvalidUserDataError
-                            ? Failure::Tls
-                            : Failure::Network;
-        if (m_errorText.isEmpty())
-            m_errorText = m_socket.errorString();
-        if (!m_open)
-            finish(1006, m_errorText, m_failure);
-    });
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError error) {
+                if (m_failure == Failure::None)
+                    m_failure = error == QAbstractSocket::SslHandshakeFailedError
+                            || error == QAbstractSocket::SslInvalidUserDataError
+                        ? Failure::Tls
+                        : Failure::Network;
+                if (m_errorText.isEmpty())
+                    m_errorText = m_socket.errorString();
+                if (!m_open)
+                    finish(1006, m_errorText, m_failure);
+            });
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
         const int code = m_socket.closeCode();
         QString reason = m_socket.closeReason();

@@ -23,10 +23,12 @@ using namespace natter::pusher;
 
 namespace {
 constexpr int kWait = 10000;
-// A signal may already have come while the test waited for something else: count, do not wait for a new one.
+// A signal may already have come while the test waited for something else: count, do not wait for a
+// new one.
 #define QVERIFY_SPY(spy) QTRY_VERIFY_WITH_TIMEOUT((spy).size() > 0, kWait)
-const QByteArray kMasterKey = QByteArray::fromBase64("zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=");
-}
+const QByteArray kMasterKey = QByteArray::fromBase64(
+    "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=");
+} // namespace
 
 class TestChannels : public QObject
 {
@@ -41,7 +43,8 @@ private:
         if (!name.isEmpty())
             info.insert(QStringLiteral("name"), name);
         return std::make_unique<LocalSigner>(QString::fromLatin1(SoketiServer::Key),
-                                             QByteArray(SoketiServer::Secret), user, info, kMasterKey);
+                                             QByteArray(SoketiServer::Secret), user, info,
+                                             kMasterKey);
     }
     std::unique_ptr<Client> client(Authorizer *authorizer)
     {
@@ -58,7 +61,8 @@ private:
         config.secret = SoketiServer::Secret;
         return new RestClient(&m_network, config, this);
     }
-    bool publish(const QString &channel, const QString &event, const QString &data, const QString &socketId = {})
+    bool publish(const QString &channel, const QString &event, const QString &data,
+                 const QString &socketId = {})
     {
         RestReply *reply = rest()->trigger({channel}, event, data, socketId);
         QSignalSpy done(reply, &RestReply::finished);
@@ -76,10 +80,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_soketi.start(), qPrintable(m_soketi.error()));
-    }
+    void initTestCase() { QVERIFY2(m_soketi.start(), qPrintable(m_soketi.error())); }
 
     void publicChannelReceivesRestEvents()
     {
@@ -87,15 +88,18 @@ private slots:
         Channel *news = c->subscribe(QStringLiteral("news"));
         QVERIFY(waitSubscribed(news));
         QSignalSpy events(news, &Channel::eventReceived);
-        QVERIFY(publish(QStringLiteral("news"), QStringLiteral("headline"), QStringLiteral("{\"title\":\"hello\"}")));
+        QVERIFY(publish(QStringLiteral("news"), QStringLiteral("headline"),
+                        QStringLiteral("{\"title\":\"hello\"}")));
         QVERIFY_SPY(events);
         const Event e = events.at(0).at(0).value<Event>();
         QCOMPARE(e.event, QStringLiteral("headline"));
         QCOMPARE(e.dataObject().value(QLatin1String("title")).toString(), QStringLiteral("hello"));
         // A plain (non-JSON) payload arrives as a string.
-        QVERIFY(publish(QStringLiteral("news"), QStringLiteral("plain"), QStringLiteral("just text")));
+        QVERIFY(
+            publish(QStringLiteral("news"), QStringLiteral("plain"), QStringLiteral("just text")));
         QTRY_COMPARE_WITH_TIMEOUT(events.size(), 2, kWait);
-        QCOMPARE(events.at(1).at(0).value<Event>().dataJson().toString(), QStringLiteral("just text"));
+        QCOMPARE(events.at(1).at(0).value<Event>().dataJson().toString(),
+                 QStringLiteral("just text"));
     }
 
     void triggerExcludesTheGivenSocket()
@@ -107,7 +111,8 @@ private slots:
         QVERIFY(waitSubscribed(ca) && waitSubscribed(cb));
         QSignalSpy ea(ca, &Channel::eventReceived);
         QSignalSpy eb(cb, &Channel::eventReceived);
-        QVERIFY(publish(QStringLiteral("room-exclusion"), QStringLiteral("msg"), QStringLiteral("{}"), a->connection()->socketId()));
+        QVERIFY(publish(QStringLiteral("room-exclusion"), QStringLiteral("msg"),
+                        QStringLiteral("{}"), a->connection()->socketId()));
         QVERIFY_SPY(eb);
         // Give the excluded socket ample time to (wrongly) receive it too.
         QTest::qWait(300);
@@ -122,13 +127,15 @@ private slots:
         Channel *ch = c->subscribe(QStringLiteral("private-orders"));
         QVERIFY(waitSubscribed(ch));
         QSignalSpy events(ch, &Channel::eventReceived);
-        QVERIFY(publish(QStringLiteral("private-orders"), QStringLiteral("created"), QStringLiteral("{\"id\":7}")));
+        QVERIFY(publish(QStringLiteral("private-orders"), QStringLiteral("created"),
+                        QStringLiteral("{\"id\":7}")));
         QVERIFY_SPY(events);
     }
 
     void wrongSecretIsRejectedByTheServer()
     {
-        LocalSigner wrong(QString::fromLatin1(SoketiServer::Key), "not-the-secret", QStringLiteral("mallory"));
+        LocalSigner wrong(QString::fromLatin1(SoketiServer::Key), "not-the-secret",
+                          QStringLiteral("mallory"));
         auto c = client(&wrong);
         Channel *ch = c->subscribe(QStringLiteral("private-vault"));
         QSignalSpy failed(ch, &Channel::subscriptionFailed);
@@ -143,15 +150,21 @@ private slots:
     {
         NodeProcess server;
         QVERIFY(server.start(QStringLiteral("auth-server.js"),
-                             {QStringLiteral("--key"), QString::fromLatin1(SoketiServer::Key), QStringLiteral("--secret"),
-                              QString::fromLatin1(SoketiServer::Secret), QStringLiteral("--token"), QStringLiteral("t0k3n"),
-                              QStringLiteral("--master-key"), QString::fromLatin1(kMasterKey.toBase64())}));
-        QVERIFY2(server.waitFor([](const QJsonObject &o) { return o.contains(QLatin1String("port")); }) == 0, qPrintable(server.describe()));
+                             {QStringLiteral("--key"), QString::fromLatin1(SoketiServer::Key),
+                              QStringLiteral("--secret"), QString::fromLatin1(SoketiServer::Secret),
+                              QStringLiteral("--token"), QStringLiteral("t0k3n"),
+                              QStringLiteral("--master-key"),
+                              QString::fromLatin1(kMasterKey.toBase64())}));
+        QVERIFY2(server.waitFor([](const QJsonObject &o) {
+            return o.contains(QLatin1String("port"));
+        }) == 0,
+                 qPrintable(server.describe()));
         const int port = server.lines().at(0).value(QLatin1String("port")).toInt();
 
         HttpAuthorizerOptions options;
         options.channelEndpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/pusher/auth").arg(port));
-        options.userEndpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/pusher/user-auth").arg(port));
+        options.userEndpoint = QUrl(
+            QStringLiteral("http://127.0.0.1:%1/pusher/user-auth").arg(port));
         options.params = {{QStringLiteral("user_id"), QStringLiteral("carol")},
                           {QStringLiteral("user_info"), QStringLiteral("{\"name\":\"Carol\"}")}};
         int tokenCalls = 0;
@@ -169,7 +182,8 @@ private slots:
         QVERIFY(waitSubscribed(presence));
         QVERIFY(waitSubscribed(encrypted));
         QCOMPARE(presence->members()->myId(), QStringLiteral("carol"));
-        QCOMPARE(presence->members()->me()->info.value(QLatin1String("name")).toString(), QStringLiteral("Carol"));
+        QCOMPARE(presence->members()->me()->info.value(QLatin1String("name")).toString(),
+                 QStringLiteral("Carol"));
         QVERIFY(tokenCalls >= 3);
 
         // 403 fails the channel with a visible reason, and nothing is retried.
@@ -188,27 +202,36 @@ private slots:
         // An encrypted event published by the official server SDK is decrypted.
         QSignalSpy secret(encrypted, &Channel::eventReceived);
         NodeProcess publisher;
-        QVERIFY(publisher.start(QStringLiteral("rest-trigger.js"),
-                                {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                                 QString::number(m_soketi.port()), QStringLiteral("--key"), QString::fromLatin1(SoketiServer::Key),
-                                 QStringLiteral("--secret"), QString::fromLatin1(SoketiServer::Secret), QStringLiteral("--channel"),
-                                 QStringLiteral("private-encrypted-endpoint"), QStringLiteral("--event"), QStringLiteral("secret"),
-                                 QStringLiteral("--data"), QStringLiteral("{\"message\":\"hello world\"}"),
-                                 QStringLiteral("--master-key"), QString::fromLatin1(kMasterKey.toBase64())}));
+        QVERIFY(publisher.start(
+            QStringLiteral("rest-trigger.js"),
+            {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+             QString::number(m_soketi.port()), QStringLiteral("--key"),
+             QString::fromLatin1(SoketiServer::Key), QStringLiteral("--secret"),
+             QString::fromLatin1(SoketiServer::Secret), QStringLiteral("--channel"),
+             QStringLiteral("private-encrypted-endpoint"), QStringLiteral("--event"),
+             QStringLiteral("secret"), QStringLiteral("--data"),
+             QStringLiteral("{\"message\":\"hello world\"}"), QStringLiteral("--master-key"),
+             QString::fromLatin1(kMasterKey.toBase64())}));
         QTRY_VERIFY2_WITH_TIMEOUT(secret.size() > 0, qPrintable(publisher.describe()), kWait);
-        QCOMPARE(secret.at(0).at(0).value<Event>().dataObject().value(QLatin1String("message")).toString(),
-                 QStringLiteral("hello world"));
+        QCOMPARE(
+            secret.at(0).at(0).value<Event>().dataObject().value(QLatin1String("message")).toString(),
+            QStringLiteral("hello world"));
     }
 
     void wrongBearerTokenIsRefused()
     {
         NodeProcess server;
         QVERIFY(server.start(QStringLiteral("auth-server.js"),
-                             {QStringLiteral("--key"), QString::fromLatin1(SoketiServer::Key), QStringLiteral("--secret"),
-                              QString::fromLatin1(SoketiServer::Secret), QStringLiteral("--token"), QStringLiteral("right")}));
-        QVERIFY(server.waitFor([](const QJsonObject &o) { return o.contains(QLatin1String("port")); }) == 0);
+                             {QStringLiteral("--key"), QString::fromLatin1(SoketiServer::Key),
+                              QStringLiteral("--secret"), QString::fromLatin1(SoketiServer::Secret),
+                              QStringLiteral("--token"), QStringLiteral("right")}));
+        QVERIFY(server.waitFor([](const QJsonObject &o) {
+            return o.contains(QLatin1String("port"));
+        }) == 0);
         HttpAuthorizerOptions options;
-        options.channelEndpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/pusher/auth").arg(server.lines().at(0).value(QLatin1String("port")).toInt()));
+        options.channelEndpoint = QUrl(
+            QStringLiteral("http://127.0.0.1:%1/pusher/auth")
+                .arg(server.lines().at(0).value(QLatin1String("port")).toInt()));
         options.headers = {{"Authorization", "Bearer wrong"}};
         HttpAuthorizer authorizer(&m_network, options);
         auto c = client(&authorizer);
@@ -237,17 +260,22 @@ private slots:
         QVERIFY(rb->members()->get(QStringLiteral("alice")).has_value());
         QVERIFY_SPY(added);
         QCOMPARE(added.at(0).at(0).value<Member>().id, QStringLiteral("42"));
-        QCOMPARE(added.at(0).at(0).value<Member>().info.value(QLatin1String("name")).toString(), QStringLiteral("Bob"));
+        QCOMPARE(added.at(0).at(0).value<Member>().info.value(QLatin1String("name")).toString(),
+                 QStringLiteral("Bob"));
         QCOMPARE(ra->members()->count(), 2);
 
         // Client events both ways, with the sender's user id; never echoed to the sender.
         QSignalSpy atAlice(ra, &Channel::eventReceived);
         QSignalSpy atBob(rb, &Channel::eventReceived);
-        QVERIFY(!ra->trigger(QStringLiteral("client-message"), QStringLiteral("{\"text\":\"hi bob\"}")));
+        QVERIFY(!ra->trigger(QStringLiteral("client-message"),
+                             QStringLiteral("{\"text\":\"hi bob\"}")));
         QVERIFY_SPY(atBob);
         QCOMPARE(atBob.at(0).at(0).value<Event>().userId, QStringLiteral("alice"));
-        QCOMPARE(atBob.at(0).at(0).value<Event>().dataObject().value(QLatin1String("text")).toString(), QStringLiteral("hi bob"));
-        QVERIFY(!rb->trigger(QStringLiteral("client-message"), QStringLiteral("{\"text\":\"hi alice\"}")));
+        QCOMPARE(
+            atBob.at(0).at(0).value<Event>().dataObject().value(QLatin1String("text")).toString(),
+            QStringLiteral("hi bob"));
+        QVERIFY(!rb->trigger(QStringLiteral("client-message"),
+                             QStringLiteral("{\"text\":\"hi alice\"}")));
         QVERIFY_SPY(atAlice);
         QCOMPARE(atAlice.at(0).at(0).value<Event>().userId, QStringLiteral("42"));
         QTest::qWait(200);
@@ -276,10 +304,13 @@ private slots:
         QSignalSpy rejected(ca, &Channel::clientEventRejected);
         QTRY_COMPARE_WITH_TIMEOUT(got.size(), 15, kWait);
         for (int i = 0; i < 15; ++i)
-            QCOMPARE(got.at(i).at(0).value<Event>().dataObject().value(QLatin1String("i")).toInt(), i);
+            QCOMPARE(got.at(i).at(0).value<Event>().dataObject().value(QLatin1String("i")).toInt(),
+                     i);
         QCOMPARE(rejected.size(), 0);
         // Local limits give a clear error and send nothing.
-        QVERIFY(ca->trigger(QStringLiteral("client-big"), QStringLiteral("\"%1\"").arg(QString(11000, u'x'))).has_value());
+        QVERIFY(ca->trigger(QStringLiteral("client-big"),
+                            QStringLiteral("\"%1\"").arg(QString(11000, u'x')))
+                    .has_value());
         QVERIFY(ca->trigger(QStringLiteral("not-client"), QStringLiteral("{}")).has_value());
     }
 
@@ -293,9 +324,12 @@ private slots:
         QCOMPARE(signedIn.at(0).at(0).toString(), QStringLiteral("dora"));
         QSignalSpy toUser(c->user(), &UserSession::eventReceived);
         // The server-to-user channel is subscribed right after sign-in; give it a moment.
-        QTRY_VERIFY_WITH_TIMEOUT(c->channel(QStringLiteral("#server-to-user-dora"))
-                                     && c->channel(QStringLiteral("#server-to-user-dora"))->isSubscribed(), kWait);
-        RestReply *reply = rest()->sendToUser(QStringLiteral("dora"), QStringLiteral("direct"), QStringLiteral("{\"x\":1}"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            c->channel(QStringLiteral("#server-to-user-dora"))
+                && c->channel(QStringLiteral("#server-to-user-dora"))->isSubscribed(),
+            kWait);
+        RestReply *reply = rest()->sendToUser(QStringLiteral("dora"), QStringLiteral("direct"),
+                                              QStringLiteral("{\"x\":1}"));
         QSignalSpy done(reply, &RestReply::finished);
         QVERIFY_SPY(done);
         QVERIFY2(reply->ok(), qPrintable(reply->errorString()));
@@ -311,7 +345,8 @@ private slots:
         QVERIFY_SPY(miss);
         QVERIFY(waitSubscribed(ch));
         // Once something was published, a new subscriber gets it first instead.
-        QVERIFY(publish(QStringLiteral("cache-weather"), QStringLiteral("forecast"), QStringLiteral("{\"sky\":\"blue\"}")));
+        QVERIFY(publish(QStringLiteral("cache-weather"), QStringLiteral("forecast"),
+                        QStringLiteral("{\"sky\":\"blue\"}")));
         auto late = client(nullptr);
         Channel *lateChannel = late->subscribe(QStringLiteral("cache-weather"));
         QSignalSpy cached(lateChannel, &Channel::eventReceived);
@@ -330,13 +365,11 @@ private slots:
         QVERIFY2(users->ok(), qPrintable(users->errorString()));
         const QJsonArray list = users->json().value(QLatin1String("users")).toArray();
         QCOMPARE(list.size(), 1);
-        QCOMPARE(list.at(0).toObject().value(QLatin1String("id")).toString(), QStringLiteral("erin"));
+        QCOMPARE(list.at(0).toObject().value(QLatin1String("id")).toString(),
+                 QStringLiteral("erin"));
     }
 
-    void cleanupTestCase()
-    {
-        m_soketi.stop();
-    }
+    void cleanupTestCase() { m_soketi.stop(); }
 };
 
 QTEST_GUILESS_MAIN(TestChannels)

@@ -142,7 +142,8 @@ private slots:
         QVERIFY(alice.login(m_soketi, S("late")));
         Room *a = alice.chat.room(S("late"));
         const QString id = alice.chat.send(S("late"), S("said before you came"));
-        QTRY_COMPARE_WITH_TIMEOUT(int(a->messages()->at(a->messages()->rowOf(id)).state), int(ChatMessage::State::Sent), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(int(a->messages()->at(a->messages()->rowOf(id)).state),
+                                  int(ChatMessage::State::Sent), kWait);
 
         User dave(m_dir, S("dave"), S("Dave"));
         QVERIFY(dave.login(m_soketi, S("late")));

@@ -16,7 +16,7 @@ using namespace natter::pusher;
 namespace {
 constexpr int kWait = 15000;
 #define QVERIFY_SPY(spy) QTRY_VERIFY_WITH_TIMEOUT((spy).size() > 0, kWait)
-}
+} // namespace
 
 class TestPusherJs : public QObject
 {
@@ -27,10 +27,12 @@ private:
     bool startPeer(NodeProcess &peer, const QString &channel, const QString &id, const QString &name)
     {
         return peer.start(QStringLiteral("pusherjs-peer.js"),
-                          {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                           QString::number(m_soketi.port()), QStringLiteral("--key"), QString::fromLatin1(SoketiServer::Key),
-                           QStringLiteral("--secret"), QString::fromLatin1(SoketiServer::Secret), QStringLiteral("--channel"),
-                           channel, QStringLiteral("--user-id"), id, QStringLiteral("--user-info"),
+                          {QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                           QStringLiteral("--port"), QString::number(m_soketi.port()),
+                           QStringLiteral("--key"), QString::fromLatin1(SoketiServer::Key),
+                           QStringLiteral("--secret"), QString::fromLatin1(SoketiServer::Secret),
+                           QStringLiteral("--channel"), channel, QStringLiteral("--user-id"), id,
+                           QStringLiteral("--user-info"),
                            QStringLiteral("{\"name\":\"%1\"}").arg(name)});
     }
     static bool isType(const QJsonObject &o, const char *type)
@@ -39,15 +41,13 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_soketi.start(), qPrintable(m_soketi.error()));
-    }
+    void initTestCase() { QVERIFY2(m_soketi.start(), qPrintable(m_soketi.error())); }
 
     void presenceAndClientEventsWithPusherJs()
     {
         const QString room = QStringLiteral("presence-interop");
-        LocalSigner aliceAuth(QString::fromLatin1(SoketiServer::Key), SoketiServer::Secret, QStringLiteral("alice"),
+        LocalSigner aliceAuth(QString::fromLatin1(SoketiServer::Key), SoketiServer::Secret,
+                              QStringLiteral("alice"),
                               {{QStringLiteral("name"), QStringLiteral("Alice")}});
         Client alice(m_soketi.connectionOptions(), &aliceAuth);
         alice.connect();
@@ -62,20 +62,36 @@ private slots:
         QVERIFY(startPeer(pj, room, QStringLiteral("pj"), QStringLiteral("Pat")));
         const int sub = pj.waitForType(QStringLiteral("subscribed"), kWait);
         QVERIFY2(sub >= 0, qPrintable(pj.describe()));
-        QVERIFY(pj.lines().at(sub).value(QLatin1String("members")).toArray().contains(QStringLiteral("alice")));
+        QVERIFY(pj.lines()
+                    .at(sub)
+                    .value(QLatin1String("members"))
+                    .toArray()
+                    .contains(QStringLiteral("alice")));
         QVERIFY_SPY(added);
         QCOMPARE(added.at(0).at(0).value<Member>().id, QStringLiteral("pj"));
-        QCOMPARE(added.at(0).at(0).value<Member>().info.value(QLatin1String("name")).toString(), QStringLiteral("Pat"));
+        QCOMPARE(added.at(0).at(0).value<Member>().info.value(QLatin1String("name")).toString(),
+                 QStringLiteral("Pat"));
         QCOMPARE(channel->members()->count(), 2);
 
         // Natter → pusher-js, with Natter's user id attached by the server.
-        QVERIFY(!channel->trigger(QStringLiteral("client-message"), QStringLiteral("{\"text\":\"from natter\"}")));
-        const int got = pj.waitFor([](const QJsonObject &o) {
-            return isType(o, "event") && o.value(QLatin1String("event")).toString() == QLatin1String("client-message");
-        }, kWait);
+        QVERIFY(!channel->trigger(QStringLiteral("client-message"),
+                                  QStringLiteral("{\"text\":\"from natter\"}")));
+        const int got = pj.waitFor(
+            [](const QJsonObject &o) {
+                return isType(o, "event")
+                    && o.value(QLatin1String("event")).toString()
+                    == QLatin1String("client-message");
+            },
+            kWait);
         QVERIFY2(got >= 0, qPrintable(pj.describe()));
-        QCOMPARE(pj.lines().at(got).value(QLatin1String("user_id")).toString(), QStringLiteral("alice"));
-        QCOMPARE(pj.lines().at(got).value(QLatin1String("data")).toObject().value(QLatin1String("text")).toString(),
+        QCOMPARE(pj.lines().at(got).value(QLatin1String("user_id")).toString(),
+                 QStringLiteral("alice"));
+        QCOMPARE(pj.lines()
+                     .at(got)
+                     .value(QLatin1String("data"))
+                     .toObject()
+                     .value(QLatin1String("text"))
+                     .toString(),
                  QStringLiteral("from natter"));
 
         // pusher-js → Natter.
@@ -84,22 +100,34 @@ private slots:
         const Event e = events.at(0).at(0).value<Event>();
         QCOMPARE(e.event, QStringLiteral("client-message"));
         QCOMPARE(e.userId, QStringLiteral("pj"));
-        QCOMPARE(e.dataObject().value(QLatin1String("text")).toString(), QStringLiteral("from pusher-js"));
+        QCOMPARE(e.dataObject().value(QLatin1String("text")).toString(),
+                 QStringLiteral("from pusher-js"));
 
         // A second Natter joins and leaves: pusher-js follows.
         {
-            LocalSigner bobAuth(QString::fromLatin1(SoketiServer::Key), SoketiServer::Secret, QStringLiteral("bob"));
+            LocalSigner bobAuth(QString::fromLatin1(SoketiServer::Key), SoketiServer::Secret,
+                                QStringLiteral("bob"));
             Client bob(m_soketi.connectionOptions(), &bobAuth);
             bob.connect();
             QTRY_VERIFY_WITH_TIMEOUT(bob.subscribePresence(room)->isSubscribed(), kWait);
             QCOMPARE(bob.subscribePresence(room)->members()->count(), 3);
-            QVERIFY2(pj.waitFor([](const QJsonObject &o) {
-                         return isType(o, "member_added") && o.value(QLatin1String("id")).toString() == QLatin1String("bob");
-                     }, kWait) >= 0, qPrintable(pj.describe()));
+            QVERIFY2(pj.waitFor(
+                         [](const QJsonObject &o) {
+                             return isType(o, "member_added")
+                                 && o.value(QLatin1String("id")).toString() == QLatin1String("bob");
+                         },
+                         kWait)
+                         >= 0,
+                     qPrintable(pj.describe()));
         }
-        QVERIFY2(pj.waitFor([](const QJsonObject &o) {
-                     return isType(o, "member_removed") && o.value(QLatin1String("id")).toString() == QLatin1String("bob");
-                 }, kWait) >= 0, qPrintable(pj.describe()));
+        QVERIFY2(pj.waitFor(
+                     [](const QJsonObject &o) {
+                         return isType(o, "member_removed")
+                             && o.value(QLatin1String("id")).toString() == QLatin1String("bob");
+                     },
+                     kWait)
+                     >= 0,
+                 qPrintable(pj.describe()));
 
         // pusher-js leaves: Natter's list follows.
         QTRY_COMPARE_WITH_TIMEOUT(channel->members()->count(), 2, kWait); // bob is gone again
@@ -115,19 +143,21 @@ private slots:
         QVERIFY(startPeer(watcher, room, QStringLiteral("wanda"), QStringLiteral("Wanda")));
         QVERIFY(watcher.waitForType(QStringLiteral("subscribed"), kWait) >= 0);
         alice.unsubscribe(room);
-        QVERIFY2(watcher.waitFor([](const QJsonObject &o) {
-                     return isType(o, "member_removed") && o.value(QLatin1String("id")).toString() == QLatin1String("alice");
-                 }, kWait) >= 0, qPrintable(watcher.describe()));
+        QVERIFY2(watcher.waitFor(
+                     [](const QJsonObject &o) {
+                         return isType(o, "member_removed")
+                             && o.value(QLatin1String("id")).toString() == QLatin1String("alice");
+                     },
+                     kWait)
+                     >= 0,
+                 qPrintable(watcher.describe()));
         watcher.send(QStringLiteral("quit"));
         pj.send(QStringLiteral("quit"));
         QVERIFY(watcher.waitFinished(5000));
         QVERIFY(pj.waitFinished(5000));
     }
 
-    void cleanupTestCase()
-    {
-        m_soketi.stop();
-    }
+    void cleanupTestCase() { m_soketi.stop(); }
 };
 
 QTEST_GUILESS_MAIN(TestPusherJs)

@@ -39,7 +39,8 @@ private:
         config.key = QString::fromLatin1(SoketiServer::Key);
         config.secret = SoketiServer::Secret;
         RestClient rest(&m_network, config);
-        RestReply *reply = rest.trigger({channel}, QStringLiteral("tick"), QStringLiteral("{\"seq\":%1}").arg(seq));
+        RestReply *reply = rest.trigger({channel}, QStringLiteral("tick"),
+                                        QStringLiteral("{\"seq\":%1}").arg(seq));
         QSignalSpy done(reply, &RestReply::finished);
         return done.wait(kWait) && reply->ok();
     }
@@ -75,10 +76,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_soketi.start(), qPrintable(m_soketi.error()));
-    }
+    void initTestCase() { QVERIFY2(m_soketi.start(), qPrintable(m_soketi.error())); }
 
     void survivesRestarts_data()
     {
@@ -92,7 +90,8 @@ private slots:
         QFETCH(bool, hard);
         const QString room = QStringLiteral("presence-restart");
         const QString feed = QStringLiteral("private-feed");
-        LocalSigner auth(QString::fromLatin1(SoketiServer::Key), SoketiServer::Secret, QStringLiteral("alice"),
+        LocalSigner auth(QString::fromLatin1(SoketiServer::Key), SoketiServer::Secret,
+                         QStringLiteral("alice"),
                          {{QStringLiteral("name"), QStringLiteral("Alice")}});
         Client alice(m_soketi.connectionOptions(), &auth);
         alice.connect();
@@ -101,7 +100,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(presence->isSubscribed() && ticks->isSubscribed(), kWait);
         QSignalSpy received(ticks, &Channel::eventReceived);
         // A second Natter user receives what alice types while she is offline.
-        LocalSigner bobAuth(QString::fromLatin1(SoketiServer::Key), SoketiServer::Secret, QStringLiteral("bob"));
+        LocalSigner bobAuth(QString::fromLatin1(SoketiServer::Key), SoketiServer::Secret,
+                            QStringLiteral("bob"));
         Client bob(m_soketi.connectionOptions(), &bobAuth);
         bob.connect();
         PresenceChannel *bobRoom = bob.subscribePresence(room);
@@ -111,10 +111,12 @@ private slots:
 
         NodeProcess pj;
         QVERIFY(pj.start(QStringLiteral("pusherjs-peer.js"),
-                         {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                          QString::number(m_soketi.port()), QStringLiteral("--key"), QString::fromLatin1(SoketiServer::Key),
-                          QStringLiteral("--secret"), QString::fromLatin1(SoketiServer::Secret), QStringLiteral("--channel"),
-                          room, QStringLiteral("--user-id"), QStringLiteral("pj")}));
+                         {QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                          QStringLiteral("--port"), QString::number(m_soketi.port()),
+                          QStringLiteral("--key"), QString::fromLatin1(SoketiServer::Key),
+                          QStringLiteral("--secret"), QString::fromLatin1(SoketiServer::Secret),
+                          QStringLiteral("--channel"), room, QStringLiteral("--user-id"),
+                          QStringLiteral("pj")}));
         QVERIFY(pj.waitForType(QStringLiteral("subscribed"), kWait) >= 0);
         QTRY_COMPARE_WITH_TIMEOUT(presence->members()->count(), 3, kWait);
 
@@ -127,7 +129,8 @@ private slots:
         m_soketi.stop(hard);
         QTRY_VERIFY_WITH_TIMEOUT(!alice.connection()->isConnected(), kWait);
         QCOMPARE(presence->members()->count(), 0); // never a stale list while offline
-        QVERIFY(!presence->trigger(QStringLiteral("client-offline"), QStringLiteral("{\"text\":\"typed offline\"}")));
+        QVERIFY(!presence->trigger(QStringLiteral("client-offline"),
+                                   QStringLiteral("{\"text\":\"typed offline\"}")));
         QTest::qWait(2000);
         QVERIFY2(m_soketi.start(port), qPrintable(m_soketi.error()));
         QElapsedTimer sinceBack;
@@ -138,16 +141,19 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(bobRoom->isSubscribed(), kWait);
 
         // pusher-js reconnects on its own schedule; once it is back the list is right again.
-        const int pjBack = pj.waitFor([](const QJsonObject &o) {
-            return o.value(QLatin1String("type")).toString() == QLatin1String("subscribed");
-        }, 60000, pj.waitForType(QStringLiteral("subscribed")) + 1);
+        const int pjBack = pj.waitFor(
+            [](const QJsonObject &o) {
+                return o.value(QLatin1String("type")).toString() == QLatin1String("subscribed");
+            },
+            60000, pj.waitForType(QStringLiteral("subscribed")) + 1);
         const qint64 pjMs = sinceBack.elapsed();
         QVERIFY2(pjBack >= 0, qPrintable(pj.describe()));
         QTRY_COMPARE_WITH_TIMEOUT(presence->members()->count(), 3, kWait);
         QVERIFY(presence->members()->get(QStringLiteral("pj")).has_value());
         QVERIFY(presence->members()->get(QStringLiteral("bob")).has_value());
         QVERIFY(presence->members()->get(QStringLiteral("alice")).has_value());
-        qInfo("resubscribed after the server came back: natter %lld ms, pusher-js <= %lld ms", natterMs, pjMs);
+        qInfo("resubscribed after the server came back: natter %lld ms, pusher-js <= %lld ms",
+              natterMs, pjMs);
         QVERIFY2(natterMs < 2000, qPrintable(QStringLiteral("natter took %1 ms").arg(natterMs)));
 
         // The offline message is sent once alice is subscribed again. Client events reach only
@@ -156,12 +162,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(alice.clientEvents()->size() == 0, kWait);
         atBob.clear();
         alice.disconnect(); // the user goes offline
-        QVERIFY(!presence->trigger(QStringLiteral("client-offline"), QStringLiteral("{\"text\":\"typed offline 2\"}")));
+        QVERIFY(!presence->trigger(QStringLiteral("client-offline"),
+                                   QStringLiteral("{\"text\":\"typed offline 2\"}")));
         QTest::qWait(300);
         QCOMPARE(alice.clientEvents()->size(), 1);
         alice.connect();
         QTRY_VERIFY_WITH_TIMEOUT(atBob.size() == 1, kWait);
-        QCOMPARE(atBob.at(0).at(0).value<Event>().dataObject().value(QLatin1String("text")).toString(), QStringLiteral("typed offline 2"));
+        QCOMPARE(
+            atBob.at(0).at(0).value<Event>().dataObject().value(QLatin1String("text")).toString(),
+            QStringLiteral("typed offline 2"));
         QCOMPARE(atBob.at(0).at(0).value<Event>().userId, QStringLiteral("alice"));
         QTRY_VERIFY_WITH_TIMEOUT(ticks->isSubscribed(), kWait);
 
@@ -169,7 +178,8 @@ private slots:
             QVERIFY(publish(feed, i));
         QTRY_COMPARE_WITH_TIMEOUT(received.size(), 10, kWait);
         QTest::qWait(300);
-        QCOMPARE(seqs(received), (QList<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})); // no duplicates, no loss
+        QCOMPARE(seqs(received),
+                 (QList<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})); // no duplicates, no loss
         QCOMPARE(atBob.size(), 1);
         pj.send(QStringLiteral("quit"));
         pj.waitFinished(5000);
@@ -184,7 +194,9 @@ private slots:
         QList<qint64> figures;
         for (int round = 0; round < 3; ++round) {
             const qint64 ms = outage(c, ch, round % 2 == 1, 2000);
-            QVERIFY2(ms >= 0, qPrintable(QStringLiteral("outage round %1 failed with %2").arg(round).arg(ms)));
+            QVERIFY2(
+                ms >= 0,
+                qPrintable(QStringLiteral("outage round %1 failed with %2").arg(round).arg(ms)));
             figures << ms;
         }
         qInfo() << "subscribed again after a 2 s outage, ms after the server answered:" << figures;
@@ -192,10 +204,7 @@ private slots:
             QVERIFY2(ms < 2000, qPrintable(QStringLiteral("took %1 ms").arg(ms)));
     }
 
-    void cleanupTestCase()
-    {
-        m_soketi.stop();
-    }
+    void cleanupTestCase() { m_soketi.stop(); }
 };
 
 QTEST_GUILESS_MAIN(TestRestart)

@@ -6,7 +6,8 @@
 
 using namespace natter::pusher;
 
-AuthRequest *FakeAuthorizer::authorizeChannel(const QString &socketId, const QString &channelName, QObject *parent)
+AuthRequest *FakeAuthorizer::authorizeChannel(const QString &socketId, const QString &channelName,
+                                              QObject *parent)
 {
     return record(Kind::Channel, socketId, channelName, parent);
 }
@@ -16,7 +17,8 @@ AuthRequest *FakeAuthorizer::authenticateUser(const QString &socketId, QObject *
     return record(Kind::User, socketId, QString(), parent);
 }
 
-AuthRequest *FakeAuthorizer::record(Kind kind, const QString &socketId, const QString &channel, QObject *parent)
+AuthRequest *FakeAuthorizer::record(Kind kind, const QString &socketId, const QString &channel,
+                                    QObject *parent)
 {
     auto *request = new AuthRequest(parent);
     requests.append({kind, socketId, channel, request, false});
@@ -68,7 +70,9 @@ int FakeAuthorizer::lastIndexFor(const QString &channel) const
 bool FakeAuthorizer::respond(int i, const AuthResponse &response)
 {
     if (i < 0 || i >= requests.size()) {
-        QTest::qFail(qPrintable(QStringLiteral("FakeAuthorizer: no request #%1 (%2 recorded)").arg(i).arg(requests.size())),
+        QTest::qFail(qPrintable(QStringLiteral("FakeAuthorizer: no request #%1 (%2 recorded)")
+                                    .arg(i)
+                                    .arg(requests.size())),
                      __FILE__, __LINE__);
         return false;
     }
@@ -84,7 +88,9 @@ bool FakeAuthorizer::respond(int i, const AuthResponse &response)
 bool FakeAuthorizer::reject(int i, const AuthError &error)
 {
     if (i < 0 || i >= requests.size()) {
-        QTest::qFail(qPrintable(QStringLiteral("FakeAuthorizer: no request #%1 (%2 recorded)").arg(i).arg(requests.size())),
+        QTest::qFail(qPrintable(QStringLiteral("FakeAuthorizer: no request #%1 (%2 recorded)")
+                                    .arg(i)
+                                    .arg(requests.size())),
                      __FILE__, __LINE__);
         return false;
     }
@@ -100,7 +106,9 @@ bool FakeAuthorizer::reject(int i, const AuthError &error)
 bool FakeAuthorizer::respondDefault(int i)
 {
     if (i < 0 || i >= requests.size()) {
-        QTest::qFail(qPrintable(QStringLiteral("FakeAuthorizer: no request #%1 (%2 recorded)").arg(i).arg(requests.size())),
+        QTest::qFail(qPrintable(QStringLiteral("FakeAuthorizer: no request #%1 (%2 recorded)")
+                                    .arg(i)
+                                    .arg(requests.size())),
                      __FILE__, __LINE__);
         return false;
     }
@@ -114,7 +122,8 @@ void FakeAuthorizer::setAutoAnswerDefault()
 
 QString FakeAuthorizer::presenceChannelData() const
 {
-    return QStringLiteral("{\"user_id\":\"%1\",\"user_info\":{\"name\":\"%2\"}}").arg(userId, userName);
+    return QStringLiteral("{\"user_id\":\"%1\",\"user_info\":{\"name\":\"%2\"}}")
+        .arg(userId, userName);
 }
 
 QString FakeAuthorizer::userData() const

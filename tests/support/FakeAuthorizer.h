@@ -31,7 +31,8 @@ public:
     using Answer = std::variant<natter::pusher::AuthResponse, natter::pusher::AuthError>;
     using AutoAnswer = std::function<std::optional<Answer>(const Request &)>;
 
-    natter::pusher::AuthRequest *authorizeChannel(const QString &socketId, const QString &channelName,
+    natter::pusher::AuthRequest *authorizeChannel(const QString &socketId,
+                                                  const QString &channelName,
                                                   QObject *parent) override;
     natter::pusher::AuthRequest *authenticateUser(const QString &socketId, QObject *parent) override;
 
@@ -73,5 +74,6 @@ public:
                                            const QString &message = QStringLiteral("auth failed"));
 
 private:
-    natter::pusher::AuthRequest *record(Kind kind, const QString &socketId, const QString &channel, QObject *parent);
+    natter::pusher::AuthRequest *record(Kind kind, const QString &socketId, const QString &channel,
+                                        QObject *parent);
 };

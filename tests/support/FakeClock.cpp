@@ -19,7 +19,8 @@ struct FakeClock::State
 class FakeTimer : public natter::pusher::Timer
 {
 public:
-    explicit FakeTimer(const std::shared_ptr<FakeClock::State> &state) : m_state(state)
+    explicit FakeTimer(const std::shared_ptr<FakeClock::State> &state)
+        : m_state(state)
     {
         state->timers.push_back(this);
         ++state->created;
@@ -71,14 +72,18 @@ FakeTimer *earliest(const FakeClock::State &state)
     for (FakeTimer *t : state.timers) {
         if (!t->isActive())
             continue;
-        if (!best || t->due() < best->due() || (t->due() == best->due() && t->sequence() < best->sequence()))
+        if (!best || t->due() < best->due()
+            || (t->due() == best->due() && t->sequence() < best->sequence()))
             best = t;
     }
     return best;
 }
 } // namespace
 
-FakeClock::FakeClock() : m_state(std::make_shared<State>()) {}
+FakeClock::FakeClock()
+    : m_state(std::make_shared<State>())
+{
+}
 FakeClock::~FakeClock() = default;
 
 qint64 FakeClock::nowMs() const

@@ -24,8 +24,8 @@ public:
     {
         QByteArray method;
         QByteArray target; // raw request target as sent: path and query, still percent-encoded
-        QByteArray path;   // target before '?'
-        QByteArray query;  // target after '?', raw
+        QByteArray path; // target before '?'
+        QByteArray query; // target after '?', raw
         QList<QPair<QByteArray, QByteArray>> headers; // in order, names as sent
         QByteArray body;
 
@@ -45,8 +45,8 @@ public:
         QByteArray body;
         QByteArray contentType = "application/json";
         QList<QPair<QByteArray, QByteArray>> headers;
-        int delayMs = 0;        // answer this much later
-        bool noAnswer = false;  // keep the connection open and never answer (timeouts)
+        int delayMs = 0; // answer this much later
+        bool noAnswer = false; // keep the connection open and never answer (timeouts)
 
         static Response json(const QByteArray &body, int status = 200);
         static Response text(const QByteArray &body, int status);

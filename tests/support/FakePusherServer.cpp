@@ -33,7 +33,8 @@ QJsonObject dataObject(const QJsonValue &data)
 FakePusherServer::FakePusherServer(QObject *parent)
     : QObject(parent)
     , m_tcp(new QTcpServer(this))
-    , m_ws(new QWebSocketServer(QStringLiteral("FakePusherServer"), QWebSocketServer::NonSecureMode, this))
+    , m_ws(new QWebSocketServer(QStringLiteral("FakePusherServer"), QWebSocketServer::NonSecureMode,
+                                this))
 {
     m_clock.start();
     // A TLS hello or other garbage instead of an HTTP upgrade is given up on quickly.
@@ -127,7 +128,8 @@ void FakePusherServer::onTcpConnection()
                 return;
             ++m_tlsHellos;
             socket->readAll();
-            socket->write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+            socket->write(
+                "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
             socket->disconnectFromHost();
         });
         m_ws->handleConnection(socket);
@@ -157,9 +159,8 @@ void FakePusherServer::onWebSocket()
 
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, index](const QString &text) { onText(index, text); });
-        connect(socket, &QWebSocket::binaryMessageReceived, this, [this, index](const QByteArray &) {
-            ++m_connections[size_t(index)]->binaryFrames;
-        });
+        connect(socket, &QWebSocket::binaryMessageReceived, this,
+                [this, index](const QByteArray &) { ++m_connections[size_t(index)]->binaryFrames; });
         connect(socket, &QWebSocket::disconnected, this, [this, index, socket] {
             Connection *c = m_connections[size_t(index)].get();
             if (c->open) {
@@ -197,7 +198,9 @@ void FakePusherServer::onText(int index, const QString &text)
     } else if (event == QLatin1String("pusher:subscribe")) {
         onSubscribe(index, dataObject(frame.value(QLatin1String("data"))));
     } else if (event == QLatin1String("pusher:unsubscribe")) {
-        c->subscribed.remove(dataObject(frame.value(QLatin1String("data"))).value(QLatin1String("channel")).toString());
+        c->subscribed.remove(dataObject(frame.value(QLatin1String("data")))
+                                 .value(QLatin1String("channel"))
+                                 .toString());
     }
 }
 
@@ -207,7 +210,8 @@ QString FakePusherServer::expectedAuth(const QString &socketId, const QString &c
     QString toSign = socketId + QLatin1Char(':') + channel;
     if (!channelData.isEmpty())
         toSign += QLatin1Char(':') + channelData;
-    const QByteArray mac = QMessageAuthenticationCode::hash(toSign.toUtf8(), m_secret, QCryptographicHash::Sha256);
+    const QByteArray mac = QMessageAuthenticationCode::hash(toSign.toUtf8(), m_secret,
+                                                            QCryptographicHash::Sha256);
     return m_key + QLatin1Char(':') + QString::fromLatin1(mac.toHex());
 }
 
@@ -221,9 +225,11 @@ void FakePusherServer::onSubscribe(int index, const QJsonObject &data)
     emit subscribeReceived(index, channel);
     if (m_subscribeMode == SubscribeMode::Manual)
         return;
-    const bool needsAuth = channel.startsWith(QLatin1String("private-")) || channel.startsWith(QLatin1String("presence-"));
+    const bool needsAuth = channel.startsWith(QLatin1String("private-"))
+        || channel.startsWith(QLatin1String("presence-"));
     if (needsAuth && !m_secret.isEmpty()
-        && data.value(QLatin1String("auth")).toString() != expectedAuth(c->socketId, channel, channelData)) {
+        && data.value(QLatin1String("auth")).toString()
+            != expectedAuth(c->socketId, channel, channelData)) {
         rejectSubscription(index, channel, 401);
         return;
     }
@@ -238,7 +244,8 @@ void FakePusherServer::confirmSubscription(int connection, const QString &channe
         return;
     if (!channel.startsWith(QLatin1String("presence-"))) {
         c->subscribed.insert(channel);
-        sendEvent(index, QStringLiteral("pusher_internal:subscription_succeeded"), QJsonObject(), channel);
+        sendEvent(index, QStringLiteral("pusher_internal:subscription_succeeded"), QJsonObject(),
+                  channel);
         return;
     }
     // Presence: every member subscribed on any open connection, this one included.
@@ -246,8 +253,10 @@ void FakePusherServer::confirmSubscription(int connection, const QString &channe
     QJsonArray ids;
     QJsonObject hash;
     for (const auto &other : m_connections) {
-        const bool member = other.get() == c || (other->open && other->subscribed.contains(channel));
-        const QString id = other->presenceMember.value(QLatin1String("user_id")).toVariant().toString();
+        const bool member = other.get() == c
+            || (other->open && other->subscribed.contains(channel));
+        const QString id
+            = other->presenceMember.value(QLatin1String("user_id")).toVariant().toString();
         if (!member || id.isEmpty() || hash.contains(id))
             continue;
         ids.append(id);
@@ -259,13 +268,15 @@ void FakePusherServer::confirmSubscription(int connection, const QString &channe
             sendEvent(i, QStringLiteral("pusher_internal:member_added"), c->presenceMember, channel);
     }
     c->subscribed.insert(channel);
-    const QJsonObject presence{{QStringLiteral("ids"), ids}, {QStringLiteral("hash"), hash},
+    const QJsonObject presence{{QStringLiteral("ids"), ids},
+                               {QStringLiteral("hash"), hash},
                                {QStringLiteral("count"), ids.size()}};
     sendEvent(index, QStringLiteral("pusher_internal:subscription_succeeded"),
               QJsonObject{{QStringLiteral("presence"), presence}}, channel);
 }
 
-void FakePusherServer::rejectSubscription(int connection, const QString &channel, int status, const QString &error)
+void FakePusherServer::rejectSubscription(int connection, const QString &channel, int status,
+                                          const QString &error)
 {
     const QJsonObject data{{QStringLiteral("type"), QStringLiteral("AuthError")},
                            {QStringLiteral("error"), error},
@@ -378,7 +389,8 @@ bool FakePusherServer::waitForEvent(int connection, const QString &event, int co
 
 bool FakePusherServer::waitForSubscribed(int connection, const QString &channel, int timeoutMs)
 {
-    return QTest::qWaitFor([&] { return subscribedChannels(connection).contains(channel); }, timeoutMs);
+    return QTest::qWaitFor([&] { return subscribedChannels(connection).contains(channel); },
+                           timeoutMs);
 }
 
 bool FakePusherServer::waitForClosed(int connection, int timeoutMs)

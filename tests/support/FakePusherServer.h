@@ -35,7 +35,7 @@ class FakePusherServer : public QObject
     Q_OBJECT
 public:
     enum class SubscribeMode {
-        Auto,   // answer pusher:subscribe at once
+        Auto, // answer pusher:subscribe at once
         Manual, // record it and wait for confirmSubscription()/rejectSubscription()
     };
 
@@ -74,10 +74,16 @@ public:
     void setOutgoingFrameSize(quint64 bytes);
 
     // --- what happened -----------------------------------------------------------------------
-    int connectionCount() const { return int(m_connections.size()); } // WebSockets accepted in total
+    int connectionCount() const
+    {
+        return int(m_connections.size());
+    } // WebSockets accepted in total
     int openConnectionCount() const;
     int tcpConnectionCount() const { return m_tcpConnections; } // incl. those that never upgraded
-    int tlsHelloCount() const { return m_tlsHellos; } // TCP connections that began with a TLS record
+    int tlsHelloCount() const
+    {
+        return m_tlsHellos;
+    } // TCP connections that began with a TLS record
     bool isOpen(int connection = -1) const;
     QString socketId(int connection = -1) const;
     QUrl requestUrl(int connection = -1) const;
@@ -89,7 +95,8 @@ public:
     // The received frames that parse as JSON objects, optionally only those named `event`.
     QList<QJsonObject> events(int connection = -1, const QString &event = QString()) const;
     // The subscribe frames' data objects (inline or double-encoded), optionally for one channel.
-    QList<QJsonObject> subscribeRequests(int connection = -1, const QString &channel = QString()) const;
+    QList<QJsonObject> subscribeRequests(int connection = -1,
+                                         const QString &channel = QString()) const;
     QSet<QString> subscribedChannels(int connection = -1) const;
     qint64 elapsedMs() const { return m_clock.elapsed(); } // since the server was created
 
@@ -111,7 +118,8 @@ public:
     // Manual mode, or to send extra answers in auto mode.
     void confirmSubscription(int connection, const QString &channel);
     void rejectSubscription(int connection, const QString &channel, int status,
-                            const QString &error = QStringLiteral("The connection is unauthorized."));
+                            const QString &error
+                            = QStringLiteral("The connection is unauthorized."));
     // Close frame with that code and reason (the TCP connection closes after the handshake).
     void close(int connection, int code, const QString &reason = QString());
     // Drop the TCP connection without a close frame.
@@ -145,7 +153,8 @@ private:
     void onWebSocket();
     void onText(int index, const QString &text);
     void onSubscribe(int index, const QJsonObject &data);
-    QString expectedAuth(const QString &socketId, const QString &channel, const QString &channelData) const;
+    QString expectedAuth(const QString &socketId, const QString &channel,
+                         const QString &channelData) const;
     QString nextSocketId(int index) const;
 
     QTcpServer *m_tcp;

@@ -5,7 +5,8 @@
 using natter::pusher::Transport;
 
 FakeTransport::FakeTransport(FakeNetwork *network, const natter::pusher::ConnectionOptions &options)
-    : m_network(network), m_options(options)
+    : m_network(network)
+    , m_options(options)
 {
 }
 
@@ -51,10 +52,12 @@ void FakeTransport::serverSend(const QString &json)
 
 void FakeTransport::serverHandshake(const QString &socketId, int activityTimeoutS)
 {
-    const QString inner = QStringLiteral("{\\\"socket_id\\\":\\\"%1\\\",\\\"activity_timeout\\\":%2}")
+    const QString inner = QStringLiteral(
+                              "{\\\"socket_id\\\":\\\"%1\\\",\\\"activity_timeout\\\":%2}")
                               .arg(socketId)
                               .arg(activityTimeoutS);
-    serverSend(QStringLiteral("{\"event\":\"pusher:connection_established\",\"data\":\"%1\"}").arg(inner));
+    serverSend(
+        QStringLiteral("{\"event\":\"pusher:connection_established\",\"data\":\"%1\"}").arg(inner));
 }
 
 void FakeTransport::accept(const QString &socketId, int activityTimeoutS)

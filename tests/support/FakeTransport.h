@@ -31,13 +31,15 @@ public:
     void serverOpen();
     void serverSend(const QString &json);
     // {"event":"pusher:connection_established","data":"{\"socket_id\":..,\"activity_timeout\":..}"}
-    void serverHandshake(const QString &socketId = QStringLiteral("123.456"), int activityTimeoutS = 120);
+    void serverHandshake(const QString &socketId = QStringLiteral("123.456"),
+                         int activityTimeoutS = 120);
     // serverOpen() + serverHandshake().
     void accept(const QString &socketId = QStringLiteral("123.456"), int activityTimeoutS = 120);
     // Emits closed(code, reason, None) once (never after abort(), as the Transport contract says).
     void serverClose(int code, const QString &reason = {});
     // The socket failed without a close frame: closed(1006, reason, failure).
-    void fail(Failure failure = Failure::Network, const QString &reason = QStringLiteral("network error"));
+    void fail(Failure failure = Failure::Network,
+              const QString &reason = QStringLiteral("network error"));
 
     // --- inspection
     QUrl url() const { return m_url; }
@@ -82,7 +84,10 @@ public:
     int autoActivityTimeoutS = 120;
 
     int count() const { return int(transports.size()); }
-    FakeTransport *last() const { return transports.isEmpty() ? nullptr : transports.last().data(); }
+    FakeTransport *last() const
+    {
+        return transports.isEmpty() ? nullptr : transports.last().data();
+    }
     FakeTransport *at(int i) const { return transports.value(i).data(); }
     // Frames sent over all transports, in order.
     QStringList allSent() const;

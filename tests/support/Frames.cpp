@@ -14,7 +14,8 @@ QString json(const QJsonArray &array)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-QString frame(const QString &event, const QJsonValue &data, const QString &channel, const QString &userId)
+QString frame(const QString &event, const QJsonValue &data, const QString &channel,
+              const QString &userId)
 {
     QJsonObject o{{QStringLiteral("event"), event}};
     if (!channel.isEmpty())
@@ -28,7 +29,8 @@ QString frame(const QString &event, const QJsonValue &data, const QString &chann
 
 QString subscriptionSucceeded(const QString &channel)
 {
-    return frame(QStringLiteral("pusher_internal:subscription_succeeded"), QJsonValue(QJsonValue::Undefined), channel);
+    return frame(QStringLiteral("pusher_internal:subscription_succeeded"),
+                 QJsonValue(QJsonValue::Undefined), channel);
 }
 
 QString presenceSucceeded(const QString &channel, const QJsonArray &ids, const QJsonObject &hash)
@@ -42,8 +44,10 @@ QString presenceSucceeded(const QString &channel, const QJsonArray &ids, const Q
 
 QString memberAdded(const QString &channel, const QJsonValue &userId, const QJsonObject &info)
 {
-    return frame(QStringLiteral("pusher_internal:member_added"),
-                 json(QJsonObject{{QStringLiteral("user_id"), userId}, {QStringLiteral("user_info"), info}}), channel);
+    return frame(
+        QStringLiteral("pusher_internal:member_added"),
+        json(QJsonObject{{QStringLiteral("user_id"), userId}, {QStringLiteral("user_info"), info}}),
+        channel);
 }
 
 QString memberRemoved(const QString &channel, const QJsonValue &userId)
@@ -55,7 +59,8 @@ QString memberRemoved(const QString &channel, const QJsonValue &userId)
 QString pusherError(int code, const QString &message, const QString &channel)
 {
     return frame(QStringLiteral("pusher:error"),
-                 QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}, channel);
+                 QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}},
+                 channel);
 }
 
 QJsonObject parse(const QString &text)

@@ -6,6 +6,6 @@
 class FreePort
 {
 public:
-    static quint16 pick();               // a port nothing listens on right now
-    static bool isFree(quint16 port);    // nothing can be bound there? (a second soketi would share it)
+    static quint16 pick(); // a port nothing listens on right now
+    static bool isFree(quint16 port); // nothing can be bound there? (a second soketi would share it)
 };

@@ -52,8 +52,10 @@ void NodeProcess::readLines()
         if (line.isEmpty())
             continue;
         const QJsonDocument doc = QJsonDocument::fromJson(line);
-        m_lines.append(doc.isObject() ? doc.object() : QJsonObject{{QStringLiteral("type"), QStringLiteral("raw")},
-                                                                    {QStringLiteral("text"), QString::fromUtf8(line)}});
+        m_lines.append(doc.isObject()
+                           ? doc.object()
+                           : QJsonObject{{QStringLiteral("type"), QStringLiteral("raw")},
+                                         {QStringLiteral("text"), QString::fromUtf8(line)}});
     }
 }
 
@@ -66,7 +68,8 @@ QList<QJsonObject> NodeProcess::linesOfType(const QString &type) const
     return out;
 }
 
-int NodeProcess::waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs, int from)
+int NodeProcess::waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs,
+                         int from)
 {
     int found = -1;
     QTest::qWaitFor(
@@ -85,8 +88,9 @@ int NodeProcess::waitFor(const std::function<bool(const QJsonObject &)> &match, 
 
 int NodeProcess::waitForType(const QString &type, int timeoutMs, int from)
 {
-    return waitFor([&type](const QJsonObject &o) { return o.value(QLatin1String("type")).toString() == type; },
-                   timeoutMs, from);
+    return waitFor(
+        [&type](const QJsonObject &o) { return o.value(QLatin1String("type")).toString() == type; },
+        timeoutMs, from);
 }
 
 QString NodeProcess::describe() const

@@ -25,7 +25,8 @@ public:
     QList<QJsonObject> linesOfType(const QString &type) const;
     // Waits (spinning the event loop) for a line matching `match`, searching from `from`.
     // Returns its index or -1 on timeout.
-    int waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs = 10000, int from = 0);
+    int waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs = 10000,
+                int from = 0);
     int waitForType(const QString &type, int timeoutMs = 10000, int from = 0);
     QString stderrText() const { return m_stderr; }
     QString describe() const; // the last lines and stderr, for failure messages

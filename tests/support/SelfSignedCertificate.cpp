@@ -21,15 +21,14 @@ SelfSignedCertificate::SelfSignedCertificate()
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     // EC keys are generated instantly, unlike RSA ones.
-    process.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-nodes"),
-                            QStringLiteral("-newkey"), QStringLiteral("ec"),
-                            QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
-                            QStringLiteral("-days"), QStringLiteral("2"),
-                            QStringLiteral("-subj"), QStringLiteral("/CN=natter-test"),
-                            QStringLiteral("-addext"),
-                            QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"),
-                            QStringLiteral("-keyout"), keyPath,
-                            QStringLiteral("-out"), certificatePath()});
+    process.start(openssl,
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-nodes"),
+                   QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=natter-test"),
+                   QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"),
+                   QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certificatePath()});
     if (!process.waitForFinished(30000) || process.exitCode() != 0) {
         m_error = QStringLiteral("openssl failed: ") + QString::fromLocal8Bit(process.readAll());
         return;

@@ -37,7 +37,8 @@ QString SoketiServer::nodePath()
 
 bool SoketiServer::start(quint16 port, int timeoutMs)
 {
-    const QString serverJs = sourceDir() + QStringLiteral("/server/soketi/node_modules/@soketi/soketi/bin/server.js");
+    const QString serverJs = sourceDir()
+        + QStringLiteral("/server/soketi/node_modules/@soketi/soketi/bin/server.js");
     if (!QFileInfo::exists(serverJs)) {
         m_error = QStringLiteral("soketi is not installed (%1); run scripts/deps").arg(serverJs);
         return false;
@@ -75,7 +76,10 @@ bool SoketiServer::start(quint16 port, int timeoutMs)
         return false;
     }
     if (!answers(timeoutMs)) {
-        m_error = QStringLiteral("soketi did not answer on port %1 within %2 ms; log:\n%3").arg(m_port).arg(timeoutMs).arg(m_log);
+        m_error = QStringLiteral("soketi did not answer on port %1 within %2 ms; log:\n%3")
+                      .arg(m_port)
+                      .arg(timeoutMs)
+                      .arg(m_log);
         stop(true);
         return false;
     }
@@ -85,19 +89,19 @@ bool SoketiServer::start(quint16 port, int timeoutMs)
 bool SoketiServer::answers(int timeoutMs)
 {
     return QTest::qWaitFor(
-        [this] {
-            if (m_process.state() == QProcess::NotRunning)
-                return true;
-            QTcpSocket socket;
-            socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
-            if (!socket.waitForConnected(200))
-                return false;
-            socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-            if (!socket.waitForReadyRead(500))
-                return false;
-            return socket.readAll().startsWith("HTTP/1.");
-        },
-        timeoutMs)
+               [this] {
+                   if (m_process.state() == QProcess::NotRunning)
+                       return true;
+                   QTcpSocket socket;
+                   socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+                   if (!socket.waitForConnected(200))
+                       return false;
+                   socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+                   if (!socket.waitForReadyRead(500))
+                       return false;
+                   return socket.readAll().startsWith("HTTP/1.");
+               },
+               timeoutMs)
         && m_process.state() != QProcess::NotRunning;
 }
 

@@ -18,7 +18,8 @@ private slots:
         FakeClock clock; // random() = 0.5: no jitter
         Backoff b(&clock, 100, 15000, 1.5, 0.2);
         QCOMPARE(b.attempt(), 0);
-        const QList<int> expected{100, 150, 225, 338, 506, 759, 1139, 1709, 2563, 3844, 5767, 8650, 12975, 15000, 15000};
+        const QList<int> expected{100,  150,  225,  338,  506,   759,   1139, 1709,
+                                  2563, 3844, 5767, 8650, 12975, 15000, 15000};
         QList<int> got;
         for (int i = 0; i < expected.size(); ++i)
             got << b.next();
@@ -64,7 +65,8 @@ private slots:
             const double base = std::min(double(max), initial * std::pow(factor, i));
             const int d = b.next();
             const double expected = std::min(double(max), base * (1 + jitter * (2 * random - 1)));
-            QVERIFY2(std::abs(d - expected) <= 0.5 + 1e-9, qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(d).arg(expected)));
+            QVERIFY2(std::abs(d - expected) <= 0.5 + 1e-9,
+                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(d).arg(expected)));
             QVERIFY(d >= std::floor(base * (1 - jitter)));
             QVERIFY(d <= max); // jitter never exceeds the cap
         }

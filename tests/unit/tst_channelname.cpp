@@ -26,17 +26,23 @@ private slots:
         QTest::newRow("public") << S("news") << int(T::Public) << false << false;
         QTest::newRow("private") << S("private-chat") << int(T::Private) << false << true;
         QTest::newRow("presence") << S("presence-room") << int(T::Presence) << false << true;
-        QTest::newRow("encrypted") << S("private-encrypted-x") << int(T::PrivateEncrypted) << false << false;
+        QTest::newRow("encrypted")
+            << S("private-encrypted-x") << int(T::PrivateEncrypted) << false << false;
         QTest::newRow("cache") << S("cache-x") << int(T::Public) << true << false;
         QTest::newRow("private cache") << S("private-cache-x") << int(T::Private) << true << true;
-        QTest::newRow("encrypted cache") << S("private-encrypted-cache-x") << int(T::PrivateEncrypted) << true << false;
-        QTest::newRow("presence cache") << S("presence-cache-x") << int(T::Presence) << true << true;
+        QTest::newRow("encrypted cache")
+            << S("private-encrypted-cache-x") << int(T::PrivateEncrypted) << true << false;
+        QTest::newRow("presence cache")
+            << S("presence-cache-x") << int(T::Presence) << true << true;
         // Prefixes count only at the start (unlike soketi's unanchored regexes).
-        QTest::newRow("private in the middle") << S("chat-private-1") << int(T::Public) << false << false;
-        QTest::newRow("cache in the middle") << S("news-cache-x") << int(T::Public) << false << false;
+        QTest::newRow("private in the middle")
+            << S("chat-private-1") << int(T::Public) << false << false;
+        QTest::newRow("cache in the middle")
+            << S("news-cache-x") << int(T::Public) << false << false;
         QTest::newRow("case matters") << S("Private-x") << int(T::Public) << false << false;
         QTest::newRow("no dash") << S("privatechat") << int(T::Public) << false << false;
-        QTest::newRow("server to user") << S("#server-to-user-1") << int(T::Public) << false << false;
+        QTest::newRow("server to user")
+            << S("#server-to-user-1") << int(T::Public) << false << false;
     }
 
     void types()
@@ -58,7 +64,8 @@ private slots:
         QTest::newRow("all allowed characters") << S("aZ09_-=@,.;");
         QTest::newRow("single char") << S("x");
         QTest::newRow("longest") << QString(ChannelName::MaxLength, u'a');
-        QTest::newRow("longest private") << S("private-") + QString(ChannelName::MaxLength - 8, u'a');
+        QTest::newRow("longest private")
+            << S("private-") + QString(ChannelName::MaxLength - 8, u'a');
         QTest::newRow("prefix plus one") << S("private-x");
         QTest::newRow("dash only") << S("-");
         QTest::newRow("presence numeric") << S("presence-123");
@@ -76,7 +83,8 @@ private slots:
         QTest::addColumn<QString>("mentions");
         QTest::newRow("empty") << QString() << S("empty");
         QTest::newRow("too long") << QString(ChannelName::MaxLength + 1, u'a') << S("165");
-        QTest::newRow("too long private") << S("private-") + QString(ChannelName::MaxLength - 7, u'a') << S("164");
+        QTest::newRow("too long private")
+            << S("private-") + QString(ChannelName::MaxLength - 7, u'a') << S("164");
         QTest::newRow("space") << S("a b") << S("' '");
         QTest::newRow("slash") << S("a/b") << S("'/'");
         QTest::newRow("colon") << S("a:b") << S("':'");

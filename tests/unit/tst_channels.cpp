@@ -33,16 +33,22 @@ QString S(const char *utf8)
 QString stateName(Channel::State s)
 {
     switch (s) {
-    case Channel::State::Unsubscribed: return S("unsubscribed");
-    case Channel::State::Authorizing: return S("authorizing");
-    case Channel::State::Pending: return S("pending");
-    case Channel::State::Subscribed: return S("subscribed");
-    case Channel::State::Failed: return S("failed");
+    case Channel::State::Unsubscribed:
+        return S("unsubscribed");
+    case Channel::State::Authorizing:
+        return S("authorizing");
+    case Channel::State::Pending:
+        return S("pending");
+    case Channel::State::Subscribed:
+        return S("subscribed");
+    case Channel::State::Failed:
+        return S("failed");
     }
     return {};
 }
 
-#define QCOMPARE_STATE(channel, expected) QCOMPARE(stateName((channel)->state()), stateName(Channel::State::expected))
+#define QCOMPARE_STATE(channel, expected) \
+    QCOMPARE(stateName((channel)->state()), stateName(Channel::State::expected))
 
 struct Rig
 {
@@ -89,8 +95,9 @@ struct Rig
         if (ChannelName::needsAuth(name))
             auth.respondLast();
         if (ChannelName::type(name) == ChannelName::Type::Presence)
-            serverSend(frames::presenceSucceeded(name, QJsonArray{auth.userId},
-                                                 QJsonObject{{auth.userId, QJsonObject{{S("name"), auth.userName}}}}));
+            serverSend(frames::presenceSucceeded(
+                name, QJsonArray{auth.userId},
+                QJsonObject{{auth.userId, QJsonObject{{S("name"), auth.userName}}}}));
         else
             serverSend(frames::subscriptionSucceeded(name));
         return c;
@@ -111,12 +118,17 @@ struct ChannelLog
             states.append(stateName(a) + QStringLiteral("->") + stateName(b));
         });
         QObject::connect(c, &Channel::subscribed, c, [this] { ++subscribed; });
-        QObject::connect(c, &Channel::subscriptionFailed, c, [this](const ChannelError &e) { failures.append(e); });
-        QObject::connect(c, &Channel::authRetrying, c, [this](int ms, const QString &) { retries.append(ms); });
-        QObject::connect(c, &Channel::eventReceived, c, [this](const Event &e) { events.append(e); });
-        QObject::connect(c, &Channel::subscriptionCountChanged, c, [this](int n) { counts.append(n); });
+        QObject::connect(c, &Channel::subscriptionFailed, c,
+                         [this](const ChannelError &e) { failures.append(e); });
+        QObject::connect(c, &Channel::authRetrying, c,
+                         [this](int ms, const QString &) { retries.append(ms); });
+        QObject::connect(c, &Channel::eventReceived, c,
+                         [this](const Event &e) { events.append(e); });
+        QObject::connect(c, &Channel::subscriptionCountChanged, c,
+                         [this](int n) { counts.append(n); });
         QObject::connect(c, &Channel::cacheMiss, c, [this] { ++cacheMisses; });
-        QObject::connect(c, &Channel::clientEventRejected, c, [this](const ClientEventError &e) { rejected.append(e); });
+        QObject::connect(c, &Channel::clientEventRejected, c,
+                         [this](const ClientEventError &e) { rejected.append(e); });
     }
     QStringList states;
     int subscribed = 0;
@@ -128,7 +140,8 @@ struct ChannelLog
     QList<ClientEventError> rejected;
 };
 
-QString appEvent(const QString &channel, const QString &event, const QString &data = QStringLiteral("{}"))
+QString appEvent(const QString &channel, const QString &event,
+                 const QString &data = QStringLiteral("{}"))
 {
     return frames::frame(event, data, channel);
 }
@@ -137,7 +150,8 @@ QList<QJsonObject> subscribeFrames(const FakeTransport *t, const QString &channe
 {
     QList<QJsonObject> out;
     for (const QJsonObject &o : t->sentEvents(S("pusher:subscribe"))) {
-        if (o.value(QLatin1String("data")).toObject().value(QLatin1String("channel")).toString() == channel)
+        if (o.value(QLatin1String("data")).toObject().value(QLatin1String("channel")).toString()
+            == channel)
             out.append(o);
     }
     return out;
@@ -158,7 +172,9 @@ private slots:
         ChannelLog log(c);
         QCOMPARE(c->name(), S("my-channel"));
         QCOMPARE(c->type(), ChannelName::Type::Public);
-        QCOMPARE(t->sent, QStringList{S("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"my-channel\"}}")});
+        QCOMPARE(t->sent,
+                 QStringList{
+                     S("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"my-channel\"}}")});
         QCOMPARE_STATE(c, Pending);
         QCOMPARE(rig.auth.count(), 0);
         rig.serverSend(frames::subscriptionSucceeded(S("my-channel")));
@@ -183,7 +199,9 @@ private slots:
         rig.t()->serverOpen();
         QVERIFY(rig.t()->sent.isEmpty());
         rig.t()->serverHandshake();
-        QCOMPARE(rig.t()->sent, QStringList{S("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"news\"}}")});
+        QCOMPARE(
+            rig.t()->sent,
+            QStringList{S("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"news\"}}")});
         QCOMPARE_STATE(c, Pending);
     }
 
@@ -201,11 +219,14 @@ private slots:
         QCOMPARE(rig.auth.at(0).socketId, S("123.456"));
         QCOMPARE(rig.auth.at(0).channel, S("private-chat"));
         AuthResponse r;
-        r.auth = S("278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4");
+        r.auth = S("278d425bdf160c739803:"
+                   "58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4");
         QVERIFY(rig.auth.respond(0, r));
         QCOMPARE(t->sent.size(), 1);
-        QCOMPARE(t->sent.first(), S("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"private-chat\",\"auth\":\"")
-                                      + r.auth + S("\"}}"));
+        QCOMPARE(
+            t->sent.first(),
+            S("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"private-chat\",\"auth\":\"")
+                + r.auth + S("\"}}"));
         QCOMPARE_STATE(c, Pending);
         rig.serverSend(frames::subscriptionSucceeded(S("private-chat")));
         QCOMPARE_STATE(c, Subscribed);
@@ -222,11 +243,14 @@ private slots:
         QCOMPARE_STATE(c, Authorizing);
         QList<Member> added;
         QList<Member> removed;
-        QObject::connect(c, &PresenceChannel::memberAdded, c, [&](const Member &m) { added.append(m); });
-        QObject::connect(c, &PresenceChannel::memberRemoved, c, [&](const Member &m) { removed.append(m); });
+        QObject::connect(c, &PresenceChannel::memberAdded, c,
+                         [&](const Member &m) { added.append(m); });
+        QObject::connect(c, &PresenceChannel::memberRemoved, c,
+                         [&](const Member &m) { removed.append(m); });
 
         // Odd spacing, key order and escapes: must be sent exactly as signed.
-        const QString channelData = S("{ \"user_info\" : {\"name\":\"Zo\xc3\xab \\\"Z\\\"\"}, \"user_id\" : 7 }");
+        const QString channelData = S(
+            "{ \"user_info\" : {\"name\":\"Zo\xc3\xab \\\"Z\\\"\"}, \"user_id\" : 7 }");
         AuthResponse r;
         r.auth = S("KEY:presencesig");
         r.channelData = channelData;
@@ -247,7 +271,8 @@ private slots:
 
         rig.serverSend(frames::presenceSucceeded(
             S("presence-room"), QJsonArray{7, S("b")},
-            QJsonObject{{S("7"), QJsonObject{{S("name"), S("Zo\xc3\xab")}}}, {S("b"), QJsonObject{{S("name"), S("Bee")}}}}));
+            QJsonObject{{S("7"), QJsonObject{{S("name"), S("Zo\xc3\xab")}}},
+                        {S("b"), QJsonObject{{S("name"), S("Bee")}}}}));
         QCOMPARE_STATE(c, Subscribed);
         const Members *m = c->members();
         QCOMPARE(m->count(), 2);
@@ -261,13 +286,15 @@ private slots:
         QCOMPARE(m->indexOf(S("nobody")), -1);
         QVERIFY(added.isEmpty()); // a rebuild is not a series of additions
 
-        rig.serverSend(frames::memberAdded(S("presence-room"), S("c"), QJsonObject{{S("name"), S("Cee")}}));
+        rig.serverSend(
+            frames::memberAdded(S("presence-room"), S("c"), QJsonObject{{S("name"), S("Cee")}}));
         QCOMPARE(m->count(), 3);
         QCOMPARE(added.size(), 1);
         QCOMPARE(added.first().id, S("c"));
         QCOMPARE(added.first().info.value(QLatin1String("name")).toString(), S("Cee"));
         // Duplicate add: ignored.
-        rig.serverSend(frames::memberAdded(S("presence-room"), S("c"), QJsonObject{{S("name"), S("Cee")}}));
+        rig.serverSend(
+            frames::memberAdded(S("presence-room"), S("c"), QJsonObject{{S("name"), S("Cee")}}));
         QCOMPARE(m->count(), 3);
         QCOMPARE(added.size(), 1);
         // Numeric user_id in member_added.
@@ -307,8 +334,9 @@ private slots:
         QVERIFY(rig.auth.respond(1, r));
         QCOMPARE(subscribeFrames(t2, S("presence-room")).size(), 1);
         QCOMPARE(m->count(), 0);
-        rig.serverSend(frames::presenceSucceeded(S("presence-room"), QJsonArray{S("7"), S("d")},
-                                                 QJsonObject{{S("7"), QJsonObject{}}, {S("d"), QJsonObject{}}}));
+        rig.serverSend(frames::presenceSucceeded(
+            S("presence-room"), QJsonArray{S("7"), S("d")},
+            QJsonObject{{S("7"), QJsonObject{}}, {S("d"), QJsonObject{}}}));
         QCOMPARE(m->count(), 2);
         QCOMPARE(m->at(1).id, S("d"));
         QVERIFY(!m->get(S("c")));
@@ -324,9 +352,11 @@ private slots:
         // No ids: members come from the hash (keys are strings).
         rig.serverSend(frames::frame(
             S("pusher_internal:subscription_succeeded"),
-            frames::json(QJsonObject{{S("presence"), QJsonObject{{S("hash"), QJsonObject{{S("1"), QJsonObject{}},
-                                                                                            {S("me"), QJsonObject{}}}},
-                                                                  {S("count"), 2}}}}),
+            frames::json(QJsonObject{
+                {S("presence"),
+                 QJsonObject{
+                     {S("hash"), QJsonObject{{S("1"), QJsonObject{}}, {S("me"), QJsonObject{}}}},
+                     {S("count"), 2}}}}),
             S("presence-x")));
         QCOMPARE(c->members()->count(), 2);
         QVERIFY(c->members()->get(S("1")));
@@ -335,8 +365,9 @@ private slots:
         rig.t()->fail();
         rig.reconnect(S("2.2"));
         rig.auth.respondLast();
-        rig.serverSend(frames::presenceSucceeded(S("presence-x"), QJsonArray{S("a"), S("a"), S("me")},
-                                                 QJsonObject{{S("a"), QJsonObject{}}, {S("me"), QJsonObject{}}}));
+        rig.serverSend(frames::presenceSucceeded(
+            S("presence-x"), QJsonArray{S("a"), S("a"), S("me")},
+            QJsonObject{{S("a"), QJsonObject{}}, {S("me"), QJsonObject{}}}));
         QCOMPARE(c->members()->count(), 2);
     }
 
@@ -386,7 +417,8 @@ private slots:
         Channel *c = rig.subscribed(S("my-channel"));
         ChannelLog log(c);
         rig.client->unsubscribe(S("my-channel"));
-        QCOMPARE(t->sent.last(), S("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"my-channel\"}}"));
+        QCOMPARE(t->sent.last(),
+                 S("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"my-channel\"}}"));
         QCOMPARE_STATE(c, Unsubscribed);
         QVERIFY(!c->isWanted());
         // Events already in flight are not delivered any more.
@@ -417,7 +449,8 @@ private slots:
         rig.serverSend(frames::subscriptionSucceeded(S("my-channel")));
         QCOMPARE_STATE(c, Unsubscribed);
         QCOMPARE(log.subscribed, 0);
-        rig.serverSend(S("{\"event\":\"pusher:subscription_error\",\"channel\":\"my-channel\",\"data\":{\"status\":4009}}"));
+        rig.serverSend(S("{\"event\":\"pusher:subscription_error\",\"channel\":\"my-channel\","
+                         "\"data\":{\"status\":4009}}"));
         QCOMPARE_STATE(c, Unsubscribed);
         QVERIFY(log.failures.isEmpty());
     }
@@ -473,12 +506,14 @@ private slots:
         rig.auth.respondDefault(2);
         rig.auth.respondDefault(3);
         const QJsonObject privSub = subscribeFrames(t2, S("private-chat")).value(0);
-        QCOMPARE(privSub.value(QLatin1String("data")).toObject().value(QLatin1String("auth")).toString(),
-                 S("key:sig-2.2-private-chat"));
+        QCOMPARE(
+            privSub.value(QLatin1String("data")).toObject().value(QLatin1String("auth")).toString(),
+            S("key:sig-2.2-private-chat"));
         QCOMPARE(subscribeFrames(t2, S("presence-room")).size(), 1);
         for (const QString &name : {S("news"), S("private-chat")})
             rig.serverSend(frames::subscriptionSucceeded(name));
-        rig.serverSend(frames::presenceSucceeded(S("presence-room"), QJsonArray{S("me")}, QJsonObject{{S("me"), QJsonObject{}}}));
+        rig.serverSend(frames::presenceSucceeded(S("presence-room"), QJsonArray{S("me")},
+                                                 QJsonObject{{S("me"), QJsonObject{}}}));
         QVERIFY(pub->isSubscribed() && priv->isSubscribed() && pres->isSubscribed());
         // Nothing was sent twice, and nothing went to the dead socket.
         QCOMPARE(t2->sentCount(S("pusher:subscribe")), 3);
@@ -536,7 +571,8 @@ private slots:
         rig.connect();
         Channel *c = rig.client->subscribe(S("private-chat"));
         ChannelLog log(c);
-        rig.auth.reject(0, FakeAuthorizer::error(AuthError::Kind::Transient, 503, S("Service Unavailable")));
+        rig.auth.reject(
+            0, FakeAuthorizer::error(AuthError::Kind::Transient, 503, S("Service Unavailable")));
         QCOMPARE_STATE(c, Authorizing);
         QCOMPARE(log.retries, QList<int>{500});
         QVERIFY(c->lastError());
@@ -572,7 +608,8 @@ private slots:
         rig.auth.reject(0, FakeAuthorizer::error(AuthError::Kind::Transient, 503));
         rig.t()->fail();
         QCOMPARE_STATE(c, Unsubscribed);
-        rig.clock.advance(50); // the connection retry (100 ms) has not happened yet, the auth retry would have
+        rig.clock.advance(
+            50); // the connection retry (100 ms) has not happened yet, the auth retry would have
         rig.clock.advance(450);
         QCOMPARE(rig.auth.count(), 1);
     }
@@ -660,7 +697,9 @@ private slots:
         ChannelLog log(c);
         rig.auth.respondLast();
         QCOMPARE_STATE(c, Pending);
-        rig.serverSend(S("{\"event\":\"pusher:subscription_error\",\"channel\":\"private-x\",\"data\":{\"type\":\"AuthError\",\"error\":\"The connection is unauthorized.\",\"status\":401}}"));
+        rig.serverSend(S(
+            "{\"event\":\"pusher:subscription_error\",\"channel\":\"private-x\",\"data\":{\"type\":"
+            "\"AuthError\",\"error\":\"The connection is unauthorized.\",\"status\":401}}"));
         QCOMPARE_STATE(c, Failed);
         QCOMPARE(log.failures.size(), 1);
         QCOMPARE(log.failures.first().kind, ChannelError::Kind::ServerRejected);
@@ -671,7 +710,8 @@ private slots:
         // Double-encoded, and without "error".
         Channel *d = rig.client->subscribe(S("public-y"));
         ChannelLog logD(d);
-        rig.serverSend(S("{\"event\":\"pusher:subscription_error\",\"channel\":\"public-y\",\"data\":\"{\\\"status\\\":4009}\"}"));
+        rig.serverSend(S("{\"event\":\"pusher:subscription_error\",\"channel\":\"public-y\","
+                         "\"data\":\"{\\\"status\\\":4009}\"}"));
         QCOMPARE_STATE(d, Failed);
         QCOMPARE(logD.failures.first().status, 4009);
         QVERIFY(!logD.failures.first().message.isEmpty());
@@ -684,13 +724,15 @@ private slots:
         Channel *c = rig.client->subscribe(S("private-foo"));
         ChannelLog log(c);
         QList<int> clientLevel;
-        QObject::connect(rig.client.get(), &Client::serverError, rig.client.get(), [&](int code, const QString &) {
-            clientLevel.append(code);
-        });
+        QObject::connect(rig.client.get(), &Client::serverError, rig.client.get(),
+                         [&](int code, const QString &) { clientLevel.append(code); });
         rig.auth.respondLast();
-        rig.serverSend(frames::frame(S("pusher:error"),
-                                     QJsonObject{{S("code"), QJsonValue::Null},
-                                                 {S("message"), S("Invalid signature: Expected HMAC SHA256 hex digest of 123.456:private-foo, but got 52aab")}}));
+        rig.serverSend(
+            frames::frame(S("pusher:error"),
+                          QJsonObject{{S("code"), QJsonValue::Null},
+                                      {S("message"),
+                                       S("Invalid signature: Expected HMAC SHA256 hex digest of "
+                                         "123.456:private-foo, but got 52aab")}}));
         QCOMPARE_STATE(c, Failed);
         QCOMPARE(log.failures.size(), 1);
         QCOMPARE(log.failures.first().kind, ChannelError::Kind::ServerRejected);
@@ -707,7 +749,8 @@ private slots:
         ChannelLog log(c);
         QCOMPARE(c->subscriptionCount(), -1);
         rig.serverSend(frames::frame(S("pusher_internal:subscription_count"),
-                                     frames::json(QJsonObject{{S("subscription_count"), 5}}), S("cache-news")));
+                                     frames::json(QJsonObject{{S("subscription_count"), 5}}),
+                                     S("cache-news")));
         QCOMPARE(log.counts, QList<int>{5});
         QCOMPARE(c->subscriptionCount(), 5);
         rig.serverSend(frames::frame(S("pusher_internal:subscription_count"),
@@ -732,7 +775,8 @@ private slots:
         QStringList global;
         a->bind(S("message"), ctx.get(), [&](const Event &e) { onlyMessage << e.data; });
         a->bindAll(ctx.get(), [&](const Event &e) { all << e.event; });
-        rig.client->bindGlobal(ctx.get(), [&](const Event &e) { global << e.channel + u'/' + e.event; });
+        rig.client->bindGlobal(ctx.get(),
+                               [&](const Event &e) { global << e.channel + u'/' + e.event; });
 
         rig.serverSend(appEvent(S("room-a"), S("message"), S("hi")));
         rig.serverSend(appEvent(S("room-a"), S("typing")));
@@ -741,14 +785,16 @@ private slots:
         rig.serverSend(frames::subscriptionSucceeded(S("room-a"))); // internal: not an app event
         QCOMPARE(onlyMessage, QStringList{S("hi")});
         QCOMPARE(all, (QStringList{S("message"), S("typing")}));
-        QCOMPARE(global, (QStringList{S("room-a/message"), S("room-a/typing"), S("room-b/message")}));
+        QCOMPARE(global,
+                 (QStringList{S("room-a/message"), S("room-a/typing"), S("room-b/message")}));
         QVERIFY(b->isSubscribed());
 
         // Data and user id come through intact.
         QList<Event> got;
         auto ctx2 = std::make_unique<QObject>();
         b->bind(S("json"), ctx2.get(), [&](const Event &e) { got << e; });
-        rig.serverSend(frames::frame(S("json"), frames::json(QJsonObject{{S("x"), 1}}), S("room-b")));
+        rig.serverSend(
+            frames::frame(S("json"), frames::json(QJsonObject{{S("x"), 1}}), S("room-b")));
         QCOMPARE(got.size(), 1);
         QCOMPARE(got.first().channel, S("room-b"));
         QCOMPARE(got.first().dataObject().value(QLatin1String("x")).toInt(), 1);
@@ -763,13 +809,15 @@ private slots:
         QCOMPARE(all.size(), 2);
         QCOMPARE(global.size(), 4);
         // ... and only those.
-        rig.serverSend(frames::frame(S("json"), frames::json(QJsonObject{{S("x"), 2}}), S("room-b")));
+        rig.serverSend(
+            frames::frame(S("json"), frames::json(QJsonObject{{S("x"), 2}}), S("room-b")));
         QCOMPARE(got.size(), 2);
 
         // A returned connection can be cut by hand.
         int n = 0;
         auto ctx3 = std::make_unique<QObject>();
-        const QMetaObject::Connection conn = a->bind(S("ping"), ctx3.get(), [&](const Event &) { ++n; });
+        const QMetaObject::Connection conn = a->bind(S("ping"), ctx3.get(),
+                                                     [&](const Event &) { ++n; });
         rig.serverSend(appEvent(S("room-a"), S("ping")));
         QObject::disconnect(conn);
         rig.serverSend(appEvent(S("room-a"), S("ping")));
@@ -874,7 +922,9 @@ private slots:
         QVERIFY(!priv->trigger(S("client-big"), justRight));
         QVERIFY(!pres->trigger(S("client-typing"), S("{\"typing\":true}")));
         QCOMPARE(rig.t()->sent.size(), sentBefore + 2);
-        QCOMPARE(rig.t()->sent.last(), S("{\"event\":\"client-typing\",\"channel\":\"presence-room\",\"data\":{\"typing\":true}}"));
+        QCOMPARE(rig.t()->sent.last(),
+                 S("{\"event\":\"client-typing\",\"channel\":\"presence-room\",\"data\":{"
+                   "\"typing\":true}}"));
     }
 
     void clientEventsQueuedUntilSubscribed()
@@ -892,13 +942,17 @@ private slots:
         QCOMPARE(rig.t()->sentCount(S("client-a")), 0); // pending is not subscribed
         rig.serverSend(frames::subscriptionSucceeded(S("private-chat")));
         const QStringList sent = rig.t()->sent.mid(1);
-        QCOMPARE(sent, (QStringList{S("{\"event\":\"client-a\",\"channel\":\"private-chat\",\"data\":{\"n\":1}}"),
-                                    S("{\"event\":\"client-b\",\"channel\":\"private-chat\",\"data\":{\"n\":2}}"),
-                                    S("{\"event\":\"client-c\",\"channel\":\"private-chat\",\"data\":{\"n\":3}}")}));
+        QCOMPARE(
+            sent,
+            (QStringList{
+                S("{\"event\":\"client-a\",\"channel\":\"private-chat\",\"data\":{\"n\":1}}"),
+                S("{\"event\":\"client-b\",\"channel\":\"private-chat\",\"data\":{\"n\":2}}"),
+                S("{\"event\":\"client-c\",\"channel\":\"private-chat\",\"data\":{\"n\":3}}")}));
         QCOMPARE(rig.client->clientEvents()->size(), 0);
         // Once subscribed they go straight out.
         QVERIFY(!c->trigger(S("client-d"), S("4")));
-        QCOMPARE(rig.t()->sent.last(), S("{\"event\":\"client-d\",\"channel\":\"private-chat\",\"data\":4}"));
+        QCOMPARE(rig.t()->sent.last(),
+                 S("{\"event\":\"client-d\",\"channel\":\"private-chat\",\"data\":4}"));
     }
 
     void clientEventsSurviveAReconnectAndDieWithUnsubscribe()
@@ -945,14 +999,16 @@ private slots:
         for (int i = 0; i < 25; ++i) {
             const QJsonObject o = rig.t()->sentJson(base + i);
             QCOMPARE(o.value(QLatin1String("data")).toInt(), i); // all of them, in order
-            QCOMPARE(o.value(QLatin1String("channel")).toString(), i % 5 == 4 ? S("presence-room") : S("private-chat"));
+            QCOMPARE(o.value(QLatin1String("channel")).toString(),
+                     i % 5 == 4 ? S("presence-room") : S("private-chat"));
         }
         for (int i = 10; i < rig.clientSends.size(); ++i) {
             QVERIFY2(rig.clientSends.at(i).first - rig.clientSends.at(i - 10).first >= 1000,
-                     qPrintable(QStringLiteral("sends %1 and %2 are %3 ms apart")
-                                    .arg(i - 10)
-                                    .arg(i)
-                                    .arg(rig.clientSends.at(i).first - rig.clientSends.at(i - 10).first)));
+                     qPrintable(
+                         QStringLiteral("sends %1 and %2 are %3 ms apart")
+                             .arg(i - 10)
+                             .arg(i)
+                             .arg(rig.clientSends.at(i).first - rig.clientSends.at(i - 10).first)));
         }
         // Not needlessly slow: 25 events leave within about 2 s.
         QVERIFY(rig.clientSends.last().first - rig.clientSends.first().first <= 2100);
@@ -973,7 +1029,8 @@ private slots:
         QList<int> clientLevel;
         QObject::connect(rig.client.get(), &Client::serverError, rig.client.get(),
                          [&](int code, const QString &) { clientLevel.append(code); });
-        rig.serverSend(frames::pusherError(4301, S("Client event rejected - only 10 per second allowed"), S("private-chat")));
+        rig.serverSend(frames::pusherError(
+            4301, S("Client event rejected - only 10 per second allowed"), S("private-chat")));
         QCOMPARE(log.rejected.size(), 1);
         QCOMPARE(log.rejected.first().kind, ClientEventError::Kind::RejectedByServer);
         QVERIFY(log.rejected.first().message.contains(S("only 10 per second")));
@@ -994,8 +1051,10 @@ private slots:
         Channel *c = rig.subscribed(S("presence-room"));
         QList<Event> got;
         c->bind(S("client-typing"), c, [&](const Event &e) { got << e; });
-        rig.serverSend(S("{\"event\":\"client-typing\",\"channel\":\"presence-room\",\"data\":{\"typing\":true},\"user_id\":\"42\"}"));
-        rig.serverSend(S("{\"event\":\"client-typing\",\"channel\":\"presence-room\",\"data\":\"{}\",\"user_id\":43}"));
+        rig.serverSend(S("{\"event\":\"client-typing\",\"channel\":\"presence-room\",\"data\":{"
+                         "\"typing\":true},\"user_id\":\"42\"}"));
+        rig.serverSend(S("{\"event\":\"client-typing\",\"channel\":\"presence-room\",\"data\":\"{}"
+                         "\",\"user_id\":43}"));
         QCOMPARE(got.size(), 2);
         QCOMPARE(got.at(0).userId, S("42"));
         QCOMPARE(got.at(0).dataObject().value(QLatin1String("typing")).toBool(), true);
@@ -1014,7 +1073,8 @@ private slots:
         for (int i = 0; i < 20; ++i) {
             rig.serverSend(appEvent(i % 3 == 0 ? S("b") : S("a"), S("e"), QString::number(i)));
             for (int k = 0; k < 8; ++k) // churn the parser's name cache
-                rig.serverSend(appEvent(QStringLiteral("zz%1").arg(k), QStringLiteral("e%1").arg(k)));
+                rig.serverSend(
+                    appEvent(QStringLiteral("zz%1").arg(k), QStringLiteral("e%1").arg(k)));
         }
         QCOMPARE(la.events.size() + lb.events.size(), 20);
         for (const Event &e : la.events)
@@ -1073,16 +1133,21 @@ private slots:
                 const QJsonObject o = t->sentJson(i);
                 if (o.value(QLatin1String("event")).toString() != S("pusher:subscribe"))
                     continue;
-                const QString name = o.value(QLatin1String("data")).toObject().value(QLatin1String("channel")).toString();
+                const QString name = o.value(QLatin1String("data"))
+                                         .toObject()
+                                         .value(QLatin1String("channel"))
+                                         .toString();
                 if (name.startsWith(S("presence-")))
-                    t->serverSend(frames::presenceSucceeded(name, QJsonArray{S("me")}, QJsonObject{{S("me"), QJsonObject{}}}));
+                    t->serverSend(frames::presenceSucceeded(name, QJsonArray{S("me")},
+                                                            QJsonObject{{S("me"), QJsonObject{}}}));
                 else
                     t->serverSend(frames::subscriptionSucceeded(name));
             }
             answered[t] = int(t->sent.size());
         };
         auto allSubscribed = [&] {
-            return std::all_of(channels.begin(), channels.end(), [](Channel *c) { return c->isSubscribed(); });
+            return std::all_of(channels.begin(), channels.end(),
+                               [](Channel *c) { return c->isSubscribed(); });
         };
         rig.clock.advance(1);
         serve();
@@ -1111,8 +1176,9 @@ private slots:
             }
         }
         QVERIFY(recoveredAt >= back);
-        QVERIFY2(recoveredAt - back <= 2000, qPrintable(QStringLiteral("subscribed again %1 ms after the server came back")
-                                                            .arg(recoveredAt - back)));
+        QVERIFY2(recoveredAt - back <= 2000,
+                 qPrintable(QStringLiteral("subscribed again %1 ms after the server came back")
+                                .arg(recoveredAt - back)));
         // Re-authorized with the new socket id.
         QVERIFY(rig.auth.last().socketId.startsWith(S("2.")));
     }

@@ -157,7 +157,14 @@ private slots:
         rig.accept();
         QCOMPARE(loggedIn.size(), 0); // connected, but the room is not subscribed yet
         QCOMPARE(rig.t()->sentCount(S("pusher:subscribe")), 1);
-        QCOMPARE(rig.t()->sentEvents(S("pusher:subscribe")).at(0).value(S("data")).toObject().value(S("channel")).toString(), lobby());
+        QCOMPARE(rig.t()
+                     ->sentEvents(S("pusher:subscribe"))
+                     .at(0)
+                     .value(S("data"))
+                     .toObject()
+                     .value(S("channel"))
+                     .toString(),
+                 lobby());
         rig.confirm(S("lobby"), {{S("bob"), member("Bob")}});
         QCOMPARE(loggedIn.size(), 1);
         QVERIFY(rig.chat->isLoggedIn());
@@ -186,18 +193,27 @@ private slots:
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<int>("error");
         QTest::addColumn<QString>("message");
-        QTest::newRow("bad key") << S("4001") << int(ChatController::LoginError::BadKey) << S("The server does not know this app key");
-        QTest::newRow("other 40xx") << S("4003") << int(ChatController::LoginError::Other) << S("App is disabled");
-        QTest::newRow("tls") << S("tls") << int(ChatController::LoginError::Tls) << S("certificate has expired");
-        QTest::newRow("auth refused") << S("refused") << int(ChatController::LoginError::AuthRefused) << S("Forbidden");
-        QTest::newRow("bad response") << S("bad") << int(ChatController::LoginError::BadResponse) << S("not JSON");
-        QTest::newRow("unreachable") << S("unreachable") << int(ChatController::LoginError::Unreachable)
-                                     << S("Cannot reach chat.example:6001; check the address and that the server runs");
-        QTest::newRow("auth endpoint down") << S("transient") << int(ChatController::LoginError::Unreachable) << S("503");
-        QTest::newRow("subscription never confirmed") << S("silent") << int(ChatController::LoginError::Other)
-                                                      << S("did not confirm the room lobby");
-        QTest::newRow("subscription rejected") << S("rejected") << int(ChatController::LoginError::AuthRefused)
-                                               << S("Invalid signature");
+        QTest::newRow("bad key") << S("4001") << int(ChatController::LoginError::BadKey)
+                                 << S("The server does not know this app key");
+        QTest::newRow("other 40xx")
+            << S("4003") << int(ChatController::LoginError::Other) << S("App is disabled");
+        QTest::newRow("tls") << S("tls") << int(ChatController::LoginError::Tls)
+                             << S("certificate has expired");
+        QTest::newRow("auth refused")
+            << S("refused") << int(ChatController::LoginError::AuthRefused) << S("Forbidden");
+        QTest::newRow("bad response")
+            << S("bad") << int(ChatController::LoginError::BadResponse) << S("not JSON");
+        QTest::newRow("unreachable")
+            << S("unreachable") << int(ChatController::LoginError::Unreachable)
+            << S("Cannot reach chat.example:6001; check the address and that the server runs");
+        QTest::newRow("auth endpoint down")
+            << S("transient") << int(ChatController::LoginError::Unreachable) << S("503");
+        QTest::newRow("subscription never confirmed")
+            << S("silent") << int(ChatController::LoginError::Other)
+            << S("did not confirm the room lobby");
+        QTest::newRow("subscription rejected")
+            << S("rejected") << int(ChatController::LoginError::AuthRefused)
+            << S("Invalid signature");
     }
 
     void loginFailures()
@@ -209,16 +225,20 @@ private slots:
         QSignalSpy loggedIn(rig.chat.get(), &ChatController::loggedIn);
         QSignalSpy failed(rig.chat.get(), &ChatController::loginFailed);
         if (scenario == S("refused"))
-            rig.auth.autoAnswer = [](const FakeAuthorizer::Request &) -> std::optional<FakeAuthorizer::Answer> {
+            rig.auth.autoAnswer =
+                [](const FakeAuthorizer::Request &) -> std::optional<FakeAuthorizer::Answer> {
                 return FakeAuthorizer::error(AuthError::Kind::Refused, 403, S("Forbidden"));
             };
         if (scenario == S("bad"))
-            rig.auth.autoAnswer = [](const FakeAuthorizer::Request &) -> std::optional<FakeAuthorizer::Answer> {
+            rig.auth.autoAnswer =
+                [](const FakeAuthorizer::Request &) -> std::optional<FakeAuthorizer::Answer> {
                 return FakeAuthorizer::error(AuthError::Kind::BadResponse, 200, S("not JSON"));
             };
         if (scenario == S("transient"))
-            rig.auth.autoAnswer = [](const FakeAuthorizer::Request &) -> std::optional<FakeAuthorizer::Answer> {
-                return FakeAuthorizer::error(AuthError::Kind::Transient, 503, S("503 Service Unavailable"));
+            rig.auth.autoAnswer =
+                [](const FakeAuthorizer::Request &) -> std::optional<FakeAuthorizer::Answer> {
+                return FakeAuthorizer::error(AuthError::Kind::Transient, 503,
+                                             S("503 Service Unavailable"));
             };
         rig.chat->joinRoom(S("lobby"));
         rig.start();
@@ -240,13 +260,16 @@ private slots:
             rig.clock.advance(1);
         } else if (scenario == S("rejected")) {
             rig.accept();
-            rig.t()->serverSend(frames::pusherError(4009, S("Invalid signature: Expected HMAC SHA256"), lobby()));
+            rig.t()->serverSend(
+                frames::pusherError(4009, S("Invalid signature: Expected HMAC SHA256"), lobby()));
         } else {
             rig.accept();
         }
         QCOMPARE(failed.size(), 1);
-        QCOMPARE(failed.at(0).at(0).value<ChatController::LoginError>(), ChatController::LoginError(error));
-        QVERIFY2(failed.at(0).at(1).toString().contains(message), qPrintable(failed.at(0).at(1).toString()));
+        QCOMPARE(failed.at(0).at(0).value<ChatController::LoginError>(),
+                 ChatController::LoginError(error));
+        QVERIFY2(failed.at(0).at(1).toString().contains(message),
+                 qPrintable(failed.at(0).at(1).toString()));
         QCOMPARE(loggedIn.size(), 0);
         // The session is over: nothing retries in the background.
         QVERIFY(!rig.chat->isStarted());
@@ -265,7 +288,8 @@ private slots:
     void joinAndLeave()
     {
         Rig rig;
-        QAbstractItemModelTester tester(rig.chat->roomList(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(rig.chat->roomList(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy left(rig.chat.get(), &ChatController::roomLeft);
         QString error;
         QVERIFY(!rig.chat->joinRoom(S("bad name"), &error));
@@ -283,7 +307,10 @@ private slots:
         QCOMPARE(rig.chat->rooms().size(), 2);
         QCOMPARE(rig.chat->roomList()->rowCount(), 2);
         QCOMPARE(rig.chat->roomList()->data(rig.chat->roomList()->index(1)).toString(), S("dev"));
-        QCOMPARE(rig.chat->roomList()->data(rig.chat->roomList()->index(1), RoomListModel::NameRole).toString(), S("dev"));
+        QCOMPARE(rig.chat->roomList()
+                     ->data(rig.chat->roomList()->index(1), RoomListModel::NameRole)
+                     .toString(),
+                 S("dev"));
         QCOMPARE(rig.t()->sentCount(S("pusher:subscribe")), 2);
         rig.confirm(S("dev"));
         QVERIFY(dev->isSubscribed());
@@ -295,7 +322,8 @@ private slots:
         QVERIFY(!rig.chat->room(S("dev")));
         const auto unsub = rig.t()->sentEvents(S("pusher:unsubscribe"));
         QCOMPARE(unsub.size(), 1);
-        QCOMPARE(unsub.at(0).value(S("data")).toObject().value(S("channel")).toString(), S("presence-dev"));
+        QCOMPARE(unsub.at(0).value(S("data")).toObject().value(S("channel")).toString(),
+                 S("presence-dev"));
         rig.chat->leaveRoom(S("nope")); // harmless
         // Joining again works (same library channel, a new Room).
         Room *again = rig.chat->joinRoom(S("dev"));
@@ -335,9 +363,12 @@ private slots:
         QCOMPARE(data.keys(), (QStringList{S("id"), S("sent_at"), S("text"), S("user")}));
         QCOMPARE(data.value(S("id")).toString(), id);
         QCOMPARE(data.value(S("text")).toString(), S("hello \"world\""));
-        QCOMPARE(data.value(S("user")).toObject(), (QJsonObject{{S("id"), S("alice")}, {S("name"), S("Alice")}}));
+        QCOMPARE(data.value(S("user")).toObject(),
+                 (QJsonObject{{S("id"), S("alice")}, {S("name"), S("Alice")}}));
         const QString sentAt = data.value(S("sent_at")).toString();
-        QVERIFY2(QRegularExpression(S("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$")).match(sentAt).hasMatch(),
+        QVERIFY2(QRegularExpression(S("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"))
+                     .match(sentAt)
+                     .hasMatch(),
                  qPrintable(sentAt));
         QCOMPARE(QDateTime::fromString(sentAt, Qt::ISODateWithMs), m.sentAt);
     }
@@ -425,7 +456,8 @@ private slots:
         rig.accept();
         rig.confirm(S("lobby"));
         QCOMPARE(rig.sentTexts(), (QStringList{S("one"), S("two")}));
-        QCOMPARE(rig.clientMessages().at(0).value(S("data")).toObject().value(S("id")).toString(), ids.at(0));
+        QCOMPARE(rig.clientMessages().at(0).value(S("data")).toObject().value(S("id")).toString(),
+                 ids.at(0));
         rig.confirm(S("dev"));
         QCOMPARE(rig.sentTexts(), (QStringList{S("one"), S("two"), S("in dev")}));
         QCOMPARE(stateOf(room, ids.at(2)), ChatMessage::State::Sent);
@@ -470,7 +502,8 @@ private slots:
         const QString id = rig.chat->send(S("lobby"), S("hello"));
         QCOMPARE(stateOf(room, id), ChatMessage::State::Sent);
         QVERIFY(rig.outbox->isEmpty());
-        rig.t()->serverSend(frames::pusherError(4301, S("The app does not have client messaging enabled."), lobby()));
+        rig.t()->serverSend(frames::pusherError(
+            4301, S("The app does not have client messaging enabled."), lobby()));
         QCOMPARE(stateOf(room, id), ChatMessage::State::Failed);
         QVERIFY(room->messages()->at(0).error.contains(S("client messaging")));
         QCOMPARE(disabled.size(), 1);
@@ -497,7 +530,8 @@ private slots:
         // which a refusal is blamed on it.)
         rig.clock.advance(10001);
         const QString second = rig.chat->send(S("lobby"), S("again"));
-        rig.t()->serverSend(frames::pusherError(4301, S("The app does not have client messaging enabled."), lobby()));
+        rig.t()->serverSend(frames::pusherError(
+            4301, S("The app does not have client messaging enabled."), lobby()));
         QCOMPARE(stateOf(room, second), ChatMessage::State::Failed);
         QCOMPARE(disabled.size(), 2);
         QVERIFY(rig.chat->discard(second));
@@ -507,7 +541,8 @@ private slots:
 
         // Other refusals fail the message without blaming the server's settings.
         const QString third = rig.chat->send(S("lobby"), S("fast"));
-        rig.t()->serverSend(frames::pusherError(4301, S("The rate limit for sending client events exceeded the quota."), lobby()));
+        rig.t()->serverSend(frames::pusherError(
+            4301, S("The rate limit for sending client events exceeded the quota."), lobby()));
         QCOMPARE(stateOf(room, third), ChatMessage::State::Failed);
         QCOMPARE(disabled.size(), 2);
         rig.clock.advance(10001);
@@ -516,7 +551,8 @@ private slots:
         rig.reconnect();
         rig.confirm();
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(S("client event refused")));
-        rig.t()->serverSend(frames::pusherError(4301, S("The app does not have client messaging enabled."), lobby()));
+        rig.t()->serverSend(frames::pusherError(
+            4301, S("The app does not have client messaging enabled."), lobby()));
         QCOMPARE(stateOf(room, fourth), ChatMessage::State::Sent);
         QCOMPARE(disabled.size(), 3);
     }
@@ -527,18 +563,24 @@ private slots:
         Room *room = rig.loggedIn({{S("bob"), member("Bob")}, {S("carol"), QJsonObject{}}});
         QSignalSpy received(rig.chat.get(), &ChatController::messageReceived);
         const QString sentAt = S("2024-03-01T10:00:00.250Z");
-        rig.receive(S("client-message"),
-                    QJsonObject{{S("id"), S("m1")}, {S("text"), S("hi <b>all</b>")}, {S("sent_at"), sentAt},
-                                {S("user"), QJsonObject{{S("id"), S("bob")}, {S("name"), S("Bobby")}}}},
-                    S("bob"));
+        rig.receive(
+            S("client-message"),
+            QJsonObject{{S("id"), S("m1")},
+                        {S("text"), S("hi <b>all</b>")},
+                        {S("sent_at"), sentAt},
+                        {S("user"), QJsonObject{{S("id"), S("bob")}, {S("name"), S("Bobby")}}}},
+            S("bob"));
         // The server's user id wins over the payload's claim, and a claimed name goes with it.
-        rig.receive(S("client-message"),
-                    QJsonObject{{S("id"), S("m2")}, {S("text"), S("I am alice")},
-                                {S("user"), QJsonObject{{S("id"), S("alice")}, {S("name"), S("Alice")}}}},
-                    S("bob"));
+        rig.receive(
+            S("client-message"),
+            QJsonObject{{S("id"), S("m2")},
+                        {S("text"), S("I am alice")},
+                        {S("user"), QJsonObject{{S("id"), S("alice")}, {S("name"), S("Alice")}}}},
+            S("bob"));
         // Double-encoded data works too; no name anywhere: the id.
         rig.receive(S("client-message"),
-                    frames::json(QJsonObject{{S("id"), S("m3")}, {S("text"), S("from carol")}}), S("carol"));
+                    frames::json(QJsonObject{{S("id"), S("m3")}, {S("text"), S("from carol")}}),
+                    S("carol"));
         QCOMPARE(received.size(), 3);
         QCOMPARE(room->messages()->rowCount(), 0); // batched: shown on the next event-loop turn
         FakeClock::pumpEvents();
@@ -572,8 +614,10 @@ private slots:
         timer.start();
         const int n = 20000;
         for (int i = 0; i < n; ++i)
-            rig.t()->serverSend(QStringLiteral("{\"event\":\"client-message\",\"channel\":\"presence-lobby\",\"user_id\":\"bob\","
-                                               "\"data\":{\"id\":\"b%1\",\"text\":\"burst %1\"}}").arg(i));
+            rig.t()->serverSend(QStringLiteral("{\"event\":\"client-message\",\"channel\":"
+                                               "\"presence-lobby\",\"user_id\":\"bob\","
+                                               "\"data\":{\"id\":\"b%1\",\"text\":\"burst %1\"}}")
+                                    .arg(i));
         FakeClock::pumpEvents();
         QCOMPARE(received.size(), n);
         QCOMPARE(room->messages()->rowCount(), n);
@@ -597,7 +641,8 @@ private slots:
         rig.receive(S("client-message"), QJsonObject{{S("id"), S("y")}, {S("text"), 42}}, S("bob"));
         rig.receive(S("client-message"), QJsonObject{{S("text"), QJsonObject{}}}, S("bob"));
         rig.t()->serverSend(S("{\"event\":\"client-message\",\"channel\":\"presence-lobby\"}"));
-        rig.receive(S("client-message"), QJsonObject{{S("text"), S("no id, still shown")}, {S("user"), 7}}, S("bob"));
+        rig.receive(S("client-message"),
+                    QJsonObject{{S("text"), S("no id, still shown")}, {S("user"), 7}}, S("bob"));
         FakeClock::pumpEvents();
         QCOMPARE(received.size(), 1);
         QCOMPARE(room->messages()->rowCount(), 1);
@@ -620,7 +665,8 @@ private slots:
         QCOMPARE(room->messages()->rowCount(), 1);
         // Our own message echoed back (e.g. from another device) does not double either.
         const QString mine = rig.chat->send(S("lobby"), S("mine"));
-        rig.receive(S("client-message"), QJsonObject{{S("id"), mine}, {S("text"), S("mine")}}, S("alice"));
+        rig.receive(S("client-message"), QJsonObject{{S("id"), mine}, {S("text"), S("mine")}},
+                    S("alice"));
         FakeClock::pumpEvents();
         QCOMPARE(room->messages()->rowCount(), 2);
         QCOMPARE(received.size(), 1);
@@ -633,22 +679,27 @@ private slots:
         Room *dev = rig.chat->joinRoom(S("dev"));
         rig.confirm(S("dev"));
         RoomListModel *list = rig.chat->roomList();
-        QAbstractItemModelTester tester(list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(list,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         rig.chat->setActiveRoom(S("lobby"));
         QCOMPARE(rig.chat->activeRoom(), lobbyRoom);
         QVERIFY(list->data(list->index(0), RoomListModel::ActiveRole).toBool());
         QVERIFY(!list->data(list->index(1), RoomListModel::ActiveRole).toBool());
         QSignalSpy changed(list, &QAbstractItemModel::dataChanged);
-        rig.receive(S("client-message"), QJsonObject{{S("id"), S("1")}, {S("text"), S("a")}}, S("bob"), S("presence-dev"));
-        rig.receive(S("client-message"), QJsonObject{{S("id"), S("2")}, {S("text"), S("b")}}, S("bob"), S("presence-dev"));
-        rig.receive(S("client-message"), QJsonObject{{S("id"), S("3")}, {S("text"), S("c")}}, S("bob"));
+        rig.receive(S("client-message"), QJsonObject{{S("id"), S("1")}, {S("text"), S("a")}},
+                    S("bob"), S("presence-dev"));
+        rig.receive(S("client-message"), QJsonObject{{S("id"), S("2")}, {S("text"), S("b")}},
+                    S("bob"), S("presence-dev"));
+        rig.receive(S("client-message"), QJsonObject{{S("id"), S("3")}, {S("text"), S("c")}},
+                    S("bob"));
         QCOMPARE(dev->unread(), 2);
         QCOMPARE(lobbyRoom->unread(), 0);
         QCOMPARE(list->data(list->index(1), RoomListModel::UnreadRole).toInt(), 2);
         QCOMPARE(changed.size(), 2);
         QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
         // Own messages from another device are not unread.
-        rig.receive(S("client-message"), QJsonObject{{S("id"), S("4")}, {S("text"), S("me")}}, S("alice"), S("presence-dev"));
+        rig.receive(S("client-message"), QJsonObject{{S("id"), S("4")}, {S("text"), S("me")}},
+                    S("alice"), S("presence-dev"));
         QCOMPARE(dev->unread(), 2);
         // Activating a room reads it; the other one becomes inactive.
         rig.chat->setActiveRoom(S("dev"));
@@ -674,7 +725,9 @@ private slots:
         QCOMPARE(stale.size(), 1);
         // The last known list stays visible (greyed by the UI), not emptied.
         QCOMPARE(room->members()->rowCount(), 2);
-        QVERIFY(rig.chat->roomList()->data(rig.chat->roomList()->index(0), RoomListModel::MembersStaleRole).toBool());
+        QVERIFY(rig.chat->roomList()
+                    ->data(rig.chat->roomList()->index(0), RoomListModel::MembersStaleRole)
+                    .toBool());
         rig.reconnect();
         QVERIFY(room->membersStale()); // connected, but not subscribed again yet
         rig.confirm(S("lobby"), {{S("carol"), member("Carol")}});
@@ -702,7 +755,8 @@ private slots:
         QCOMPARE(typing.size(), 1);
         QCOMPARE(typing.at(0).value(S("channel")).toString(), lobby());
         QCOMPARE(typing.at(0).value(S("data")).toObject(),
-                 (QJsonObject{{S("user"), QJsonObject{{S("id"), S("alice")}, {S("name"), S("Alice")}}}}));
+                 (QJsonObject{
+                     {S("user"), QJsonObject{{S("id"), S("alice")}, {S("name"), S("Alice")}}}}));
         rig.clock.advance(1);
         rig.chat->notifyTyping(S("lobby"));
         QCOMPARE(rig.net.allSentEvents(S("client-typing")).size(), 2);
@@ -716,10 +770,12 @@ private slots:
 
         // Receiving: shown for 3 s, refreshed by each notice, cleared by a message.
         QSignalSpy changed(room, &Room::typingChanged);
-        rig.receive(S("client-typing"), QJsonObject{{S("user"), QJsonObject{{S("id"), S("bob")}}}}, S("bob"));
+        rig.receive(S("client-typing"), QJsonObject{{S("user"), QJsonObject{{S("id"), S("bob")}}}},
+                    S("bob"));
         QCOMPARE(room->typingUsers(), QStringList{S("Bob")});
         QCOMPARE(changed.size(), 1);
-        rig.receive(S("client-typing"), QJsonObject{{S("user"), QJsonObject{{S("id"), S("alice")}}}}, S("alice"));
+        rig.receive(S("client-typing"),
+                    QJsonObject{{S("user"), QJsonObject{{S("id"), S("alice")}}}}, S("alice"));
         QCOMPARE(room->typingUsers(), QStringList{S("Bob")}); // never ourselves
         rig.clock.advance(2000);
         rig.receive(S("client-typing"), QJsonObject{}, S("bob"));
@@ -730,7 +786,8 @@ private slots:
         QCOMPARE(changed.size(), 2);
         QVERIFY(changed.last().at(0).toStringList().isEmpty());
         rig.receive(S("client-typing"), QJsonObject{}, S("bob"));
-        rig.receive(S("client-message"), QJsonObject{{S("id"), S("t1")}, {S("text"), S("done")}}, S("bob"));
+        rig.receive(S("client-message"), QJsonObject{{S("id"), S("t1")}, {S("text"), S("done")}},
+                    S("bob"));
         QVERIFY(room->typingUsers().isEmpty());
     }
 

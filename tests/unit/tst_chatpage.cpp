@@ -114,8 +114,8 @@ struct Rig
     }
     void refuseClientEvent()
     {
-        t()->serverSend(frames::pusherError(4301, S("The app does not have client messaging enabled."),
-                                            S("presence-lobby")));
+        t()->serverSend(frames::pusherError(
+            4301, S("The app does not have client messaging enabled."), S("presence-lobby")));
     }
     void typeAndEnter(const QString &text)
     {
@@ -252,7 +252,7 @@ private slots:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry);
         QCOMPARE(retried.size(), 1);
         QCOMPARE(rig.state(0), ChatMessage::State::Sent); // connected: out again at once
-        rig.refuseClientEvent();                          // and refused again
+        rig.refuseClientEvent(); // and refused again
         QCOMPARE(rig.state(0), ChatMessage::State::Failed);
 
         rig.clock.advance(200);
@@ -278,7 +278,8 @@ private slots:
         QCOMPARE(rig.state(0), ChatMessage::State::Failed);
         QCoreApplication::processEvents();
         const QRect rect = view->visualRect(view->model()->index(0, 0));
-        QContextMenuEvent event(QContextMenuEvent::Mouse, rect.center(), view->viewport()->mapToGlobal(rect.center()));
+        QContextMenuEvent event(QContextMenuEvent::Mouse, rect.center(),
+                                view->viewport()->mapToGlobal(rect.center()));
         QCoreApplication::sendEvent(view->viewport(), &event);
         QMenu *menu = view->findChild<QMenu *>();
         QVERIFY(menu);
@@ -303,7 +304,8 @@ private slots:
         rig.refuseClientEvent();
         QCoreApplication::processEvents();
         const QRect rect2 = view->visualRect(view->model()->index(1, 0));
-        QContextMenuEvent event2(QContextMenuEvent::Mouse, rect2.center(), view->viewport()->mapToGlobal(rect2.center()));
+        QContextMenuEvent event2(QContextMenuEvent::Mouse, rect2.center(),
+                                 view->viewport()->mapToGlobal(rect2.center()));
         QCoreApplication::sendEvent(view->viewport(), &event2);
         QMenu *menu2 = nullptr;
         for (QMenu *m : view->findChildren<QMenu *>()) {
@@ -322,9 +324,12 @@ private slots:
     {
         Rig rig;
         rig.loggedIn({{S("eve"), member("<i>Eve</i>")}});
-        rig.receive(S("client-message"), QJsonObject{{S("id"), S("m1")}, {S("text"), S("<b>x</b>")}}, S("eve"));
-        rig.receive(S("client-message"), QJsonObject{{S("id"), S("m2")}, {S("text"), S("<br><br><br><br>y")}}, S("eve"));
-        rig.receive(S("client-message"), QJsonObject{{S("id"), S("m3")}, {S("text"), S("z")}}, S("eve"));
+        rig.receive(S("client-message"),
+                    QJsonObject{{S("id"), S("m1")}, {S("text"), S("<b>x</b>")}}, S("eve"));
+        rig.receive(S("client-message"),
+                    QJsonObject{{S("id"), S("m2")}, {S("text"), S("<br><br><br><br>y")}}, S("eve"));
+        rig.receive(S("client-message"), QJsonObject{{S("id"), S("m3")}, {S("text"), S("z")}},
+                    S("eve"));
         QCOMPARE(rig.messages()->rowCount(), 3);
         QCOMPARE(rig.messages()->at(0).text, S("<b>x</b>"));
         // As markup "<br>"s would be four more lines: as plain text it is one line, like "z".
@@ -350,7 +355,8 @@ private slots:
     void whosOnline()
     {
         Rig rig;
-        Room *room = rig.loggedIn({{S("bob"), member("bob")}, {S("carol"), member("Carol")}, {S("dan"), member("Dan")}});
+        Room *room = rig.loggedIn(
+            {{S("bob"), member("bob")}, {S("carol"), member("Carol")}, {S("dan"), member("Dan")}});
         QAbstractItemModelTester tester(rig.page->memberPanel()->proxy());
         MemberPanel *panel = rig.page->memberPanel();
         QCOMPARE(panel->header()->text(), S("Who's Online (4)"));
@@ -381,7 +387,8 @@ private slots:
         rig.loggedIn({{S("bob"), member("Bob")}});
         QLabel *typing = rig.page->composer()->typingLabel();
         QVERIFY(typing->text().isEmpty());
-        rig.receive(S("client-typing"), QJsonObject{{S("user"), QJsonObject{{S("id"), S("bob")}}}}, S("bob"));
+        rig.receive(S("client-typing"), QJsonObject{{S("user"), QJsonObject{{S("id"), S("bob")}}}},
+                    S("bob"));
         QCOMPARE(typing->text(), S("Bob is typing…"));
         rig.clock.advance(3500);
         QVERIFY(typing->text().isEmpty());
@@ -389,7 +396,8 @@ private slots:
         QTest::keyClicks(rig.page->composer()->editor(), S("abc"));
         QCOMPARE(rig.net.allSentEvents(S("client-typing")).size(), 1);
         QCOMPARE(Composer::typingText({S("A"), S("B")}), S("A and B are typing…"));
-        QCOMPARE(Composer::typingText({S("A"), S("B"), S("C"), S("D")}), S("Several people are typing…"));
+        QCOMPARE(Composer::typingText({S("A"), S("B"), S("C"), S("D")}),
+                 S("Several people are typing…"));
     }
 
     void newMessagesButtonWhenScrolledUp()
@@ -398,16 +406,19 @@ private slots:
         rig.loggedIn({{S("bob"), member("Bob")}});
         MessageView *view = rig.page->messageView();
         for (int i = 0; i < 60; ++i)
-            rig.receive(S("client-message"), QJsonObject{{S("id"), QString::number(i)}, {S("text"), S("line %1").arg(i)}},
+            rig.receive(S("client-message"),
+                        QJsonObject{{S("id"), QString::number(i)}, {S("text"), S("line %1").arg(i)}},
                         S("bob"));
         QCoreApplication::processEvents();
         QScrollBar *bar = view->verticalScrollBar();
         QVERIFY(bar->maximum() > 0);
         QCOMPARE(bar->value(), bar->maximum()); // following the newest
-        bar->setValue(0);                      // the user scrolls up
+        bar->setValue(0); // the user scrolls up
         QVERIFY(!view->isFollowing());
-        rig.receive(S("client-message"), QJsonObject{{S("id"), S("n1")}, {S("text"), S("new 1")}}, S("bob"));
-        rig.receive(S("client-message"), QJsonObject{{S("id"), S("n2")}, {S("text"), S("new 2")}}, S("bob"));
+        rig.receive(S("client-message"), QJsonObject{{S("id"), S("n1")}, {S("text"), S("new 1")}},
+                    S("bob"));
+        rig.receive(S("client-message"), QJsonObject{{S("id"), S("n2")}, {S("text"), S("new 2")}},
+                    S("bob"));
         QCoreApplication::processEvents();
         QCOMPARE(bar->value(), 0); // not yanked down
         QVERIFY(view->jumpButton()->isVisible());

@@ -85,7 +85,8 @@ public:
     Run wait(int timeoutMs = 10000)
     {
         Run run;
-        run.finished = QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
+        run.finished = QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; },
+                                       timeoutMs);
         run.ms = m_timer.elapsed();
         if (!run.finished) {
             m_process.kill();
@@ -114,8 +115,13 @@ private:
 
 QStringList serverArgs(const FakePusherServer &server)
 {
-    return {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-            QString::number(server.port()), QStringLiteral("--no-tls"), QStringLiteral("--key"), Key};
+    return {QStringLiteral("--host"),
+            QStringLiteral("127.0.0.1"),
+            QStringLiteral("--port"),
+            QString::number(server.port()),
+            QStringLiteral("--no-tls"),
+            QStringLiteral("--key"),
+            Key};
 }
 
 QStringList nonEmptyLines(const QByteArray &text)
@@ -153,11 +159,16 @@ QString restVerdict(const FakeHttpServer::Request &request, const QByteArray &se
         if (key == QLatin1String("body_md5"))
             bodyMd5 = value;
     }
-    if (bodyMd5.toLatin1() != QCryptographicHash::hash(request.body, QCryptographicHash::Md5).toHex())
+    if (bodyMd5.toLatin1()
+        != QCryptographicHash::hash(request.body, QCryptographicHash::Md5).toHex())
         return QStringLiteral("body_md5 mismatch");
-    const QByteArray toSign = request.method + '\n' + request.path + '\n' + pairs.join(QLatin1Char('&')).toUtf8();
-    const QByteArray expected = QMessageAuthenticationCode::hash(toSign, secret, QCryptographicHash::Sha256).toHex();
-    return signature.toLatin1() == expected ? QStringLiteral("ok") : QStringLiteral("bad signature for ") + QString::fromUtf8(toSign);
+    const QByteArray toSign = request.method + '\n' + request.path + '\n'
+        + pairs.join(QLatin1Char('&')).toUtf8();
+    const QByteArray expected
+        = QMessageAuthenticationCode::hash(toSign, secret, QCryptographicHash::Sha256).toHex();
+    return signature.toLatin1() == expected
+        ? QStringLiteral("ok")
+        : QStringLiteral("bad signature for ") + QString::fromUtf8(toSign);
 }
 
 } // namespace
@@ -204,48 +215,71 @@ void TestCli::checkNoSecret(const Run &run)
 void TestCli::usageError_exits2WithOneLine_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    const QStringList base{QStringLiteral("listen"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-                           QStringLiteral("--no-tls"), QStringLiteral("--key"), Key};
+    const QStringList base{QStringLiteral("listen"),    QStringLiteral("--host"),
+                           QStringLiteral("127.0.0.1"), QStringLiteral("--no-tls"),
+                           QStringLiteral("--key"),     Key};
     const QString port = QStringLiteral("--port");
 
     QTest::newRow("no channel") << (base + QStringList{port, QStringLiteral("6001")});
-    QTest::newRow("port not a number") << (base + QStringList{port, QStringLiteral("abc"), QStringLiteral("news")});
-    QTest::newRow("port 0") << (base + QStringList{port, QStringLiteral("0"), QStringLiteral("news")});
-    QTest::newRow("port too big") << (base + QStringList{port, QStringLiteral("70000"), QStringLiteral("news")});
+    QTest::newRow("port not a number")
+        << (base + QStringList{port, QStringLiteral("abc"), QStringLiteral("news")});
+    QTest::newRow("port 0") << (base
+                                + QStringList{port, QStringLiteral("0"), QStringLiteral("news")});
+    QTest::newRow("port too big") << (base
+                                      + QStringList{port, QStringLiteral("70000"),
+                                                    QStringLiteral("news")});
     QTest::newRow("--tls with --no-tls")
-        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--tls"), QStringLiteral("news")});
+        << (base
+            + QStringList{port, QStringLiteral("6001"), QStringLiteral("--tls"),
+                          QStringLiteral("news")});
     QTest::newRow("private channel without --secret or --auth-endpoint")
         << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("private-chat")});
     QTest::newRow("presence channel without --secret or --auth-endpoint")
         << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("presence-lobby")});
     QTest::newRow("--emit without =")
-        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--secret"), Secret,
-                               QStringLiteral("--emit"), QStringLiteral("client-hi"), QStringLiteral("private-chat")});
+        << (base
+            + QStringList{port, QStringLiteral("6001"), QStringLiteral("--secret"), Secret,
+                          QStringLiteral("--emit"), QStringLiteral("client-hi"),
+                          QStringLiteral("private-chat")});
     QTest::newRow("--emit with bad JSON")
-        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--secret"), Secret,
-                               QStringLiteral("--emit"), QStringLiteral("client-hi={\"a\":"), QStringLiteral("private-chat")});
+        << (base
+            + QStringList{port, QStringLiteral("6001"), QStringLiteral("--secret"), Secret,
+                          QStringLiteral("--emit"), QStringLiteral("client-hi={\"a\":"),
+                          QStringLiteral("private-chat")});
     QTest::newRow("--emit with no event name")
-        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--secret"), Secret,
-                               QStringLiteral("--emit"), QStringLiteral("={}"), QStringLiteral("private-chat")});
-    QTest::newRow("--count 0") << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--count"),
-                                                      QStringLiteral("0"), QStringLiteral("news")});
+        << (base
+            + QStringList{port, QStringLiteral("6001"), QStringLiteral("--secret"), Secret,
+                          QStringLiteral("--emit"), QStringLiteral("={}"),
+                          QStringLiteral("private-chat")});
+    QTest::newRow("--count 0") << (base
+                                   + QStringList{port, QStringLiteral("6001"),
+                                                 QStringLiteral("--count"), QStringLiteral("0"),
+                                                 QStringLiteral("news")});
     QTest::newRow("--timeout not a number")
-        << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--timeout"), QStringLiteral("soon"),
-                               QStringLiteral("news")});
+        << (base
+            + QStringList{port, QStringLiteral("6001"), QStringLiteral("--timeout"),
+                          QStringLiteral("soon"), QStringLiteral("news")});
     QTest::newRow("invalid channel name")
         << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("bad channel!")});
-    QTest::newRow("unknown option") << (base + QStringList{port, QStringLiteral("6001"), QStringLiteral("--frobnicate"),
-                                                           QStringLiteral("news")});
-    QTest::newRow("no key") << QStringList{QStringLiteral("listen"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-                                           QStringLiteral("--no-tls"), QStringLiteral("news")};
-    QTest::newRow("trigger without secret")
-        << QStringList{QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-                       QStringLiteral("--no-tls"), QStringLiteral("--key"), Key, QStringLiteral("--app-id"),
-                       QStringLiteral("1"), QStringLiteral("news"), QStringLiteral("ev"), QStringLiteral("{}")};
+    QTest::newRow("unknown option")
+        << (base
+            + QStringList{port, QStringLiteral("6001"), QStringLiteral("--frobnicate"),
+                          QStringLiteral("news")});
+    QTest::newRow("no key") << QStringList{QStringLiteral("listen"), QStringLiteral("--host"),
+                                           QStringLiteral("127.0.0.1"), QStringLiteral("--no-tls"),
+                                           QStringLiteral("news")};
+    QTest::newRow("trigger without secret") << QStringList{
+        QStringLiteral("trigger"),  QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+        QStringLiteral("--no-tls"), QStringLiteral("--key"),  Key,
+        QStringLiteral("--app-id"), QStringLiteral("1"),      QStringLiteral("news"),
+        QStringLiteral("ev"),       QStringLiteral("{}")};
     QTest::newRow("trigger with two arguments")
-        << QStringList{QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-                       QStringLiteral("--no-tls"), QStringLiteral("--key"), Key, QStringLiteral("--app-id"),
-                       QStringLiteral("1"), QStringLiteral("--secret"), Secret, QStringLiteral("news"), QStringLiteral("ev")};
+        << QStringList{QStringLiteral("trigger"),   QStringLiteral("--host"),
+                       QStringLiteral("127.0.0.1"), QStringLiteral("--no-tls"),
+                       QStringLiteral("--key"),     Key,
+                       QStringLiteral("--app-id"),  QStringLiteral("1"),
+                       QStringLiteral("--secret"),  Secret,
+                       QStringLiteral("news"),      QStringLiteral("ev")};
 }
 
 void TestCli::usageError_exits2WithOneLine()
@@ -268,17 +302,21 @@ void TestCli::listen_count_printsStateSubscribedAndEvents()
 {
     FakePusherServer server;
     Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
-            + QStringList{QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--timeout"),
-                          QStringLiteral("20"), QStringLiteral("news")});
+            + QStringList{QStringLiteral("--count"), QStringLiteral("3"),
+                          QStringLiteral("--timeout"), QStringLiteral("20"),
+                          QStringLiteral("news")});
     QVERIFY(server.waitForSubscribed(-1, QStringLiteral("news"), 10000));
 
     // JSON object (double-encoded, as Pusher sends it), a plain string, a string that only
     // looks like JSON, then an event after --count that must not be printed.
-    QVERIFY(server.sendEvent(-1, QStringLiteral("msg"),
-                             QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}, {QStringLiteral("n"), 1}},
+    QVERIFY(server.sendEvent(
+        -1, QStringLiteral("msg"),
+        QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}, {QStringLiteral("n"), 1}},
+        QStringLiteral("news")));
+    QVERIFY(server.sendEvent(-1, QStringLiteral("plain"), QStringLiteral("hello world"),
                              QStringLiteral("news")));
-    QVERIFY(server.sendEvent(-1, QStringLiteral("plain"), QStringLiteral("hello world"), QStringLiteral("news")));
-    QVERIFY(server.sendEvent(-1, QStringLiteral("broken"), QStringLiteral("{oops"), QStringLiteral("news")));
+    QVERIFY(server.sendEvent(-1, QStringLiteral("broken"), QStringLiteral("{oops"),
+                             QStringLiteral("news")));
     server.sendEvent(-1, QStringLiteral("late"), QStringLiteral("too late"), QStringLiteral("news"));
 
     const Run run = cli.wait();
@@ -289,16 +327,23 @@ void TestCli::listen_count_printsStateSubscribedAndEvents()
     // state lines, then subscribed, then the three events.
     QStringList types = run.types();
     types.removeDuplicates();
-    QVERIFY2(types == (QStringList{QStringLiteral("state"), QStringLiteral("subscribed"), QStringLiteral("event")}),
+    QVERIFY2(types
+                 == (QStringList{QStringLiteral("state"), QStringLiteral("subscribed"),
+                                 QStringLiteral("event")}),
              qPrintable(run.describe()));
     const QStringList all = run.types();
-    QVERIFY2(all.lastIndexOf(QStringLiteral("state")) < all.indexOf(QStringLiteral("subscribed")), qPrintable(run.describe()));
-    QVERIFY2(all.indexOf(QStringLiteral("subscribed")) < all.indexOf(QStringLiteral("event")), qPrintable(run.describe()));
+    QVERIFY2(all.lastIndexOf(QStringLiteral("state")) < all.indexOf(QStringLiteral("subscribed")),
+             qPrintable(run.describe()));
+    QVERIFY2(all.indexOf(QStringLiteral("subscribed")) < all.indexOf(QStringLiteral("event")),
+             qPrintable(run.describe()));
 
     const QList<QJsonObject> states = run.ofType(QStringLiteral("state"));
-    QCOMPARE(states.first().value(QLatin1String("current")).toString(), QStringLiteral("connecting"));
+    QCOMPARE(states.first().value(QLatin1String("current")).toString(),
+             QStringLiteral("connecting"));
     QCOMPARE(states.last().value(QLatin1String("current")).toString(), QStringLiteral("connected"));
-    QCOMPARE(run.ofType(QStringLiteral("subscribed")).first().value(QLatin1String("channel")).toString(), QStringLiteral("news"));
+    QCOMPARE(
+        run.ofType(QStringLiteral("subscribed")).first().value(QLatin1String("channel")).toString(),
+        QStringLiteral("news"));
 
     const QList<QJsonObject> events = run.ofType(QStringLiteral("event"));
     QCOMPARE(events.size(), 3);
@@ -306,8 +351,9 @@ void TestCli::listen_count_printsStateSubscribedAndEvents()
         QCOMPARE(e.value(QLatin1String("channel")).toString(), QStringLiteral("news"));
     QCOMPARE(events.at(0).value(QLatin1String("event")).toString(), QStringLiteral("msg"));
     QVERIFY(events.at(0).value(QLatin1String("data")).isObject());
-    QCOMPARE(events.at(0).value(QLatin1String("data")).toObject(),
-             (QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}, {QStringLiteral("n"), 1}}));
+    QCOMPARE(
+        events.at(0).value(QLatin1String("data")).toObject(),
+        (QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}, {QStringLiteral("n"), 1}}));
     QCOMPARE(events.at(1).value(QLatin1String("event")).toString(), QStringLiteral("plain"));
     QCOMPARE(events.at(1).value(QLatin1String("data")), QJsonValue(QStringLiteral("hello world")));
     QCOMPARE(events.at(2).value(QLatin1String("event")).toString(), QStringLiteral("broken"));
@@ -318,8 +364,8 @@ void TestCli::listen_timeoutWithoutEvents_exits3()
 {
     FakePusherServer server;
     Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
-            + QStringList{QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("1"),
-                          QStringLiteral("news")});
+            + QStringList{QStringLiteral("--count"), QStringLiteral("1"),
+                          QStringLiteral("--timeout"), QStringLiteral("1"), QStringLiteral("news")});
     const Run run = cli.wait();
     QVERIFY2(run.finished && run.exitCode == 3, qPrintable(run.describe()));
     QVERIFY2(run.ms >= 900 && run.ms < 5000, qPrintable(QStringLiteral("took %1 ms").arg(run.ms)));
@@ -334,13 +380,15 @@ void TestCli::listen_refusedConnection_exits4()
     QObject::connect(&server, &FakePusherServer::newConnection, &server, [&server](int connection) {
         server.close(connection, 4001, QStringLiteral("App key cli-key does not exist"));
     });
-    Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
-            + QStringList{QStringLiteral("--timeout"), QStringLiteral("10"), QStringLiteral("news")});
+    Cli cli(
+        QStringList{QStringLiteral("listen")} + serverArgs(server)
+        + QStringList{QStringLiteral("--timeout"), QStringLiteral("10"), QStringLiteral("news")});
     const Run run = cli.wait();
     QVERIFY2(run.finished && run.exitCode == 4, qPrintable(run.describe()));
     const QList<QJsonObject> errors = run.ofType(QStringLiteral("error"));
     QVERIFY2(!errors.isEmpty(), qPrintable(run.describe()));
-    QCOMPARE(errors.last().value(QLatin1String("kind")).toString(), QStringLiteral("connection_refused"));
+    QCOMPARE(errors.last().value(QLatin1String("kind")).toString(),
+             QStringLiteral("connection_refused"));
     QCOMPARE(errors.last().value(QLatin1String("code")).toInt(), 4001);
     QVERIFY2(cliMessages(run.err).size() == 1, qPrintable(run.describe()));
     QCOMPARE(server.connectionCount(), 1); // and it did not try again
@@ -351,14 +399,15 @@ void TestCli::listen_subscriptionError_exits5()
     FakePusherServer server;
     server.setAppCredentials(Key, "not-the-secret-the-cli-has");
     Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
-            + QStringList{QStringLiteral("--secret"), Secret, QStringLiteral("--timeout"), QStringLiteral("10"),
-                          QStringLiteral("private-chat")});
+            + QStringList{QStringLiteral("--secret"), Secret, QStringLiteral("--timeout"),
+                          QStringLiteral("10"), QStringLiteral("private-chat")});
     const Run run = cli.wait();
     QVERIFY2(run.finished && run.exitCode == 5, qPrintable(run.describe()));
     QCOMPARE(server.events(-1, QStringLiteral("pusher:subscribe")).size(), 1);
     const QList<QJsonObject> errors = run.ofType(QStringLiteral("error"));
     QVERIFY2(!errors.isEmpty(), qPrintable(run.describe()));
-    QCOMPARE(errors.last().value(QLatin1String("channel")).toString(), QStringLiteral("private-chat"));
+    QCOMPARE(errors.last().value(QLatin1String("channel")).toString(),
+             QStringLiteral("private-chat"));
     QCOMPARE(errors.last().value(QLatin1String("status")).toInt(), 401);
     QVERIFY2(cliMessages(run.err).size() == 1, qPrintable(run.describe()));
     checkNoSecret(run);
@@ -368,11 +417,14 @@ void TestCli::listen_stats_printsFinalStatsLine()
 {
     FakePusherServer server;
     Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
-            + QStringList{QStringLiteral("--quiet"), QStringLiteral("--stats"), QStringLiteral("--count"),
-                          QStringLiteral("5"), QStringLiteral("--timeout"), QStringLiteral("20"), QStringLiteral("news")});
+            + QStringList{QStringLiteral("--quiet"), QStringLiteral("--stats"),
+                          QStringLiteral("--count"), QStringLiteral("5"),
+                          QStringLiteral("--timeout"), QStringLiteral("20"),
+                          QStringLiteral("news")});
     QVERIFY(server.waitForSubscribed(-1, QStringLiteral("news"), 10000));
     for (int i = 0; i < 5; ++i) {
-        QVERIFY(server.sendEvent(-1, QStringLiteral("tick"), QJsonObject{{QStringLiteral("i"), i}}, QStringLiteral("news")));
+        QVERIFY(server.sendEvent(-1, QStringLiteral("tick"), QJsonObject{{QStringLiteral("i"), i}},
+                                 QStringLiteral("news")));
         QTest::qWait(20);
     }
     const Run run = cli.wait();
@@ -397,10 +449,12 @@ void TestCli::listen_emit_sendsClientEventAfterSubscribing()
     server.setAppCredentials(Key, Secret.toUtf8());
     Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
             + QStringList{QStringLiteral("--secret"), Secret, QStringLiteral("--emit"),
-                          QStringLiteral("client-hi={\"a\":1}"), QStringLiteral("--count"), QStringLiteral("1"),
-                          QStringLiteral("--timeout"), QStringLiteral("20"), QStringLiteral("private-chat")});
+                          QStringLiteral("client-hi={\"a\":1}"), QStringLiteral("--count"),
+                          QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("20"),
+                          QStringLiteral("private-chat")});
     QVERIFY(server.waitForEvent(-1, QStringLiteral("client-hi"), 1, 10000));
-    QVERIFY(server.subscribedChannels(-1).contains(QStringLiteral("private-chat"))); // the server accepted the auth
+    QVERIFY(server.subscribedChannels(-1).contains(
+        QStringLiteral("private-chat"))); // the server accepted the auth
 
     const QList<QJsonObject> sent = server.events(-1, QStringLiteral("client-hi"));
     QCOMPARE(sent.size(), 1);
@@ -419,7 +473,8 @@ void TestCli::listen_emit_sendsClientEventAfterSubscribing()
     });
     QVERIFY(subscribeAt < emitAt);
 
-    QVERIFY(server.broadcast(QStringLiteral("private-chat"), QStringLiteral("done"), QJsonObject()) == 1);
+    QVERIFY(server.broadcast(QStringLiteral("private-chat"), QStringLiteral("done"), QJsonObject())
+            == 1);
     const Run run = cli.wait();
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
     QVERIFY2(run.ofType(QStringLiteral("error")).isEmpty(), qPrintable(run.describe()));
@@ -431,13 +486,16 @@ void TestCli::listen_debugLog_neverShowsSecret()
     FakePusherServer server;
     server.setAppCredentials(Key, Secret.toUtf8());
     Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
-            + QStringList{QStringLiteral("--log-level"), QStringLiteral("debug"), QStringLiteral("--secret"), Secret,
-                          QStringLiteral("--user-id"), QStringLiteral("u1"), QStringLiteral("--signin"),
-                          QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("20"),
+            + QStringList{QStringLiteral("--log-level"), QStringLiteral("debug"),
+                          QStringLiteral("--secret"), Secret, QStringLiteral("--user-id"),
+                          QStringLiteral("u1"), QStringLiteral("--signin"),
+                          QStringLiteral("--count"), QStringLiteral("1"),
+                          QStringLiteral("--timeout"), QStringLiteral("20"),
                           QStringLiteral("private-chat"), QStringLiteral("presence-lobby")});
     QVERIFY(server.waitForSubscribed(-1, QStringLiteral("private-chat"), 10000));
     QVERIFY(server.waitForSubscribed(-1, QStringLiteral("presence-lobby"), 10000));
-    QVERIFY(server.sendEvent(-1, QStringLiteral("msg"), QJsonObject(), QStringLiteral("private-chat")));
+    QVERIFY(
+        server.sendEvent(-1, QStringLiteral("msg"), QJsonObject(), QStringLiteral("private-chat")));
     const Run run = cli.wait();
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
     QVERIFY2(!run.err.isEmpty(), "expected debug logging on stderr");
@@ -450,9 +508,10 @@ void TestCli::trigger_sendsSignedPost()
 {
     FakeHttpServer http;
     QVERIFY(http.isListening());
-    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-             QString::number(http.port()), QStringLiteral("--no-tls"), QStringLiteral("--app-id"), QStringLiteral("4242"),
-             QStringLiteral("--key"), Key, QStringLiteral("--secret"), Secret, QStringLiteral("--socket-id"),
+    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+             QStringLiteral("--port"), QString::number(http.port()), QStringLiteral("--no-tls"),
+             QStringLiteral("--app-id"), QStringLiteral("4242"), QStringLiteral("--key"), Key,
+             QStringLiteral("--secret"), Secret, QStringLiteral("--socket-id"),
              QStringLiteral("123.456"), QStringLiteral("news,other"), QStringLiteral("my-event"),
              QStringLiteral("{\"text\":\"hi\"}")});
     const Run run = cli.wait();
@@ -485,10 +544,11 @@ void TestCli::trigger_sendsSignedPost()
 void TestCli::trigger_withoutSocketId_leavesItOut()
 {
     FakeHttpServer http;
-    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-             QString::number(http.port()), QStringLiteral("--no-tls"), QStringLiteral("--app-id"), QStringLiteral("7"),
-             QStringLiteral("--key"), Key, QStringLiteral("--secret"), Secret, QStringLiteral("news"),
-             QStringLiteral("ev"), QStringLiteral("plain text")});
+    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+             QStringLiteral("--port"), QString::number(http.port()), QStringLiteral("--no-tls"),
+             QStringLiteral("--app-id"), QStringLiteral("7"), QStringLiteral("--key"), Key,
+             QStringLiteral("--secret"), Secret, QStringLiteral("news"), QStringLiteral("ev"),
+             QStringLiteral("plain text")});
     const Run run = cli.wait();
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
     QCOMPARE(http.requests().size(), 1);
@@ -506,12 +566,14 @@ void TestCli::trigger_unauthorized_exitsNonZero()
 {
     FakeHttpServer http;
     http.setHandler([](const FakeHttpServer::Request &) {
-        return FakeHttpServer::Response::text("Invalid signature: you should have sent HmacSHA256Hex", 401);
+        return FakeHttpServer::Response::text(
+            "Invalid signature: you should have sent HmacSHA256Hex", 401);
     });
-    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-             QString::number(http.port()), QStringLiteral("--no-tls"), QStringLiteral("--app-id"), QStringLiteral("7"),
-             QStringLiteral("--key"), Key, QStringLiteral("--secret"), Secret, QStringLiteral("news"),
-             QStringLiteral("ev"), QStringLiteral("{}")});
+    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+             QStringLiteral("--port"), QString::number(http.port()), QStringLiteral("--no-tls"),
+             QStringLiteral("--app-id"), QStringLiteral("7"), QStringLiteral("--key"), Key,
+             QStringLiteral("--secret"), Secret, QStringLiteral("news"), QStringLiteral("ev"),
+             QStringLiteral("{}")});
     const Run run = cli.wait();
     QVERIFY2(run.finished, qPrintable(run.describe()));
     QVERIFY2(run.exitCode != 0, qPrintable(run.describe()));

@@ -49,8 +49,9 @@ private slots:
 
     void profileUserRooms()
     {
-        const auto r = parse({S("--profile"), S("work"), S("--user"), S("alice"), S("--room"), S("dev"), S("--room"),
-                              S("lobby"), S("--room"), S("dev"), S("--new-instance"), S("--log-level"), S("debug")});
+        const auto r = parse({S("--profile"), S("work"), S("--user"), S("alice"), S("--room"),
+                              S("dev"), S("--room"), S("lobby"), S("--room"), S("dev"),
+                              S("--new-instance"), S("--log-level"), S("debug")});
         QCOMPARE(r.action, CommandLine::Action::Run);
         QCOMPARE(r.options.profile, S("work"));
         QCOMPARE(r.options.user, S("alice"));
@@ -64,8 +65,9 @@ private slots:
     {
         QProcessEnvironment env;
         env.insert(S("NATTER_SECRET"), S("app-secret"));
-        const auto r = parse({S("--host"), S("127.0.0.1"), S("--port"), S("6001"), S("--no-tls"), S("--key"), S("app-key"),
-                              S("--user"), S("bob"), S("--room"), S("lobby")},
+        const auto r = parse({S("--host"), S("127.0.0.1"), S("--port"), S("6001"), S("--no-tls"),
+                              S("--key"), S("app-key"), S("--user"), S("bob"), S("--room"),
+                              S("lobby")},
                              env);
         QCOMPARE(r.action, CommandLine::Action::Run);
         QVERIFY(r.options.adHocProfile);
@@ -110,10 +112,12 @@ private slots:
         QTest::newRow("bad user") << QStringList{S("--user"), S("bob smith")};
         QTest::newRow("bad room") << QStringList{S("--room"), S("a b")};
         QTest::newRow("bad log level") << QStringList{S("--log-level"), S("loud")};
-        QTest::newRow("host and cluster") << QStringList{S("--host"), S("h"), S("--cluster"), S("eu"), S("--key"), S("k")};
-        QTest::newRow("tls and no-tls") << QStringList{S("--host"), S("h"), S("--key"), S("k"), S("--tls"), S("--no-tls")};
-        QTest::newRow("bad port") << QStringList{S("--host"), S("h"), S("--key"), S("k"), S("--port"), S("99999"),
-                                                 S("--secret"), S("s")};
+        QTest::newRow("host and cluster")
+            << QStringList{S("--host"), S("h"), S("--cluster"), S("eu"), S("--key"), S("k")};
+        QTest::newRow("tls and no-tls")
+            << QStringList{S("--host"), S("h"), S("--key"), S("k"), S("--tls"), S("--no-tls")};
+        QTest::newRow("bad port") << QStringList{S("--host"), S("h"),     S("--key"),    S("k"),
+                                                 S("--port"), S("99999"), S("--secret"), S("s")};
         QTest::newRow("no auth") << QStringList{S("--host"), S("h"), S("--key"), S("k")};
         QTest::newRow("port without host") << QStringList{S("--port"), S("6001")};
         QTest::newRow("positional") << QStringList{S("extra")};
@@ -131,8 +135,10 @@ private slots:
     {
         QVERIFY(CommandLine::loggingRules(CommandLine::LogLevel::Default).isEmpty());
         QCOMPARE(CommandLine::loggingRules(CommandLine::LogLevel::Quiet), S("natter.*=false"));
-        QVERIFY(CommandLine::loggingRules(CommandLine::LogLevel::Info).contains(S("natter.*.info=true")));
-        QVERIFY(CommandLine::loggingRules(CommandLine::LogLevel::Info).contains(S("natter.*.debug=false")));
+        QVERIFY(CommandLine::loggingRules(CommandLine::LogLevel::Info)
+                    .contains(S("natter.*.info=true")));
+        QVERIFY(CommandLine::loggingRules(CommandLine::LogLevel::Info)
+                    .contains(S("natter.*.debug=false")));
         QCOMPARE(CommandLine::loggingRules(CommandLine::LogLevel::Debug), S("natter.*=true"));
     }
 };

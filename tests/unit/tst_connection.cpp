@@ -40,23 +40,31 @@ struct ServerError
 // One Connection under test plus everything it emitted.
 struct Rig
 {
-    explicit Rig(ConnectionOptions o = defaults()) : options(std::move(o))
+    explicit Rig(ConnectionOptions o = defaults())
+        : options(std::move(o))
     {
         connection = std::make_unique<Connection>(options, &clock, net.factory());
         Connection *c = connection.get();
         QObject::connect(c, &Connection::stateChanged, c, [this](State previous, State current) {
             transitions.append(T(previous, current));
         });
-        QObject::connect(c, &Connection::connected, c, [this](const QString &id) { connectedIds.append(id); });
+        QObject::connect(c, &Connection::connected, c,
+                         [this](const QString &id) { connectedIds.append(id); });
         QObject::connect(c, &Connection::reconnectingIn, c, [this](int ms) { delays.append(ms); });
-        QObject::connect(c, &Connection::connectionLost, c, [this](int code, const QString &) { lost.append(code); });
-        QObject::connect(c, &Connection::connectionRefused, c, [this](int code, const QString &) { refused.append(code); });
-        QObject::connect(c, &Connection::tlsError, c, [this](const QString &reason) { tlsErrors.append(reason); });
-        QObject::connect(c, &Connection::serverError, c, [this](int code, const QString &message, const QString &channel) {
-            serverErrors.append({code, message, channel});
-        });
-        QObject::connect(c, &Connection::malformedFrame, c, [this](const QString &reason) { malformed.append(reason); });
-        QObject::connect(c, &Connection::eventReceived, c, [this](const Event &e) { events.append(e); });
+        QObject::connect(c, &Connection::connectionLost, c,
+                         [this](int code, const QString &) { lost.append(code); });
+        QObject::connect(c, &Connection::connectionRefused, c,
+                         [this](int code, const QString &) { refused.append(code); });
+        QObject::connect(c, &Connection::tlsError, c,
+                         [this](const QString &reason) { tlsErrors.append(reason); });
+        QObject::connect(c, &Connection::serverError, c,
+                         [this](int code, const QString &message, const QString &channel) {
+                             serverErrors.append({code, message, channel});
+                         });
+        QObject::connect(c, &Connection::malformedFrame, c,
+                         [this](const QString &reason) { malformed.append(reason); });
+        QObject::connect(c, &Connection::eventReceived, c,
+                         [this](const Event &e) { events.append(e); });
     }
 
     static ConnectionOptions defaults()
@@ -68,7 +76,8 @@ struct Rig
     }
 
     // connect() and complete the handshake on the new transport.
-    FakeTransport *connectAndAccept(const QString &socketId = QStringLiteral("123.456"), int activityS = 120)
+    FakeTransport *connectAndAccept(const QString &socketId = QStringLiteral("123.456"),
+                                    int activityS = 120)
     {
         connection->connect();
         FakeTransport *t = net.last();
@@ -128,10 +137,10 @@ private slots:
                                       << S("ws://127.0.0.1:6001/app/KEY?") + q;
         QTest::newRow("tls custom port") << S("ws.example.com") << 8443 << true << QString()
                                          << S("wss://ws.example.com:8443/app/KEY?") + q;
-        QTest::newRow("default port no tls") << S("localhost") << 0 << false << QString()
-                                             << S("ws://localhost:80/app/KEY?") + q;
-        QTest::newRow("default port tls") << S("localhost") << 0 << true << QString()
-                                          << S("wss://localhost:443/app/KEY?") + q;
+        QTest::newRow("default port no tls")
+            << S("localhost") << 0 << false << QString() << S("ws://localhost:80/app/KEY?") + q;
+        QTest::newRow("default port tls")
+            << S("localhost") << 0 << true << QString() << S("wss://localhost:443/app/KEY?") + q;
         QTest::newRow("prefix slashes") << S("localhost") << 6001 << false << S("/pusher/")
                                         << S("ws://localhost:6001/pusher/app/KEY?") + q;
         QTest::newRow("prefix bare") << S("localhost") << 6001 << false << S("pusher")
@@ -187,14 +196,17 @@ private slots:
         QCOMPARE(rig.net.count(), 1);
         FakeTransport *t = rig.net.last();
         t->serverOpen();
-        QCOMPARE(toString(rig.state()), toString(State::Connecting)); // open is not enough: the handshake decides
+        QCOMPARE(toString(rig.state()),
+                 toString(State::Connecting)); // open is not enough: the handshake decides
         QVERIFY(!rig.connection->isConnected());
         QVERIFY(!rig.connection->send(S("{\"event\":\"x\"}")));
         QVERIFY(t->sent.isEmpty());
         t->serverHandshake(S("123.456"), 120);
         QCOMPARE(toString(rig.state()), toString(State::Connected));
         QVERIFY(rig.connection->isConnected());
-        QCOMPARE(rig.transitions, (QStringList{T(State::Initialized, State::Connecting), T(State::Connecting, State::Connected)}));
+        QCOMPARE(rig.transitions,
+                 (QStringList{T(State::Initialized, State::Connecting),
+                              T(State::Connecting, State::Connected)}));
         QCOMPARE(rig.connectedIds, QStringList{S("123.456")});
         QCOMPARE(rig.connection->socketId(), S("123.456"));
         QVERIFY(rig.delays.isEmpty());
@@ -209,12 +221,16 @@ private slots:
     {
         Rig rig;
         FakeTransport *t = rig.connectAndAccept();
-        QVERIFY(rig.connection->sendEvent(S("client-typing"), S("{\"typing\":true}"), S("private-chat")));
-        QCOMPARE(t->sent.last(), S("{\"event\":\"client-typing\",\"channel\":\"private-chat\",\"data\":{\"typing\":true}}"));
+        QVERIFY(rig.connection->sendEvent(S("client-typing"), S("{\"typing\":true}"),
+                                          S("private-chat")));
+        QCOMPARE(t->sent.last(),
+                 S("{\"event\":\"client-typing\",\"channel\":\"private-chat\",\"data\":{\"typing\":"
+                   "true}}"));
         QVERIFY(rig.connection->sendEvent(S("pusher:ping"), QString()));
         QCOMPARE(t->sent.last(), S("{\"event\":\"pusher:ping\",\"data\":{}}"));
         QVERIFY(rig.connection->sendEvent(S("client-\"q\""), S("[1]"), S("c")));
-        QCOMPARE(frames::parse(t->sent.last()).value(QLatin1String("event")).toString(), S("client-\"q\""));
+        QCOMPARE(frames::parse(t->sent.last()).value(QLatin1String("event")).toString(),
+                 S("client-\"q\""));
     }
 
     void activityTimeoutIsMinOfOursAndServers()
@@ -241,8 +257,9 @@ private slots:
             Rig rig;
             rig.connection->connect();
             rig.net.last()->serverOpen();
-            rig.net.last()->serverSend(frames::frame(S("pusher:connection_established"),
-                                                     frames::json(QJsonObject{{S("socket_id"), S("9.9")}})));
+            rig.net.last()->serverSend(
+                frames::frame(S("pusher:connection_established"),
+                              frames::json(QJsonObject{{S("socket_id"), S("9.9")}})));
             QCOMPARE(toString(rig.state()), toString(State::Connected));
             QCOMPARE(rig.connection->activityTimeoutMs(), 120000);
         }
@@ -251,7 +268,8 @@ private slots:
             Rig rig;
             rig.connection->connect();
             rig.net.last()->serverOpen();
-            rig.net.last()->serverSend(S("{\"event\":\"pusher:connection_established\",\"data\":{\"socket_id\":\"7.7\",\"activity_timeout\":10}}"));
+            rig.net.last()->serverSend(S("{\"event\":\"pusher:connection_established\",\"data\":{"
+                                         "\"socket_id\":\"7.7\",\"activity_timeout\":10}}"));
             QCOMPARE(toString(rig.state()), toString(State::Connected));
             QCOMPARE(rig.connection->socketId(), S("7.7"));
             QCOMPARE(rig.connection->activityTimeoutMs(), 10000);
@@ -263,8 +281,9 @@ private slots:
         Rig rig;
         rig.connection->connect();
         rig.net.last()->serverOpen();
-        rig.net.last()->serverSend(frames::frame(S("pusher:connection_established"),
-                                                 frames::json(QJsonObject{{S("activity_timeout"), 30}})));
+        rig.net.last()->serverSend(
+            frames::frame(S("pusher:connection_established"),
+                          frames::json(QJsonObject{{S("activity_timeout"), 30}})));
         QCOMPARE(toString(rig.state()), toString(State::Connecting));
         QCOMPARE(rig.malformed.size(), 1);
         QVERIFY(rig.net.at(0)->isAborted());
@@ -399,7 +418,8 @@ private slots:
         rig2.net.last()->serverClose(4000, S("SSL only"));
         QCOMPARE(rig2.delays, QList<int>{0});
         rig2.clock.advance(0);
-        QCOMPARE(rig2.net.last()->url().toString(), S("wss://localhost:6001/app/KEY?") + expectedQuery());
+        QCOMPARE(rig2.net.last()->url().toString(),
+                 S("wss://localhost:6001/app/KEY?") + expectedQuery());
     }
 
     void refusedCodesFail_data()
@@ -536,10 +556,13 @@ private slots:
             rig.net.last()->fail(Transport::Failure::Network, S("connection refused"));
             QCOMPARE(rig.delays.size(), i + 1);
             const int delay = rig.delays.last();
-            const double base = std::min(double(o.backoffMaxMs), o.backoffInitialMs * std::pow(o.backoffFactor, i));
-            const double expected = std::min(double(o.backoffMaxMs), base * (1 + o.backoffJitter * (2 * random - 1)));
-            QVERIFY2(std::abs(delay - expected) <= 1.0,
-                     qPrintable(QStringLiteral("attempt %1: %2 vs %3").arg(i).arg(delay).arg(expected)));
+            const double base = std::min(double(o.backoffMaxMs),
+                                         o.backoffInitialMs * std::pow(o.backoffFactor, i));
+            const double expected = std::min(double(o.backoffMaxMs),
+                                             base * (1 + o.backoffJitter * (2 * random - 1)));
+            QVERIFY2(
+                std::abs(delay - expected) <= 1.0,
+                qPrintable(QStringLiteral("attempt %1: %2 vs %3").arg(i).arg(delay).arg(expected)));
             QVERIFY(delay >= int(base * (1 - o.backoffJitter)) - 1);
             QVERIFY(delay <= o.backoffMaxMs);
             if (i > 0 && random == 0.5)
@@ -556,7 +579,8 @@ private slots:
         QVERIFY(rig.refused.isEmpty());
         QVERIFY(rig.state() == State::Unavailable);
         for (const QString &tr : rig.transitions)
-            QVERIFY(!tr.endsWith(QStringLiteral("->failed")) && !tr.endsWith(QStringLiteral("->disconnected")));
+            QVERIFY(!tr.endsWith(QStringLiteral("->failed"))
+                    && !tr.endsWith(QStringLiteral("->disconnected")));
         QCOMPARE(rig.lost.size(), attempts);
         QVERIFY(rig.lost.count(1006) == attempts);
     }
@@ -606,7 +630,9 @@ private slots:
         QCOMPARE(toString(rig.state()), toString(State::Connecting));
         rig.clock.advance(1);
         QCOMPARE(toString(rig.state()), toString(State::Unavailable));
-        QCOMPARE(rig.transitions, (QStringList{T(State::Initialized, State::Connecting), T(State::Connecting, State::Unavailable)}));
+        QCOMPARE(rig.transitions,
+                 (QStringList{T(State::Initialized, State::Connecting),
+                              T(State::Connecting, State::Unavailable)}));
         rig.clock.advance(5000);
         rig.net.last()->accept();
         QCOMPARE(toString(rig.state()), toString(State::Connected));
@@ -772,7 +798,9 @@ private slots:
         QCOMPARE(rig.net.count(), 2);
         QVERIFY(first->isAborted());
         QCOMPARE(toString(rig.state()), toString(State::Connecting));
-        QCOMPARE(rig.transitions.mid(2), (QStringList{T(State::Connected, State::Disconnected), T(State::Disconnected, State::Connecting)}));
+        QCOMPARE(rig.transitions.mid(2),
+                 (QStringList{T(State::Connected, State::Disconnected),
+                              T(State::Disconnected, State::Connecting)}));
         first->serverSend(S("{\"event\":\"app\",\"channel\":\"c\"}"));
         first->serverClose(1000, S("bye"));
         QVERIFY(rig.events.isEmpty());
@@ -870,7 +898,8 @@ private slots:
     {
         Rig rig;
         FakeTransport *t = rig.connectAndAccept();
-        t->serverSend(frames::pusherError(4301, S("Client event rejected - only 10 per second"), S("private-chat")));
+        t->serverSend(frames::pusherError(4301, S("Client event rejected - only 10 per second"),
+                                          S("private-chat")));
         QCOMPARE(rig.serverErrors.size(), 1);
         QCOMPARE(rig.serverErrors.first().code, 4301);
         QCOMPARE(rig.serverErrors.first().message, S("Client event rejected - only 10 per second"));
@@ -879,7 +908,8 @@ private slots:
         QVERIFY(!t->isAborted());
         QVERIFY(rig.events.isEmpty());
         // "code": null, and double-encoded data.
-        t->serverSend(S("{\"event\":\"pusher:error\",\"data\":\"{\\\"code\\\":null,\\\"message\\\":\\\"oops\\\"}\"}"));
+        t->serverSend(S("{\"event\":\"pusher:error\",\"data\":\"{\\\"code\\\":null,\\\"message\\\":"
+                        "\\\"oops\\\"}\"}"));
         QCOMPARE(rig.serverErrors.size(), 2);
         QCOMPARE(rig.serverErrors.last().code, 0);
         QCOMPARE(rig.serverErrors.last().message, S("oops"));
@@ -891,18 +921,20 @@ private slots:
     {
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("channel");
-        QTest::newRow("private")
-            << S("Invalid signature: Expected HMAC SHA256 hex digest of 123.456:private-foo, but got 52aab0c")
-            << S("private-foo");
+        QTest::newRow("private") << S("Invalid signature: Expected HMAC SHA256 hex digest of "
+                                      "123.456:private-foo, but got 52aab0c")
+                                 << S("private-foo");
         QTest::newRow("hosted example")
-            << S("Invalid signature: Expected HMAC SHA256 hex digest of 264774.13368624:private-phone-company-509, but got 52aab")
+            << S("Invalid signature: Expected HMAC SHA256 hex digest of "
+                 "264774.13368624:private-phone-company-509, but got 52aab")
             << S("private-phone-company-509");
         QTest::newRow("presence with channel_data")
-            << S("Invalid signature: Expected HMAC SHA256 hex digest of 1.2:presence-room:{\"user_id\":\"1\"}, but got 00")
+            << S("Invalid signature: Expected HMAC SHA256 hex digest of "
+                 "1.2:presence-room:{\"user_id\":\"1\"}, but got 00")
             << S("presence-room");
-        QTest::newRow("name with comma")
-            << S("Invalid signature: Expected HMAC SHA256 hex digest of 1.2:private-a,b, but got 00")
-            << S("private-a,b");
+        QTest::newRow("name with comma") << S(
+            "Invalid signature: Expected HMAC SHA256 hex digest of 1.2:private-a,b, but got 00")
+                                         << S("private-a,b");
         QTest::newRow("end of message")
             << S("Invalid signature: Expected HMAC SHA256 hex digest of 1.2:private-x")
             << S("private-x");
@@ -915,8 +947,9 @@ private slots:
         QFETCH(QString, channel);
         Rig rig;
         rig.connectAndAccept();
-        rig.net.last()->serverSend(S("{\"event\":\"pusher:error\",\"data\":{\"code\":null,\"message\":")
-                                   + frames::json(QJsonArray{message}).mid(1).chopped(1) + S("}}"));
+        rig.net.last()->serverSend(
+            S("{\"event\":\"pusher:error\",\"data\":{\"code\":null,\"message\":")
+            + frames::json(QJsonArray{message}).mid(1).chopped(1) + S("}}"));
         QCOMPARE(rig.serverErrors.size(), 1);
         QCOMPARE(rig.serverErrors.first().message, message);
         QCOMPARE(rig.serverErrors.first().channel, channel);
@@ -958,11 +991,14 @@ private slots:
     {
         Rig rig;
         FakeTransport *t = rig.connectAndAccept();
-        t->serverSend(S("{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"c\",\"data\":\"{}\"}"));
-        t->serverSend(S("{\"event\":\"pusher:subscription_error\",\"channel\":\"c\",\"data\":{\"status\":401}}"));
+        t->serverSend(S("{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"c\","
+                        "\"data\":\"{}\"}"));
+        t->serverSend(S("{\"event\":\"pusher:subscription_error\",\"channel\":\"c\",\"data\":{"
+                        "\"status\":401}}"));
         t->serverSend(S("{\"event\":\"pusher:cache_miss\",\"channel\":\"cache-c\"}"));
         t->serverSend(S("{\"event\":\"pusher:signin_success\",\"data\":{\"user_data\":\"{}\"}}"));
-        t->serverSend(S("{\"event\":\"pusher_internal:watchlist_events\",\"data\":{\"events\":[]}}"));
+        t->serverSend(
+            S("{\"event\":\"pusher_internal:watchlist_events\",\"data\":{\"events\":[]}}"));
         QCOMPARE(rig.events.size(), 5);
         QCOMPARE(rig.events.at(0).event, S("pusher_internal:subscription_succeeded"));
         QCOMPARE(rig.events.at(3).event, S("pusher:signin_success"));
@@ -994,11 +1030,13 @@ private slots:
     {
         QTest::addColumn<double>("random");
         QTest::addColumn<int>("outageMs");
-        QTest::addColumn<int>("closeCode"); // how the old connection ends: 1006 (killed), 4200 (graceful)
+        QTest::addColumn<int>(
+            "closeCode"); // how the old connection ends: 1006 (killed), 4200 (graceful)
         for (double r : {0.0, 0.5, 0.999999}) {
             for (int outage : {500, 1000, 2000}) {
                 for (int code : {1006, 4200})
-                    QTest::addRow("random %.2f outage %d close %d", r, outage, code) << r << outage << code;
+                    QTest::addRow("random %.2f outage %d close %d", r, outage, code)
+                        << r << outage << code;
             }
         }
     }
@@ -1011,14 +1049,16 @@ private slots:
         Rig rig;
         rig.clock.setRandom(random);
         QList<qint64> attemptTimes;
-        QObject::connect(&rig.net, &FakeNetwork::transportOpening, &rig.net,
-                         [&](FakeTransport *, const QUrl &) { attemptTimes.append(rig.clock.nowMs()); });
+        QObject::connect(
+            &rig.net, &FakeNetwork::transportOpening, &rig.net,
+            [&](FakeTransport *, const QUrl &) { attemptTimes.append(rig.clock.nowMs()); });
         rig.connectAndAccept();
         rig.clock.advance(10000);
         const qint64 down = rig.clock.nowMs();
         const qint64 back = down + outageMs;
         if (closeCode == 1006)
-            rig.net.last()->fail(Transport::Failure::Network, S("connection reset")); // the server died
+            rig.net.last()->fail(Transport::Failure::Network,
+                                 S("connection reset")); // the server died
         else
             rig.net.last()->serverClose(closeCode, S("server shutting down"));
         qint64 connectedAt = -1;
@@ -1037,15 +1077,16 @@ private slots:
                 t->accept(S("2.2"));
         }
         QVERIFY(connectedAt >= back);
-        QVERIFY2(connectedAt - back <= 2000,
-                 qPrintable(QStringLiteral("connected %1 ms after the server came back (attempts at %2)")
-                                .arg(connectedAt - back)
-                                .arg([&] {
-                                    QStringList s;
-                                    for (qint64 a : attemptTimes)
-                                        s << QString::number(a - down);
-                                    return s.join(u',');
-                                }())));
+        QVERIFY2(
+            connectedAt - back <= 2000,
+            qPrintable(QStringLiteral("connected %1 ms after the server came back (attempts at %2)")
+                           .arg(connectedAt - back)
+                           .arg([&] {
+                               QStringList s;
+                               for (qint64 a : attemptTimes)
+                                   s << QString::number(a - down);
+                               return s.join(u',');
+                           }())));
         QCOMPARE(toString(rig.state()), toString(State::Connected));
     }
 };

@@ -121,7 +121,8 @@ private slots:
         rig.clock.advance(10000); // the library's unavailable timeout
         QVERIFY(rig.connection->state() == natter::pusher::ConnectionState::Unavailable);
         QCOMPARE(rig.status->kind(), Kind::Reconnecting);
-        QVERIFY2(rig.status->fixHint().contains(S("chat.example:6001")), qPrintable(rig.status->fixHint()));
+        QVERIFY2(rig.status->fixHint().contains(S("chat.example:6001")),
+                 qPrintable(rig.status->fixHint()));
         QVERIFY(rig.status->fixHint().contains(S("network")));
     }
 

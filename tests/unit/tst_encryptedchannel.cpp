@@ -60,9 +60,12 @@ struct Rig : ClientRig
         channel = client->subscribeEncrypted(Name);
         if (!channel)
             return nullptr;
-        QObject::connect(channel, &Channel::eventReceived, channel, [this](const Event &e) { delivered.append(e); });
+        QObject::connect(channel, &Channel::eventReceived, channel,
+                         [this](const Event &e) { delivered.append(e); });
         QObject::connect(channel, &EncryptedChannel::decryptionFailed, channel,
-                         [this](const QString &event, const QString &reason) { failures.append({event, reason}); });
+                         [this](const QString &event, const QString &reason) {
+                             failures.append({event, reason});
+                         });
         auth.respond(auth.count() - 1, responseWithKey(key));
         serverSend(frames::subscriptionSucceeded(Name));
         return channel;
@@ -115,7 +118,8 @@ private slots:
         QCOMPARE(rig.auth.count(), 1); // no refresh needed
 
         // The envelope inline (not double encoded) works too.
-        const QJsonObject envelope = QJsonDocument::fromJson(SecretBox::sealEnvelope("[1,2]", keyA())).object();
+        const QJsonObject envelope
+            = QJsonDocument::fromJson(SecretBox::sealEnvelope("[1,2]", keyA())).object();
         rig.serverSend(frames::frame(S("list"), envelope, Name));
         QCOMPARE(rig.delivered.size(), 2);
         QCOMPARE(rig.delivered.last().dataJson().toArray().size(), 2);
@@ -222,7 +226,8 @@ private slots:
         Rig rig;
         rig.subscribe(keyA());
         rig.serverSend(frames::frame(S("plain"), S("not an envelope"), Name));
-        rig.serverSend(frames::frame(S("tampered"), S("{\"nonce\":\"AAAA\",\"ciphertext\":\"AAAA\"}"), Name));
+        rig.serverSend(
+            frames::frame(S("tampered"), S("{\"nonce\":\"AAAA\",\"ciphertext\":\"AAAA\"}"), Name));
         QCOMPARE(rig.auth.count(), 2);
         rig.auth.respond(1, responseWithKey(keyA()));
         QCOMPARE(rig.failures.size(), 2);
@@ -230,7 +235,8 @@ private slots:
         // A tampered ciphertext under the right key fails the MAC the same way.
         QByteArray sealed = SecretBox::sealEnvelope("{}", keyA());
         QJsonObject env = QJsonDocument::fromJson(sealed).object();
-        QByteArray ct = QByteArray::fromBase64(env.value(QLatin1String("ciphertext")).toString().toLatin1());
+        QByteArray ct = QByteArray::fromBase64(
+            env.value(QLatin1String("ciphertext")).toString().toLatin1());
         ct[ct.size() - 1] = char(ct.at(ct.size() - 1) ^ 1);
         env.insert(S("ciphertext"), QString::fromLatin1(ct.toBase64()));
         rig.serverSend(frames::frame(S("flipped"), frames::json(env), Name));
@@ -248,7 +254,8 @@ private slots:
             rig.connect();
             EncryptedChannel *c = rig.client->subscribeEncrypted(Name);
             QList<ChannelError> errors;
-            QObject::connect(c, &Channel::subscriptionFailed, c, [&](const ChannelError &e) { errors.append(e); });
+            QObject::connect(c, &Channel::subscriptionFailed, c,
+                             [&](const ChannelError &e) { errors.append(e); });
             AuthResponse r;
             r.auth = S("KEY:sig");
             r.sharedSecret = secret;

@@ -35,9 +35,11 @@
 using namespace natter::pusher;
 
 // ConnectionState has a toString() returning QString that QCOMPARE would pick up through ADL.
-#define COMPARE_STATE(actual, expected)                                                                \
-    QVERIFY2((actual) == (expected),                                                                   \
-             qPrintable(QStringLiteral("state is %1, expected %2").arg(toString(actual), toString(expected))))
+#define COMPARE_STATE(actual, expected) \
+    QVERIFY2( \
+        (actual) == (expected), \
+        qPrintable( \
+            QStringLiteral("state is %1, expected %2").arg(toString(actual), toString(expected))))
 
 namespace {
 
@@ -45,10 +47,11 @@ const QString Key = QStringLiteral("app-key");
 const QByteArray Secret = "app-secret";
 
 // Independent of Signer: what a server expects for a private channel.
-QString privateAuth(const QString &socketId, const QString &channel, const QByteArray &secret = Secret)
+QString privateAuth(const QString &socketId, const QString &channel,
+                    const QByteArray &secret = Secret)
 {
-    const QByteArray mac = QMessageAuthenticationCode::hash((socketId + QLatin1Char(':') + channel).toUtf8(), secret,
-                                                            QCryptographicHash::Sha256);
+    const QByteArray mac = QMessageAuthenticationCode::hash(
+        (socketId + QLatin1Char(':') + channel).toUtf8(), secret, QCryptographicHash::Sha256);
     return Key + QLatin1Char(':') + QString::fromLatin1(mac.toHex());
 }
 
@@ -58,9 +61,14 @@ QString privateAuth(const QString &socketId, const QString &channel, const QByte
 class DelayedAuthorizer : public Authorizer
 {
 public:
-    DelayedAuthorizer(Authorizer *inner, int delayMs) : m_inner(inner), m_delayMs(delayMs) {}
+    DelayedAuthorizer(Authorizer *inner, int delayMs)
+        : m_inner(inner)
+        , m_delayMs(delayMs)
+    {
+    }
 
-    AuthRequest *authorizeChannel(const QString &socketId, const QString &channelName, QObject *parent) override
+    AuthRequest *authorizeChannel(const QString &socketId, const QString &channelName,
+                                  QObject *parent) override
     {
         m_requests.append(socketId);
         auto *request = new AuthRequest(parent);
@@ -71,8 +79,10 @@ public:
                 return;
             }
             AuthRequest *inner = m_inner->authorizeChannel(socketId, channelName, guard);
-            QObject::connect(inner, &AuthRequest::succeeded, guard, [guard](const AuthResponse &r) { guard->resolve(r); });
-            QObject::connect(inner, &AuthRequest::failed, guard, [guard](const AuthError &e) { guard->reject(e); });
+            QObject::connect(inner, &AuthRequest::succeeded, guard,
+                             [guard](const AuthResponse &r) { guard->resolve(r); });
+            QObject::connect(inner, &AuthRequest::failed, guard,
+                             [guard](const AuthError &e) { guard->reject(e); });
         });
         return request;
     }
@@ -165,8 +175,9 @@ void TestFakeServer::init()
 {
     m_server = std::make_unique<FakePusherServer>();
     QVERIFY(m_server->isListening());
-    m_signer = std::make_unique<LocalSigner>(Key, Secret, QStringLiteral("alice"),
-                                             QJsonObject{{QStringLiteral("name"), QStringLiteral("Alice")}});
+    m_signer = std::make_unique<LocalSigner>(
+        Key, Secret, QStringLiteral("alice"),
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("Alice")}});
 }
 
 void TestFakeServer::cleanup()
@@ -248,7 +259,8 @@ void TestFakeServer::serverActivityTimeout_lowersPingInterval()
     const qint64 connectedAt = m_server->elapsedMs();
     QVERIFY(m_server->waitForEvent(0, QStringLiteral("pusher:ping"), 1, 3000));
     const qint64 pingAt = m_server->frameTimesMs(0).constLast();
-    QVERIFY2(pingAt - connectedAt >= 900, qPrintable(QStringLiteral("ping after %1 ms").arg(pingAt - connectedAt)));
+    QVERIFY2(pingAt - connectedAt >= 900,
+             qPrintable(QStringLiteral("ping after %1 ms").arg(pingAt - connectedAt)));
     // Answered (auto-pong): the connection stays.
     QTest::qWait(300);
     QCOMPARE(m_server->connectionCount(), 1);
@@ -415,16 +427,24 @@ void TestFakeServer::garbageFrame_isReportedAndSkipped_data()
     QTest::newRow("event is a number") << QStringLiteral("{\"event\":5}") << false;
     QTest::newRow("array") << QStringLiteral("[{\"event\":\"msg\"}]") << false;
     QTest::newRow("string") << QStringLiteral("\"pusher:ping\"") << false;
-    QTest::newRow("channel is a number") << QStringLiteral("{\"event\":\"msg\",\"channel\":7,\"data\":\"{}\"}") << false;
-    QTest::newRow("truncated") << QStringLiteral("{\"event\":\"msg\",\"channel\":\"news\",\"data\":\"{}\"") << false;
+    QTest::newRow("channel is a number")
+        << QStringLiteral("{\"event\":\"msg\",\"channel\":7,\"data\":\"{}\"}") << false;
+    QTest::newRow("truncated") << QStringLiteral(
+        "{\"event\":\"msg\",\"channel\":\"news\",\"data\":\"{}\"")
+                               << false;
     QTest::newRow("invalid JSON in inline data")
-        << QStringLiteral("{\"event\":\"msg\",\"channel\":\"news\",\"data\":{\"a\":nope}}") << false;
-    QTest::newRow("half a subscription_succeeded")
-        << QStringLiteral("{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"news\",\"data\":{") << false;
-    QTest::newRow("huge (4 MB, unterminated)")
-        << (QStringLiteral("{\"event\":\"msg\",\"channel\":\"news\",\"data\":\"") + QString(4 * 1024 * 1024, u'x'))
+        << QStringLiteral("{\"event\":\"msg\",\"channel\":\"news\",\"data\":{\"a\":nope}}")
         << false;
-    QTest::newRow("binary frame") << QStringLiteral("{\"event\":\"msg\",\"channel\":\"news\",\"data\":\"{}\"}") << true;
+    QTest::newRow("half a subscription_succeeded") << QStringLiteral(
+        "{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"news\",\"data\":{")
+                                                   << false;
+    QTest::newRow("huge (4 MB, unterminated)")
+        << (QStringLiteral("{\"event\":\"msg\",\"channel\":\"news\",\"data\":\"")
+            + QString(4 * 1024 * 1024, u'x'))
+        << false;
+    QTest::newRow("binary frame") << QStringLiteral(
+        "{\"event\":\"msg\",\"channel\":\"news\",\"data\":\"{}\"}")
+                                  << true;
 }
 
 void TestFakeServer::garbageFrame_isReportedAndSkipped()
@@ -434,7 +454,8 @@ void TestFakeServer::garbageFrame_isReportedAndSkipped()
 
     Channel *channel = connectAndSubscribe(QStringLiteral("news"));
     QVERIFY(channel);
-    m_server->setOutgoingFrameSize(256 * 1024); // within the client's frame cap: the message is what is bad
+    m_server->setOutgoingFrameSize(
+        256 * 1024); // within the client's frame cap: the message is what is bad
     Connection *connection = m_client->connection();
     QSignalSpy malformed(connection, &Connection::malformedFrame);
     QSignalSpy states(connection, &Connection::stateChanged);
@@ -476,7 +497,10 @@ void TestFakeServer::garbageWhilePending_leavesSubscriptionPending()
     QVERIFY(m_server->waitForEvent(0, QStringLiteral("pusher:subscribe")));
     QTRY_COMPARE(channel->state(), Channel::State::Pending);
 
-    QVERIFY(m_server->sendText(0, QStringLiteral("{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"news\",")));
+    QVERIFY(m_server->sendText(
+        0,
+        QStringLiteral(
+            "{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"news\",")));
     QVERIFY(m_server->sendText(0, QStringLiteral("{\"event\":null,\"channel\":\"news\"}")));
     QTRY_COMPARE(malformed.count(), 2);
     QCOMPARE(channel->state(), Channel::State::Pending);
@@ -493,7 +517,8 @@ void TestFakeServer::nonJsonStringData_isDeliveredAsString()
     QVERIFY(channel);
     QSignalSpy malformed(m_client->connection(), &Connection::malformedFrame);
     QSignalSpy events(channel, &Channel::eventReceived);
-    QVERIFY(m_server->sendText(0, QStringLiteral("{\"event\":\"msg\",\"channel\":\"news\",\"data\":\"{not json\"}")));
+    QVERIFY(m_server->sendText(
+        0, QStringLiteral("{\"event\":\"msg\",\"channel\":\"news\",\"data\":\"{not json\"}")));
     QVERIFY(events.wait(3000));
     const Event e = events.at(0).at(0).value<Event>();
     QCOMPARE(e.data, QStringLiteral("{not json"));
@@ -525,10 +550,13 @@ void TestFakeServer::largeMessage_isDelivered()
     QSignalSpy events(channel, &Channel::eventReceived);
     QSignalSpy lost(m_client->connection(), &Connection::connectionLost);
     const QString text(kib * 1024 - 16, u'y');
-    QVERIFY(m_server->sendEvent(0, QStringLiteral("history"), QJsonObject{{QStringLiteral("text"), text}},
+    QVERIFY(m_server->sendEvent(0, QStringLiteral("history"),
+                                QJsonObject{{QStringLiteral("text"), text}},
                                 QStringLiteral("news")));
     QVERIFY2(events.wait(3000), "the large event never arrived");
-    QCOMPARE(events.at(0).at(0).value<Event>().dataObject().value(QLatin1String("text")).toString().size(), text.size());
+    QCOMPARE(
+        events.at(0).at(0).value<Event>().dataObject().value(QLatin1String("text")).toString().size(),
+        text.size());
     // The connection is still alive and answers its pings.
     QVERIFY(m_server->sendEvent(0, QStringLiteral("msg"), QJsonObject(), QStringLiteral("news")));
     QVERIFY(events.wait(3000));
@@ -546,9 +574,10 @@ void TestFakeServer::oversizedFrame_dropsConnectionAtOnce()
     QSignalSpy lost(m_client->connection(), &Connection::connectionLost);
     QElapsedTimer sinceSend;
     sinceSend.start();
-    QVERIFY(m_server->sendEvent(0, QStringLiteral("history"),
-                                QJsonObject{{QStringLiteral("text"), QString(3 * 1024 * 1024, u'z')}},
-                                QStringLiteral("news")));
+    QVERIFY(
+        m_server->sendEvent(0, QStringLiteral("history"),
+                            QJsonObject{{QStringLiteral("text"), QString(3 * 1024 * 1024, u'z')}},
+                            QStringLiteral("news")));
     QVERIFY(lost.wait(3000));
     const qint64 ms = sinceSend.elapsed();
     QVERIFY2(ms < 1500, qPrintable(QStringLiteral("noticed after %1 ms").arg(ms)));
@@ -579,7 +608,8 @@ void TestFakeServer::silentServer_reconnectsAndResubscribes()
     QVERIFY(m_server->waitForConnections(2, 3000));
     m_server->setAutoPong(true); // the new connection's server answers
     const qint64 reconnectAt = m_server->elapsedMs();
-    QVERIFY2(reconnectAt - pingAt >= 250, qPrintable(QStringLiteral("gave up %1 ms after the ping").arg(reconnectAt - pingAt)));
+    QVERIFY2(reconnectAt - pingAt >= 250,
+             qPrintable(QStringLiteral("gave up %1 ms after the ping").arg(reconnectAt - pingAt)));
     QVERIFY(m_server->waitForClosed(0, 2000));
     QVERIFY(!lost.isEmpty());
 
@@ -624,7 +654,8 @@ void TestFakeServer::slowAuth_staleAnswerAcrossReconnectIsNotUsed()
     QVERIFY(m_server->subscribeRequests(0).isEmpty()); // nothing was sent on the dead socket
     const QList<QJsonObject> subscribes = m_server->subscribeRequests(1, name);
     QCOMPARE(subscribes.size(), 1);
-    QCOMPARE(subscribes.at(0).value(QLatin1String("auth")).toString(), privateAuth(secondSocket, name));
+    QCOMPARE(subscribes.at(0).value(QLatin1String("auth")).toString(),
+             privateAuth(secondSocket, name));
     QVERIFY(m_server->events(1, QStringLiteral("pusher:subscription_error")).isEmpty());
     QVERIFY(failed.isEmpty());
     QVERIFY(channel->isSubscribed());
@@ -656,7 +687,8 @@ void TestFakeServer::serverOutage_resubscribedWithinTwoSecondsOfRestart()
     QTRY_VERIFY_WITH_TIMEOUT(channel->isSubscribed(), 10000);
     const qint64 ms = sinceRestart.elapsed();
     qInfo("subscribed again %lld ms after the server came back", ms);
-    QVERIFY2(ms < 2000, qPrintable(QStringLiteral("subscribed again only %1 ms after the restart").arg(ms)));
+    QVERIFY2(ms < 2000,
+             qPrintable(QStringLiteral("subscribed again only %1 ms after the restart").arg(ms)));
     QVERIFY(m_server->subscribedChannels(-1).contains(QStringLiteral("news")));
 }
 
@@ -717,7 +749,8 @@ void TestFakeServer::clientEvents_arePacedAndOrdered()
         if (frame.value(QLatin1String("event")).toString() != QLatin1String("client-n"))
             continue;
         QCOMPARE(frame.value(QLatin1String("channel")).toString(), name);
-        QCOMPARE(frame.value(QLatin1String("data")).toObject().value(QLatin1String("n")).toInt(), expectedN);
+        QCOMPARE(frame.value(QLatin1String("data")).toObject().value(QLatin1String("n")).toInt(),
+                 expectedN);
         ++expectedN;
         times.append(frameTimes.at(i));
     }
@@ -727,11 +760,14 @@ void TestFakeServer::clientEvents_arePacedAndOrdered()
     int inFirstSecond = 0;
     for (qint64 t : times)
         inFirstSecond += t - times.first() < 950 ? 1 : 0;
-    QVERIFY2(inFirstSecond <= 10, qPrintable(QStringLiteral("%1 client events in the first second").arg(inFirstSecond)));
+    QVERIFY2(inFirstSecond <= 10,
+             qPrintable(QStringLiteral("%1 client events in the first second").arg(inFirstSecond)));
     QVERIFY2(times.at(10) - times.first() >= 950,
-             qPrintable(QStringLiteral("11th client event %1 ms after the first").arg(times.at(10) - times.first())));
+             qPrintable(QStringLiteral("11th client event %1 ms after the first")
+                            .arg(times.at(10) - times.first())));
     QVERIFY2(times.last() - times.first() < 2500,
-             qPrintable(QStringLiteral("15 client events took %1 ms").arg(times.last() - times.first())));
+             qPrintable(
+                 QStringLiteral("15 client events took %1 ms").arg(times.last() - times.first())));
     QVERIFY(m_server->events(0, QStringLiteral("pusher:error")).isEmpty());
     QCOMPARE(m_server->connectionCount(), 1);
 }
@@ -783,7 +819,8 @@ void TestFakeServer::serverPing_isAnsweredWithPong()
     QVERIFY(m_server->waitForEvent(0, QStringLiteral("pusher:pong"), 2, 2000));
     const QJsonObject pong = m_server->events(0, QStringLiteral("pusher:pong")).constFirst();
     QVERIFY(!pong.contains(QLatin1String("channel")));
-    QVERIFY(pong.value(QLatin1String("data")).isObject() || pong.value(QLatin1String("data")).isString());
+    QVERIFY(pong.value(QLatin1String("data")).isObject()
+            || pong.value(QLatin1String("data")).isString());
     QVERIFY(client->connection()->isConnected());
 }
 
@@ -808,10 +845,12 @@ void TestFakeServer::subscriptionError_failsChannelWithStatus()
     QVERIFY(m_server->waitForEvent(0, QStringLiteral("pusher:subscribe")));
     QTRY_COMPARE(channel->state(), Channel::State::Pending);
 
-    const QJsonObject data{{QStringLiteral("type"), QStringLiteral("AuthError")},
-                           {QStringLiteral("error"), QStringLiteral("The connection is unauthorized.")},
-                           {QStringLiteral("status"), 401}};
-    QVERIFY(m_server->sendEvent(0, QStringLiteral("pusher:subscription_error"), data, name, inlineData));
+    const QJsonObject data{
+        {QStringLiteral("type"), QStringLiteral("AuthError")},
+        {QStringLiteral("error"), QStringLiteral("The connection is unauthorized.")},
+        {QStringLiteral("status"), 401}};
+    QVERIFY(m_server->sendEvent(0, QStringLiteral("pusher:subscription_error"), data, name,
+                                inlineData));
     QVERIFY(failed.wait(3000));
     const ChannelError error = failed.at(0).at(0).value<ChannelError>();
     QCOMPARE(error.kind, ChannelError::Kind::ServerRejected);
@@ -851,7 +890,8 @@ void TestFakeServer::pusherError4301_rejectsClientEvent()
     QVERIFY(!channel->trigger(QStringLiteral("client-x"), QStringLiteral("{}")));
     QVERIFY(m_server->waitForEvent(0, QStringLiteral("client-x")));
     const QJsonObject data{{QStringLiteral("code"), 4301},
-                           {QStringLiteral("message"), QStringLiteral("Client event rejected - only 10 per second allowed")}};
+                           {QStringLiteral("message"),
+                            QStringLiteral("Client event rejected - only 10 per second allowed")}};
     QVERIFY(m_server->sendEvent(0, QStringLiteral("pusher:error"), data, name, true));
     QVERIFY(rejected.wait(3000));
     const ClientEventError error = rejected.at(0).at(0).value<ClientEventError>();
@@ -868,7 +908,8 @@ void TestFakeServer::pusherErrorWithoutChannel_reachesClient()
     Channel *channel = connectAndSubscribe(QStringLiteral("news"));
     QVERIFY(channel);
     QSignalSpy serverErrors(m_client.get(), &Client::serverError);
-    const QJsonObject data{{QStringLiteral("code"), 4301}, {QStringLiteral("message"), QStringLiteral("slow down")}};
+    const QJsonObject data{{QStringLiteral("code"), 4301},
+                           {QStringLiteral("message"), QStringLiteral("slow down")}};
     QVERIFY(m_server->sendEvent(0, QStringLiteral("pusher:error"), data, QString(), true));
     QVERIFY(serverErrors.wait(3000));
     QCOMPARE(serverErrors.at(0).at(0).toInt(), 4301);
@@ -881,12 +922,14 @@ void TestFakeServer::presence_membersFromServer()
 {
     m_server->setAppCredentials(Key, Secret);
     makeClient(options(m_server->port()));
-    auto *channel = qobject_cast<PresenceChannel *>(connectAndSubscribe(QStringLiteral("presence-lobby")));
+    auto *channel = qobject_cast<PresenceChannel *>(
+        connectAndSubscribe(QStringLiteral("presence-lobby")));
     QVERIFY(channel);
     QCOMPARE(channel->members()->count(), 1);
     QCOMPARE(channel->members()->myId(), QStringLiteral("alice"));
     QVERIFY(channel->members()->me().has_value());
-    QCOMPARE(channel->members()->me()->info.value(QLatin1String("name")).toString(), QStringLiteral("Alice"));
+    QCOMPARE(channel->members()->me()->info.value(QLatin1String("name")).toString(),
+             QStringLiteral("Alice"));
 }
 
 QTEST_GUILESS_MAIN(TestFakeServer)

@@ -23,7 +23,8 @@ Event mustParse(FrameParser &parser, const QString &text)
     Event e;
     const bool ok = parser.parse(text, e);
     if (!ok)
-        qWarning("unexpected parse failure for %s: %s", qPrintable(text), qPrintable(parser.error()));
+        qWarning("unexpected parse failure for %s: %s", qPrintable(text),
+                 qPrintable(parser.error()));
     return ok ? e : Event{};
 }
 } // namespace
@@ -36,7 +37,9 @@ private slots:
     {
         FrameParser p;
         Event e;
-        QVERIFY(p.parse(S("{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_id\\\":\\\"123.456\\\",\\\"activity_timeout\\\":120}\"}"), e));
+        QVERIFY(p.parse(S("{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_"
+                          "id\\\":\\\"123.456\\\",\\\"activity_timeout\\\":120}\"}"),
+                        e));
         QCOMPARE(e.event, S("pusher:connection_established"));
         QVERIFY(e.channel.isEmpty());
         QCOMPARE(e.dataKind, Event::DataKind::String);
@@ -52,22 +55,28 @@ private slots:
         FrameParser p;
         // Inner JSON: {"text":"line1\nline2 \"q\" \\ caf\u00e9 \ud83d\ude00","tab":"\t"}
         const QString frame = S("{\"event\":\"new-message\",\"channel\":\"chat\",\"data\":"
-                                "\"{\\\"text\\\":\\\"line1\\\\nline2 \\\\\\\"q\\\\\\\" \\\\\\\\ caf\\u00e9 \\ud83d\\ude00\\\",\\\"tab\\\":\\\"\\\\t\\\"}\"}");
+                                "\"{\\\"text\\\":\\\"line1\\\\nline2 \\\\\\\"q\\\\\\\" \\\\\\\\ "
+                                "caf\\u00e9 \\ud83d\\ude00\\\",\\\"tab\\\":\\\"\\\\t\\\"}\"}");
         Event e = mustParse(p, frame);
         QCOMPARE(e.event, S("new-message"));
         QCOMPARE(e.channel, S("chat"));
         QCOMPARE(e.dataKind, Event::DataKind::String);
         // The outer string is unescaped once: the inner JSON text with its own escapes.
-        QCOMPARE(e.data, S("{\"text\":\"line1\\nline2 \\\"q\\\" \\\\ caf\xc3\xa9 \xf0\x9f\x98\x80\",\"tab\":\"\\t\"}"));
+        QCOMPARE(e.data,
+                 S("{\"text\":\"line1\\nline2 \\\"q\\\" \\\\ caf\xc3\xa9 "
+                   "\xf0\x9f\x98\x80\",\"tab\":\"\\t\"}"));
         const QJsonObject o = e.dataObject();
-        QCOMPARE(o.value(QLatin1String("text")).toString(), S("line1\nline2 \"q\" \\ caf\xc3\xa9 \xf0\x9f\x98\x80"));
+        QCOMPARE(o.value(QLatin1String("text")).toString(),
+                 S("line1\nline2 \"q\" \\ caf\xc3\xa9 \xf0\x9f\x98\x80"));
         QCOMPARE(o.value(QLatin1String("tab")).toString(), S("\t"));
     }
 
     void unicodeInNamesAndRawUtf8()
     {
         FrameParser p;
-        Event e = mustParse(p, S("{\"event\":\"client-caf\xc3\xa9\",\"channel\":\"private-\\u00e9\",\"data\":\"\xe2\x82\xac \\ud83d\\ude00\"}"));
+        Event e = mustParse(p,
+                            S("{\"event\":\"client-caf\xc3\xa9\",\"channel\":\"private-\\u00e9\","
+                              "\"data\":\"\xe2\x82\xac \\ud83d\\ude00\"}"));
         QCOMPARE(e.event, S("client-caf\xc3\xa9"));
         QCOMPARE(e.channel, S("private-\xc3\xa9"));
         QCOMPARE(e.data, S("\xe2\x82\xac \xf0\x9f\x98\x80"));
@@ -77,7 +86,8 @@ private slots:
     void plainStringData()
     {
         FrameParser p;
-        Event e = mustParse(p, S("{\"event\":\"greeting\",\"channel\":\"c\",\"data\":\"hello world\"}"));
+        Event e = mustParse(
+            p, S("{\"event\":\"greeting\",\"channel\":\"c\",\"data\":\"hello world\"}"));
         QCOMPARE(e.dataKind, Event::DataKind::String);
         QCOMPARE(e.data, S("hello world"));
         QCOMPARE(e.dataJson(), QJsonValue(S("hello world")));
@@ -107,12 +117,16 @@ private slots:
     void inlineObjectData()
     {
         FrameParser p;
-        Event e = mustParse(p, S("{\"event\":\"pusher:error\",\"data\":{\"code\":4301,\"message\":\"too fast \\\"x\\\"\",\"nested\":{\"a\":[1,2]}}}"));
+        Event e = mustParse(p,
+                            S("{\"event\":\"pusher:error\",\"data\":{\"code\":4301,\"message\":"
+                              "\"too fast \\\"x\\\"\",\"nested\":{\"a\":[1,2]}}}"));
         QCOMPARE(e.dataKind, Event::DataKind::Json);
         const QJsonObject o = e.dataObject();
         QCOMPARE(o.value(QLatin1String("code")).toInt(), 4301);
         QCOMPARE(o.value(QLatin1String("message")).toString(), S("too fast \"x\""));
-        QCOMPARE(o.value(QLatin1String("nested")).toObject().value(QLatin1String("a")).toArray().size(), 2);
+        QCOMPARE(
+            o.value(QLatin1String("nested")).toObject().value(QLatin1String("a")).toArray().size(),
+            2);
         // The raw text is kept verbatim (still escaped).
         QVERIFY(e.data.startsWith(u'{'));
         QVERIFY(e.data.endsWith(u'}'));
@@ -183,7 +197,8 @@ private slots:
     {
         FrameParser p;
         Event e;
-        QVERIFY(p.parse(S("{\"event\":\"a\",\"channel\":\"c\",\"data\":{\"x\":1},\"user_id\":\"7\"}"), e));
+        QVERIFY(p.parse(
+            S("{\"event\":\"a\",\"channel\":\"c\",\"data\":{\"x\":1},\"user_id\":\"7\"}"), e));
         QCOMPARE(e.userId, S("7"));
         QVERIFY(p.parse(S("{\"event\":\"b\"}"), e));
         QCOMPARE(e.event, S("b"));
@@ -196,9 +211,13 @@ private slots:
     void userId()
     {
         FrameParser p;
-        Event e = mustParse(p, S("{\"event\":\"client-typing\",\"channel\":\"presence-chat\",\"data\":\"{}\",\"user_id\":\"42\"}"));
+        Event e = mustParse(p,
+                            S("{\"event\":\"client-typing\",\"channel\":\"presence-chat\",\"data\":"
+                              "\"{}\",\"user_id\":\"42\"}"));
         QCOMPARE(e.userId, S("42"));
-        e = mustParse(p, S("{\"event\":\"client-typing\",\"channel\":\"presence-chat\",\"data\":\"{}\",\"user_id\":42}"));
+        e = mustParse(p,
+                      S("{\"event\":\"client-typing\",\"channel\":\"presence-chat\",\"data\":\"{}"
+                        "\",\"user_id\":42}"));
         QCOMPARE(e.userId, S("42"));
         e = mustParse(p, S("{\"user_id\":12345678901,\"event\":\"client-typing\"}"));
         QCOMPARE(e.userId, S("12345678901"));
@@ -213,8 +232,10 @@ private slots:
     void unknownFieldsIgnored()
     {
         FrameParser p;
-        Event e = mustParse(p, S("{\"extra\":{\"deep\":[1,{\"event\":\"nope\"}]},\"event\":\"e\",\"x\":null,"
-                                 "\"channel\":\"c\",\"y\":[\"z\"],\"data\":\"d\",\"z\":1.5,\"w\":true}"));
+        Event e = mustParse(
+            p,
+            S("{\"extra\":{\"deep\":[1,{\"event\":\"nope\"}]},\"event\":\"e\",\"x\":null,"
+              "\"channel\":\"c\",\"y\":[\"z\"],\"data\":\"d\",\"z\":1.5,\"w\":true}"));
         QCOMPARE(e.event, S("e"));
         QCOMPARE(e.channel, S("c"));
         QCOMPARE(e.data, S("d"));
@@ -274,8 +295,10 @@ private slots:
         QTest::newRow("bad number data 2") << S("{\"event\":\"e\",\"data\":-}");
         QTest::newRow("bad null data") << S("{\"event\":\"e\",\"data\":nul}");
         QTest::newRow("bad number user_id") << S("{\"event\":\"e\",\"user_id\":12x}");
-        QTest::newRow("lone high surrogate in event") << (S("{\"event\":\"e") + QChar(0xD800) + S("\"}"));
-        QTest::newRow("lone low surrogate in data") << (S("{\"event\":\"e\",\"data\":\"") + QChar(0xDC00) + S("\"}"));
+        QTest::newRow("lone high surrogate in event")
+            << (S("{\"event\":\"e") + QChar(0xD800) + S("\"}"));
+        QTest::newRow("lone low surrogate in data")
+            << (S("{\"event\":\"e\",\"data\":\"") + QChar(0xDC00) + S("\"}"));
         QTest::newRow("escaped lone surrogate") << S("{\"event\":\"e\\ud800\"}");
     }
 
@@ -308,9 +331,11 @@ private slots:
     void neverCrashesOnPrefixes()
     {
         // Every prefix of a valid frame, and a few mutations, are handled without crashing.
-        const QString full = S("{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"presence-x\","
-                               "\"data\":\"{\\\"presence\\\":{\\\"ids\\\":[\\\"1\\\"],\\\"hash\\\":{\\\"1\\\":{}},\\\"count\\\":1}}\","
-                               "\"user_id\":7,\"other\":[1,2,{\"a\":null}]}");
+        const QString full = S(
+            "{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"presence-x\","
+            "\"data\":\"{\\\"presence\\\":{\\\"ids\\\":[\\\"1\\\"],\\\"hash\\\":{\\\"1\\\":{}},"
+            "\\\"count\\\":1}}\","
+            "\"user_id\":7,\"other\":[1,2,{\"a\":null}]}");
         FrameParser p;
         Event e;
         QVERIFY(p.parse(full, e));
@@ -319,7 +344,8 @@ private slots:
             QVERIFY(!p.error().isEmpty());
         }
         for (int i = 0; i < full.size(); ++i) {
-            for (const QChar c : {QChar(u'"'), QChar(u'}'), QChar(u'\\'), QChar(u'\0'), QChar(u'{'), QChar(u',')}) {
+            for (const QChar c :
+                 {QChar(u'"'), QChar(u'}'), QChar(u'\\'), QChar(u'\0'), QChar(u'{'), QChar(u',')}) {
                 QString mutated = full;
                 mutated[i] = c;
                 (void)p.parse(mutated, e); // either way, no crash
@@ -353,9 +379,15 @@ private slots:
                 const int at = int(rng.bounded(f.size()));
                 const QChar c = alphabet.at(int(rng.bounded(alphabet.size())));
                 switch (rng.bounded(3)) {
-                case 0: f[at] = c; break;
-                case 1: f.insert(at, c); break;
-                default: f.remove(at, 1); break;
+                case 0:
+                    f[at] = c;
+                    break;
+                case 1:
+                    f.insert(at, c);
+                    break;
+                default:
+                    f.remove(at, 1);
+                    break;
                 }
             }
             if (p.parse(f, e)) {
@@ -384,8 +416,10 @@ private slots:
         FrameParser p;
         Event a;
         Event b;
-        QVERIFY(p.parse(S("{\"event\":\"new-message\",\"channel\":\"presence-chat\",\"data\":\"1\"}"), a));
-        QVERIFY(p.parse(S("{\"channel\":\"presence-chat\",\"data\":\"2\",\"event\":\"new-message\"}"), b));
+        QVERIFY(p.parse(
+            S("{\"event\":\"new-message\",\"channel\":\"presence-chat\",\"data\":\"1\"}"), a));
+        QVERIFY(p.parse(
+            S("{\"channel\":\"presence-chat\",\"data\":\"2\",\"event\":\"new-message\"}"), b));
         QCOMPARE(a.event, b.event);
         QCOMPARE(a.channel, b.channel);
         QCOMPARE(a.event.constData(), b.event.constData());
@@ -412,7 +446,8 @@ private slots:
         for (int i = 0; i < 20; ++i) {
             const QString name = QStringLiteral("event-%1").arg(i);
             const QString channel = QStringLiteral("channel-%1").arg(i);
-            QVERIFY(p.parse(QStringLiteral("{\"event\":\"%1\",\"channel\":\"%2\"}").arg(name, channel), c));
+            QVERIFY(p.parse(
+                QStringLiteral("{\"event\":\"%1\",\"channel\":\"%2\"}").arg(name, channel), c));
             QCOMPARE(c.event, name);
             QCOMPARE(c.channel, channel);
         }
@@ -458,7 +493,9 @@ private slots:
 
         e.dataKind = Event::DataKind::Json;
         e.data = S("{\"a\":{\"b\":2}}");
-        QCOMPARE(e.dataObject().value(QLatin1String("a")).toObject().value(QLatin1String("b")).toInt(), 2);
+        QCOMPARE(
+            e.dataObject().value(QLatin1String("a")).toObject().value(QLatin1String("b")).toInt(),
+            2);
         e.data = S("[1,2,3]");
         QCOMPARE(e.dataJson().toArray().size(), 3);
         QVERIFY(e.dataObject().isEmpty());

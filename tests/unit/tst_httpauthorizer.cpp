@@ -24,8 +24,8 @@ namespace {
 const QString Key = QStringLiteral("278d425bdf160c739803");
 const QByteArray Secret = "7ad3773142a6692b25b8";
 const QString Socket = QStringLiteral("1234.1234");
-const QByteArray V1Auth =
-    "278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4";
+const QByteArray V1Auth
+    = "278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4";
 
 struct Outcome
 {
@@ -86,15 +86,16 @@ class TestHttpAuthorizer : public QObject
             answer.insert(QStringLiteral("auth"), signer.userAuth(socketId, userData));
             answer.insert(QStringLiteral("user_data"), userData);
         } else if (channel.startsWith(QLatin1String("presence-"))) {
-            const QString channelData =
-                QStringLiteral(R"({"user_id":"10","user_info":{"name":"Mr. Channels"}})");
-            answer.insert(QStringLiteral("auth"), signer.presenceAuth(socketId, channel, channelData));
+            const QString channelData = QStringLiteral(
+                R"({"user_id":"10","user_info":{"name":"Mr. Channels"}})");
+            answer.insert(QStringLiteral("auth"),
+                          signer.presenceAuth(socketId, channel, channelData));
             answer.insert(QStringLiteral("channel_data"), channelData);
         } else {
             answer.insert(QStringLiteral("auth"), signer.channelAuth(socketId, channel));
             if (channel.startsWith(QLatin1String("private-encrypted-"))) {
-                const QByteArray master =
-                    QByteArray::fromBase64("zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=");
+                const QByteArray master = QByteArray::fromBase64(
+                    "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=");
                 answer.insert(QStringLiteral("shared_secret"),
                               QString::fromLatin1(Signer::sharedSecret(channel, master).toBase64()));
             }
@@ -122,7 +123,8 @@ private slots:
     {
         HttpAuthorizer authorizer(m_network, options());
         QObject parent;
-        AuthRequest *request = authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent);
+        AuthRequest *request = authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"),
+                                                           &parent);
         QCOMPARE(request->parent(), &parent);
         const Outcome outcome = waitFor(request);
         QCOMPARE(outcome.count, 1);
@@ -143,23 +145,25 @@ private slots:
     {
         HttpAuthorizer authorizer(m_network, options());
         QObject parent;
-        const Outcome outcome =
-            waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("presence-foobar"), &parent));
+        const Outcome outcome = waitFor(
+            authorizer.authorizeChannel(Socket, QStringLiteral("presence-foobar"), &parent));
         QCOMPARE(outcome.count, 1);
         QVERIFY(outcome.succeeded);
-        const QString channelData = QStringLiteral(R"({"user_id":"10","user_info":{"name":"Mr. Channels"}})");
+        const QString channelData = QStringLiteral(
+            R"({"user_id":"10","user_info":{"name":"Mr. Channels"}})");
         QCOMPARE(outcome.response.channelData, channelData);
         QCOMPARE(outcome.response.auth,
-                 QStringLiteral("278d425bdf160c739803:"
-                                "4c6d8fc42a207ba96a0779844171b0bb819d96ffceef9609f5cce596ab17a800")); // V4
+                 QStringLiteral(
+                     "278d425bdf160c739803:"
+                     "4c6d8fc42a207ba96a0779844171b0bb819d96ffceef9609f5cce596ab17a800")); // V4
     }
 
     void encryptedChannelSuccess()
     {
         HttpAuthorizer authorizer(m_network, options());
         QObject parent;
-        const Outcome outcome = waitFor(
-            authorizer.authorizeChannel(QStringLiteral("123.456"), QStringLiteral("private-encrypted-bla"), &parent));
+        const Outcome outcome = waitFor(authorizer.authorizeChannel(
+            QStringLiteral("123.456"), QStringLiteral("private-encrypted-bla"), &parent));
         QCOMPARE(outcome.count, 1);
         QVERIFY(outcome.succeeded);
         QCOMPARE(outcome.response.sharedSecret.size(), 32);
@@ -171,9 +175,10 @@ private slots:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::newRow("missing") << QByteArray("{\"auth\":\"" + V1Auth + "\"}");
-        QTest::newRow("not base64") << QByteArray("{\"auth\":\"" + V1Auth + "\",\"shared_secret\":\"**\"}");
-        QTest::newRow("16 bytes")
-            << QByteArray("{\"auth\":\"" + V1Auth + "\",\"shared_secret\":\"" + QByteArray(16, 'k').toBase64() + "\"}");
+        QTest::newRow("not base64")
+            << QByteArray("{\"auth\":\"" + V1Auth + "\",\"shared_secret\":\"**\"}");
+        QTest::newRow("16 bytes") << QByteArray("{\"auth\":\"" + V1Auth + "\",\"shared_secret\":\""
+                                                + QByteArray(16, 'k').toBase64() + "\"}");
         QTest::newRow("number") << QByteArray("{\"auth\":\"" + V1Auth + "\",\"shared_secret\":42}");
     }
 
@@ -222,7 +227,8 @@ private slots:
         QCOMPARE(fields.size(), 5);
         QCOMPARE(fields.at(0), qMakePair(QStringLiteral("socket_id"), Socket));
         QCOMPARE(fields.at(1), qMakePair(QStringLiteral("channel_name"), channel));
-        QCOMPARE(fields.at(2), qMakePair(QStringLiteral("team name"), QString::fromUtf8("Zoë & co")));
+        QCOMPARE(fields.at(2),
+                 qMakePair(QStringLiteral("team name"), QString::fromUtf8("Zoë & co")));
         QCOMPARE(fields.at(3), qMakePair(QStringLiteral("sum"), QStringLiteral("1+1=2")));
         QCOMPARE(fields.at(4), qMakePair(QStringLiteral("path"), QStringLiteral("/a?b#c;d")));
         // The server signed what it decoded, so the signature matches the real channel name.
@@ -243,8 +249,10 @@ private slots:
         HttpAuthorizer authorizer(m_network, o);
         QCOMPARE(calls, 0);
         QObject parent;
-        QVERIFY(waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-a"), &parent)).succeeded);
-        QVERIFY(waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-b"), &parent)).succeeded);
+        QVERIFY(waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-a"), &parent))
+                    .succeeded);
+        QVERIFY(waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-b"), &parent))
+                    .succeeded);
         QVERIFY(waitFor(authorizer.authenticateUser(Socket, &parent)).succeeded);
         QCOMPARE(calls, 3);
 
@@ -269,11 +277,13 @@ private slots:
         QVERIFY(outcome.succeeded);
         QCOMPARE(outcome.response.userData, QStringLiteral(R"({"id":"12345"})"));
         QCOMPARE(outcome.response.auth,
-                 QStringLiteral("278d425bdf160c739803:"
-                                "4708d583dada6a56435fb8bc611c77c359a31eebde13337c16ab43aa6de336ba")); // V2
+                 QStringLiteral(
+                     "278d425bdf160c739803:"
+                     "4708d583dada6a56435fb8bc611c77c359a31eebde13337c16ab43aa6de336ba")); // V2
         QCOMPARE(m_server->requests().size(), 1);
         QCOMPARE(m_server->requests().first().path, QByteArray("/pusher/user-auth"));
-        QCOMPARE(m_server->requests().first().body, QByteArray("socket_id=1234.1234&device=desk%20top"));
+        QCOMPARE(m_server->requests().first().body,
+                 QByteArray("socket_id=1234.1234&device=desk%20top"));
     }
 
     void userAuthenticationWithoutUserData()
@@ -306,13 +316,16 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("reason");
         // The bodies carry a signature-like secret to prove it is never quoted.
-        QTest::newRow("html") << QByteArray("<html>" + V1Auth + "</html>") << QStringLiteral("JSON");
-        QTest::newRow("truncated json") << QByteArray("{\"auth\":\"" + V1Auth) << QStringLiteral("JSON");
+        QTest::newRow("html") << QByteArray("<html>" + V1Auth + "</html>")
+                              << QStringLiteral("JSON");
+        QTest::newRow("truncated json")
+            << QByteArray("{\"auth\":\"" + V1Auth) << QStringLiteral("JSON");
         QTest::newRow("array") << QByteArray("[\"" + V1Auth + "\"]") << QStringLiteral("JSON");
         QTest::newRow("double encoded")
             << QByteArray("\"{\\\"auth\\\":\\\"" + V1Auth + "\\\"}\"") << QStringLiteral("JSON");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("JSON");
-        QTest::newRow("no auth") << QByteArray("{\"token\":\"" + V1Auth + "\"}") << QStringLiteral("auth");
+        QTest::newRow("no auth") << QByteArray("{\"token\":\"" + V1Auth + "\"}")
+                                 << QStringLiteral("auth");
         QTest::newRow("auth not a string") << QByteArray("{\"auth\":42}") << QStringLiteral("auth");
         QTest::newRow("auth empty") << QByteArray("{\"auth\":\"\"}") << QStringLiteral("auth");
         QTest::newRow("channel_data object")
@@ -329,13 +342,14 @@ private slots:
         });
         HttpAuthorizer authorizer(m_network, options());
         QObject parent;
-        const Outcome outcome =
-            waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("presence-foobar"), &parent));
+        const Outcome outcome = waitFor(
+            authorizer.authorizeChannel(Socket, QStringLiteral("presence-foobar"), &parent));
         QCOMPARE(outcome.count, 1);
         QVERIFY(!outcome.succeeded);
         QCOMPARE(outcome.error.kind, AuthError::Kind::BadResponse);
         QCOMPARE(outcome.error.httpStatus, 200);
-        QVERIFY2(outcome.error.message.contains(QLatin1String("200")), qPrintable(outcome.error.message));
+        QVERIFY2(outcome.error.message.contains(QLatin1String("200")),
+                 qPrintable(outcome.error.message));
         QVERIFY2(outcome.error.message.contains(reason), qPrintable(outcome.error.message));
         QVERIFY2(!outcome.error.message.contains(QLatin1String("58df8b0c36d6")),
                  qPrintable(outcome.error.message));
@@ -379,13 +393,14 @@ private slots:
         m_server->setHandler([response](const FakeHttpServer::Request &) { return response; });
         HttpAuthorizer authorizer(m_network, options());
         QObject parent;
-        const Outcome outcome =
-            waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
+        const Outcome outcome = waitFor(
+            authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
         QCOMPARE(outcome.count, 1);
         QVERIFY(!outcome.succeeded);
         QCOMPARE(int(outcome.error.kind), kind);
         QCOMPARE(outcome.error.httpStatus, status);
-        QVERIFY2(outcome.error.message.contains(QString::number(status)), qPrintable(outcome.error.message));
+        QVERIFY2(outcome.error.message.contains(QString::number(status)),
+                 qPrintable(outcome.error.message));
         QVERIFY2(outcome.error.message.contains(mustContain), qPrintable(outcome.error.message));
     }
 
@@ -402,14 +417,15 @@ private slots:
         QObject parent;
         QElapsedTimer elapsed;
         elapsed.start();
-        const Outcome outcome =
-            waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
+        const Outcome outcome = waitFor(
+            authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
         QCOMPARE(outcome.count, 1);
         QVERIFY(elapsed.elapsed() >= 180); // coarse timers may fire up to 5 % early
         QVERIFY(elapsed.elapsed() < 3000);
         QCOMPARE(outcome.error.kind, AuthError::Kind::Transient);
         QCOMPARE(outcome.error.httpStatus, 0);
-        QVERIFY2(outcome.error.message.contains(QLatin1String("200 ms")), qPrintable(outcome.error.message));
+        QVERIFY2(outcome.error.message.contains(QLatin1String("200 ms")),
+                 qPrintable(outcome.error.message));
         // The connection was dropped, not left dangling.
         QVERIFY(m_server->waitForAbandoned(1));
     }
@@ -425,8 +441,8 @@ private slots:
         o.timeoutMs = 2000;
         HttpAuthorizer authorizer(m_network, o);
         QObject parent;
-        const Outcome outcome =
-            waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
+        const Outcome outcome = waitFor(
+            authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
         QCOMPARE(outcome.count, 1);
         QVERIFY(outcome.succeeded);
     }
@@ -442,8 +458,8 @@ private slots:
         o.channelEndpoint.setPort(closedPort);
         HttpAuthorizer authorizer(m_network, o);
         QObject parent;
-        const Outcome outcome =
-            waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
+        const Outcome outcome = waitFor(
+            authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
         QCOMPARE(outcome.count, 1);
         QCOMPARE(outcome.error.kind, AuthError::Kind::Transient);
         QCOMPARE(outcome.error.httpStatus, 0);
@@ -460,8 +476,8 @@ private slots:
         });
         HttpAuthorizer authorizer(m_network, options());
         QObject parent;
-        QPointer<AuthRequest> request =
-            authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent);
+        QPointer<AuthRequest> request = authorizer.authorizeChannel(
+            Socket, QStringLiteral("private-foobar"), &parent);
         int signals_ = 0;
         connect(request, &AuthRequest::succeeded, &parent, [&] { ++signals_; });
         connect(request, &AuthRequest::failed, &parent, [&] { ++signals_; });
@@ -477,7 +493,8 @@ private slots:
     {
         HttpAuthorizer authorizer(m_network, options());
         QObject parent;
-        AuthRequest *request = authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent);
+        AuthRequest *request = authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"),
+                                                           &parent);
         int signals_ = 0;
         connect(request, &AuthRequest::succeeded, &parent, [&] { ++signals_; });
         connect(request, &AuthRequest::failed, &parent, [&] { ++signals_; });
@@ -497,7 +514,8 @@ private slots:
         auto *parent = new QObject;
         int signals_ = 0;
         for (const char *name : {"private-a", "private-b"}) {
-            AuthRequest *request = authorizer.authorizeChannel(Socket, QString::fromLatin1(name), parent);
+            AuthRequest *request = authorizer.authorizeChannel(Socket, QString::fromLatin1(name),
+                                                               parent);
             connect(request, &AuthRequest::succeeded, this, [&] { ++signals_; });
             connect(request, &AuthRequest::failed, this, [&] { ++signals_; });
         }
@@ -519,7 +537,8 @@ private slots:
         network->setProxy(QNetworkProxy::NoProxy);
         HttpAuthorizer authorizer(network, options());
         QObject parent;
-        AuthRequest *request = authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent);
+        AuthRequest *request = authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"),
+                                                           &parent);
         QVERIFY(m_server->waitForRequests(1));
         QTimer::singleShot(0, network, [network] { delete network; });
         const Outcome outcome = waitFor(request);
@@ -542,8 +561,8 @@ private slots:
         o.caBundlePath = certificate.certificatePath();
         HttpAuthorizer authorizer(m_network, o);
         QObject parent;
-        const Outcome outcome =
-            waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
+        const Outcome outcome = waitFor(
+            authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
         QCOMPARE(outcome.count, 1);
         QVERIFY2(outcome.succeeded, qPrintable(outcome.error.message));
         QCOMPARE(outcome.response.auth, QString::fromLatin1(V1Auth));
@@ -564,13 +583,14 @@ private slots:
         o.channelEndpoint = server.url(QStringLiteral("/pusher/auth"));
         HttpAuthorizer authorizer(m_network, o);
         QObject parent;
-        const Outcome outcome =
-            waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
+        const Outcome outcome = waitFor(
+            authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
         QCOMPARE(outcome.count, 1);
         QVERIFY(!outcome.succeeded);
         QCOMPARE(outcome.error.kind, AuthError::Kind::Transient);
         QCOMPARE(outcome.error.httpStatus, 0);
-        QVERIFY2(outcome.error.message.contains(QLatin1String("Ssl")), qPrintable(outcome.error.message));
+        QVERIFY2(outcome.error.message.contains(QLatin1String("Ssl")),
+                 qPrintable(outcome.error.message));
         QCOMPARE(server.requests().size(), 0);
 
         // An unrelated CA in the bundle does not help either.
@@ -578,8 +598,8 @@ private slots:
         QVERIFY(other.isValid());
         o.caBundlePath = other.certificatePath();
         HttpAuthorizer wrongCa(m_network, o);
-        const Outcome second =
-            waitFor(wrongCa.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
+        const Outcome second = waitFor(
+            wrongCa.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
         QCOMPARE(second.count, 1);
         QVERIFY(!second.succeeded);
         QCOMPARE(server.requests().size(), 0);
@@ -590,7 +610,8 @@ private slots:
         // Accept: application/json makes Laravel answer refusals with JSON instead of a redirect.
         HttpAuthorizer authorizer(m_network, options());
         QObject parent;
-        QVERIFY(waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("presence-x"), &parent)).succeeded);
+        QVERIFY(waitFor(authorizer.authorizeChannel(Socket, QStringLiteral("presence-x"), &parent))
+                    .succeeded);
         QCOMPARE(m_server->requests().first().header("Accept"), QByteArray("application/json"));
     }
 };

@@ -60,23 +60,26 @@ private slots:
     void init()
     {
         // The constructor warns on purpose that the secret lives in the client.
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("LocalSigner holds the app secret")));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("LocalSigner holds the app secret")));
     }
 
     void privateChannel()
     {
         LocalSigner signer(Key, Secret, QStringLiteral("10"));
         QObject parent;
-        AuthRequest *request = signer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent);
+        AuthRequest *request = signer.authorizeChannel(Socket, QStringLiteral("private-foobar"),
+                                                       &parent);
         QCOMPARE(request->parent(), &parent);
         bool sync = true;
         const Outcome outcome = waitFor(request, &sync);
         QCOMPARE(outcome.count, 1);
         QVERIFY(!sync);
         QVERIFY(outcome.succeeded);
-        QCOMPARE(outcome.response.auth,
-                 QStringLiteral("278d425bdf160c739803:"
-                                "58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4"));
+        QCOMPARE(
+            outcome.response.auth,
+            QStringLiteral("278d425bdf160c739803:"
+                           "58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4"));
         QVERIFY(outcome.response.channelData.isEmpty());
         QVERIFY(outcome.response.sharedSecret.isEmpty());
     }
@@ -89,19 +92,21 @@ private slots:
                  QStringLiteral(R"({"user_id":"10","user_info":{"name":"Mr. Channels"}})"));
         QObject parent;
         bool sync = true;
-        const Outcome outcome =
-            waitFor(signer.authorizeChannel(Socket, QStringLiteral("presence-foobar"), &parent), &sync);
+        const Outcome outcome = waitFor(
+            signer.authorizeChannel(Socket, QStringLiteral("presence-foobar"), &parent), &sync);
         QCOMPARE(outcome.count, 1);
         QVERIFY(!sync);
         QVERIFY(outcome.succeeded);
         QCOMPARE(outcome.response.channelData, signer.presenceChannelData());
         // That channel data is exactly V4's input.
+        QCOMPARE(
+            outcome.response.auth,
+            QStringLiteral("278d425bdf160c739803:"
+                           "4c6d8fc42a207ba96a0779844171b0bb819d96ffceef9609f5cce596ab17a800"));
         QCOMPARE(outcome.response.auth,
-                 QStringLiteral("278d425bdf160c739803:"
-                                "4c6d8fc42a207ba96a0779844171b0bb819d96ffceef9609f5cce596ab17a800"));
-        QCOMPARE(outcome.response.auth,
-                 Signer(Key, Secret).presenceAuth(Socket, QStringLiteral("presence-foobar"),
-                                                  outcome.response.channelData));
+                 Signer(Key, Secret)
+                     .presenceAuth(Socket, QStringLiteral("presence-foobar"),
+                                   outcome.response.channelData));
     }
 
     void presenceWithoutUserInfo()
@@ -131,8 +136,9 @@ private slots:
         LocalSigner signer(Key, Secret, QStringLiteral("10"));
         QObject parent;
         bool sync = true;
-        const Outcome outcome =
-            waitFor(signer.authorizeChannel(Socket, QStringLiteral("private-encrypted-bla"), &parent), &sync);
+        const Outcome outcome = waitFor(
+            signer.authorizeChannel(Socket, QStringLiteral("private-encrypted-bla"), &parent),
+            &sync);
         QCOMPARE(outcome.count, 1);
         QVERIFY(!sync);
         QVERIFY(outcome.failed);
@@ -143,12 +149,14 @@ private slots:
 
     void encryptedChannelWithShortMasterKey()
     {
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("master key must be 32")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("master key must be 32")));
         LocalSigner signer(Key, Secret, QStringLiteral("10"), {}, masterKey().left(16));
         QObject parent;
         bool sync = true;
-        const Outcome outcome =
-            waitFor(signer.authorizeChannel(Socket, QStringLiteral("private-encrypted-bla"), &parent), &sync);
+        const Outcome outcome = waitFor(
+            signer.authorizeChannel(Socket, QStringLiteral("private-encrypted-bla"), &parent),
+            &sync);
         QCOMPARE(outcome.count, 1);
         QVERIFY(outcome.failed);
         QCOMPARE(outcome.error.kind, AuthError::Kind::BadResponse);
@@ -158,7 +166,8 @@ private slots:
     {
         const QJsonObject info{{QStringLiteral("name"), QStringLiteral("Zoë")}};
         LocalSigner signer(Key, Secret, QStringLiteral("12345"), info);
-        QCOMPARE(signer.userData(), QString::fromUtf8(R"({"id":"12345","user_info":{"name":"Zoë"}})"));
+        QCOMPARE(signer.userData(),
+                 QString::fromUtf8(R"({"id":"12345","user_info":{"name":"Zoë"}})"));
         QObject parent;
         bool sync = true;
         const Outcome outcome = waitFor(signer.authenticateUser(Socket, &parent), &sync);
@@ -179,9 +188,10 @@ private slots:
         QCOMPARE(outcome.count, 1);
         QVERIFY(outcome.succeeded);
         QCOMPARE(outcome.response.userData, QStringLiteral(R"({"id":"12345"})"));
-        QCOMPARE(outcome.response.auth,
-                 QStringLiteral("278d425bdf160c739803:"
-                                "4708d583dada6a56435fb8bc611c77c359a31eebde13337c16ab43aa6de336ba"));
+        QCOMPARE(
+            outcome.response.auth,
+            QStringLiteral("278d425bdf160c739803:"
+                           "4708d583dada6a56435fb8bc611c77c359a31eebde13337c16ab43aa6de336ba"));
     }
 
     void publicChannelRejected_data()
@@ -225,7 +235,8 @@ private slots:
     {
         LocalSigner signer(Key, Secret, QStringLiteral("10"));
         QObject parent;
-        AuthRequest *request = signer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent);
+        AuthRequest *request = signer.authorizeChannel(Socket, QStringLiteral("private-foobar"),
+                                                       &parent);
         int signals_ = 0;
         connect(request, &AuthRequest::succeeded, &parent, [&] { ++signals_; });
         connect(request, &AuthRequest::failed, &parent, [&] { ++signals_; });

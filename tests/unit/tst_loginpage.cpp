@@ -86,7 +86,7 @@ private slots:
         LoginPage page;
         page.show();
         QVERIFY(!page.loginButton()->isEnabled()); // empty, no profile
-        QVERIFY(!page.nameError()->isVisible());  // no scolding before typing
+        QVERIFY(!page.nameError()->isVisible()); // no scolding before typing
         QTest::keyClicks(page.nameField(), S("Zoe42"));
         QVERIFY(!page.nameError()->isVisible());
         QVERIFY(!page.loginButton()->isEnabled()); // still no profile
@@ -171,8 +171,8 @@ private slots:
     void hintsAreDistinct()
     {
         QSet<QString> hints;
-        for (LoginError e : {LoginError::Unreachable, LoginError::AuthRefused, LoginError::BadKey, LoginError::Tls,
-                             LoginError::BadResponse, LoginError::Other})
+        for (LoginError e : {LoginError::Unreachable, LoginError::AuthRefused, LoginError::BadKey,
+                             LoginError::Tls, LoginError::BadResponse, LoginError::Other})
             hints.insert(LoginPage::hintFor(e));
         QCOMPARE(hints.size(), 6);
         QVERIFY(LoginPage::hintFor(LoginError::Tls).contains(S("TLS")));

@@ -63,7 +63,8 @@ struct Rig
         p.tls = false;
         p.authMode = ServerProfile::AuthMode::LocalSigning;
         sessions->setAdHocProfile(p, S("app-secret"));
-        window = std::make_unique<MainWindow>(sessions.get(), profiles.get(), secrets.get(), settings.get());
+        window = std::make_unique<MainWindow>(sessions.get(), profiles.get(), secrets.get(),
+                                              settings.get());
         window->show();
     }
     ~Rig()
@@ -81,8 +82,9 @@ struct Rig
     {
         net.last()->accept(S("1.1"));
         FakeClock::pumpEvents();
-        t()->serverSend(frames::presenceSucceeded(S("presence-lobby"), QJsonArray{user},
-                                                  QJsonObject{{user, QJsonObject{{S("name"), user}}}}));
+        t()->serverSend(
+            frames::presenceSucceeded(S("presence-lobby"), QJsonArray{user},
+                                      QJsonObject{{user, QJsonObject{{S("name"), user}}}}));
         FakeClock::pumpEvents();
     }
     FakeTransport *t() const { return net.last(); }
@@ -178,7 +180,8 @@ private slots:
         QCOMPARE(rig.window->page(), MainWindow::Page::Login);
         QVERIFY(!login->isBusy());
         QVERIFY(login->errorBox()->isVisible());
-        QCOMPARE(login->errorHint()->text(), LoginPage::hintFor(natter::chat::ChatController::LoginError::BadKey));
+        QCOMPARE(login->errorHint()->text(),
+                 LoginPage::hintFor(natter::chat::ChatController::LoginError::BadKey));
         QVERIFY(!rig.sessions->session());
     }
 

@@ -39,23 +39,29 @@ struct ModelLog
 {
     explicit ModelLog(MemberListModel *m)
     {
-        QObject::connect(m, &QAbstractItemModel::modelAboutToBeReset, m, [this] { log << S("aboutToReset"); });
+        QObject::connect(m, &QAbstractItemModel::modelAboutToBeReset, m,
+                         [this] { log << S("aboutToReset"); });
         QObject::connect(m, &QAbstractItemModel::modelReset, m, [this] { log << S("reset"); });
-        QObject::connect(m, &QAbstractItemModel::rowsAboutToBeInserted, m, [this](const QModelIndex &, int a, int b) {
-            log << QStringLiteral("aboutToInsert %1-%2").arg(a).arg(b);
-        });
-        QObject::connect(m, &QAbstractItemModel::rowsInserted, m, [this](const QModelIndex &, int a, int b) {
-            log << QStringLiteral("inserted %1-%2").arg(a).arg(b);
-        });
-        QObject::connect(m, &QAbstractItemModel::rowsAboutToBeRemoved, m, [this](const QModelIndex &, int a, int b) {
-            log << QStringLiteral("aboutToRemove %1-%2").arg(a).arg(b);
-        });
-        QObject::connect(m, &QAbstractItemModel::rowsRemoved, m, [this](const QModelIndex &, int a, int b) {
-            log << QStringLiteral("removed %1-%2").arg(a).arg(b);
-        });
-        QObject::connect(m, &QAbstractItemModel::dataChanged, m, [this](const QModelIndex &a, const QModelIndex &b) {
-            log << QStringLiteral("changed %1-%2").arg(a.row()).arg(b.row());
-        });
+        QObject::connect(m, &QAbstractItemModel::rowsAboutToBeInserted, m,
+                         [this](const QModelIndex &, int a, int b) {
+                             log << QStringLiteral("aboutToInsert %1-%2").arg(a).arg(b);
+                         });
+        QObject::connect(m, &QAbstractItemModel::rowsInserted, m,
+                         [this](const QModelIndex &, int a, int b) {
+                             log << QStringLiteral("inserted %1-%2").arg(a).arg(b);
+                         });
+        QObject::connect(m, &QAbstractItemModel::rowsAboutToBeRemoved, m,
+                         [this](const QModelIndex &, int a, int b) {
+                             log << QStringLiteral("aboutToRemove %1-%2").arg(a).arg(b);
+                         });
+        QObject::connect(m, &QAbstractItemModel::rowsRemoved, m,
+                         [this](const QModelIndex &, int a, int b) {
+                             log << QStringLiteral("removed %1-%2").arg(a).arg(b);
+                         });
+        QObject::connect(m, &QAbstractItemModel::dataChanged, m,
+                         [this](const QModelIndex &a, const QModelIndex &b) {
+                             log << QStringLiteral("changed %1-%2").arg(a.row()).arg(b.row());
+                         });
         QObject::connect(m, &MemberListModel::countChanged, m, [this](int n) { counts << n; });
     }
     QStringList take() { return std::exchange(log, {}); }
@@ -72,7 +78,8 @@ private slots:
     void emptyAndDetached()
     {
         MemberListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.count(), 0);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is not valid")));
@@ -86,7 +93,8 @@ private slots:
         Members members;
         members.setMyId(S("2"));
         MemberListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         ModelLog log(&model);
         model.setMembers(&members);
         QCOMPARE(log.take(), (QStringList{S("aboutToReset"), S("reset")}));
@@ -151,10 +159,12 @@ private slots:
     {
         Members members;
         members.setMyId(S("me"));
-        members.reset({member(S("me"), S("Myself")), member(S("42")),
+        members.reset({member(S("me"), S("Myself")),
+                       member(S("42")),
                        {S("x"), QJsonObject{{S("name"), S("")}, {S("avatar"), S("a.png")}}}});
         MemberListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setMembers(&members);
         const QModelIndex me = model.index(0);
         const QModelIndex anon = model.index(1);
@@ -196,7 +206,8 @@ private slots:
         Members b;
         b.reset({member(S("9"))});
         MemberListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         ModelLog log(&model);
         model.setMembers(&a);
         QCOMPARE(model.rowCount(), 2);
@@ -230,7 +241,8 @@ private slots:
         auto members = std::make_unique<Members>();
         members->reset({member(S("1")), member(S("2")), member(S("3"))});
         MemberListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setMembers(members.get());
         // A view holding an index into the model.
         QPersistentModelIndex held(model.index(2));
@@ -240,7 +252,8 @@ private slots:
         QList<int> rowsSeen; // rowCount() at each aboutToBeReset and each reset
         QObject::connect(&model, &QAbstractItemModel::modelAboutToBeReset, &model,
                          [&] { rowsSeen << model.rowCount(); });
-        QObject::connect(&model, &QAbstractItemModel::modelReset, &model, [&] { rowsSeen << model.rowCount(); });
+        QObject::connect(&model, &QAbstractItemModel::modelReset, &model,
+                         [&] { rowsSeen << model.rowCount(); });
         members.reset();
         QVERIFY(rowsSeen.size() >= 2);
         QCOMPARE(rowsSeen.first(), 3);
@@ -261,7 +274,8 @@ private slots:
     {
         Members members;
         MemberListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setMembers(&members);
         // A deterministic churn of adds, removes, updates and rebuilds.
         quint32 seed = 7;

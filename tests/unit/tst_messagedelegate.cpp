@@ -26,8 +26,8 @@ QString S(const char *utf8)
     return QString::fromUtf8(utf8);
 }
 
-ChatMessage message(const QString &id, const QString &sender, const QString &text, const QDateTime &at,
-                    ChatMessage::State state = ChatMessage::State::Received)
+ChatMessage message(const QString &id, const QString &sender, const QString &text,
+                    const QDateTime &at, ChatMessage::State state = ChatMessage::State::Received)
 {
     ChatMessage m;
     m.id = id;
@@ -56,7 +56,10 @@ struct Rig
         o.font = view.font();
         return o;
     }
-    int height(int row) const { return view.messageDelegate()->sizeHint(option(), model.index(row)).height(); }
+    int height(int row) const
+    {
+        return view.messageDelegate()->sizeHint(option(), model.index(row)).height();
+    }
 
     MessageListModel model;
     MessageView view;
@@ -73,13 +76,15 @@ private slots:
     {
         Rig rig;
         const QDateTime day1 = QDateTime(QDate(2024, 3, 1), QTime(10, 0), Qt::LocalTime).toUTC();
-        rig.model.append(message(S("1"), S("bob"), S("first"), day1));                 // separator + header
-        rig.model.append(message(S("2"), S("bob"), S("second"), day1.addSecs(60)));     // grouped
-        rig.model.append(message(S("3"), S("carol"), S("third"), day1.addSecs(120)));   // header
-        rig.model.append(message(S("4"), S("carol"), S("next day"), day1.addDays(1)));  // separator + header
+        rig.model.append(message(S("1"), S("bob"), S("first"), day1)); // separator + header
+        rig.model.append(message(S("2"), S("bob"), S("second"), day1.addSecs(60))); // grouped
+        rig.model.append(message(S("3"), S("carol"), S("third"), day1.addSecs(120))); // header
+        rig.model.append(
+            message(S("4"), S("carol"), S("next day"), day1.addDays(1))); // separator + header
         QVERIFY(rig.model.index(1).data(MessageListModel::GroupedRole).toBool());
         QVERIFY(!rig.model.index(2).data(MessageListModel::GroupedRole).toBool());
-        const int first = rig.height(0), grouped = rig.height(1), header = rig.height(2), nextDay = rig.height(3);
+        const int first = rig.height(0), grouped = rig.height(1), header = rig.height(2),
+                  nextDay = rig.height(3);
         QVERIFY2(grouped < header, qPrintable(QStringLiteral("%1 %2").arg(grouped).arg(header)));
         QVERIFY(header < first);
         QCOMPARE(nextDay, first);
@@ -113,7 +118,8 @@ private slots:
     {
         Rig rig;
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        rig.model.append(message(S("1"), S("bob"), S("see https://example.com/a?b=c for more"), now));
+        rig.model.append(
+            message(S("1"), S("bob"), S("see https://example.com/a?b=c for more"), now));
         QCoreApplication::processEvents();
         const QModelIndex index = rig.view.model()->index(0, 0);
         QStyleOptionViewItem o = rig.option();
@@ -141,11 +147,13 @@ private slots:
         Rig rig;
         const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-5000);
         for (int i = 0; i < 1200; ++i)
-            rig.model.append(message(QString::number(i), i % 3 ? S("bob") : S("carol"), S("line %1").arg(i), t0.addSecs(i)));
+            rig.model.append(message(QString::number(i), i % 3 ? S("bob") : S("carol"),
+                                     S("line %1").arg(i), t0.addSecs(i)));
         QCoreApplication::processEvents();
         QAbstractItemModel *shown = rig.view.model();
         QVERIFY2(shown->rowCount() < 800, qPrintable(QString::number(shown->rowCount())));
-        QCOMPARE(shown->index(shown->rowCount() - 1, 0).data(MessageListModel::TextRole).toString(), S("line 1199"));
+        QCOMPARE(shown->index(shown->rowCount() - 1, 0).data(MessageListModel::TextRole).toString(),
+                 S("line 1199"));
         QScrollBar *bar = rig.view.verticalScrollBar();
         QCOMPARE(bar->value(), bar->maximum());
         // Scrolling to the top shows older messages, and what was at the top stays in view.
@@ -160,7 +168,8 @@ private slots:
         QCOMPARE(shown->index(200, 0).data(MessageListModel::TextRole).toString(), topText);
         // While reading, new messages do not trim the window.
         for (int i = 1200; i < 1600; ++i)
-            rig.model.append(message(QString::number(i), S("bob"), S("line %1").arg(i), t0.addSecs(i)));
+            rig.model.append(
+                message(QString::number(i), S("bob"), S("line %1").arg(i), t0.addSecs(i)));
         QCOMPARE(shown->rowCount(), before + 200 + 400);
         rig.view.scrollToNewest();
         rig.model.append(message(S("last"), S("bob"), S("last"), t0.addSecs(2000)));
@@ -173,12 +182,17 @@ private slots:
         QTest::addColumn<QStringList>("urls");
         QTest::newRow("none") << S("no links here") << QStringList{};
         QTest::newRow("plain") << S("go to https://qt.io now") << QStringList{S("https://qt.io")};
-        QTest::newRow("trailing dot") << S("see http://a.org/x.") << QStringList{S("http://a.org/x")};
-        QTest::newRow("in parens") << S("(https://a.org/wiki/X_(y)) ok") << QStringList{S("https://a.org/wiki/X_(y)")};
-        QTest::newRow("www") << S("www.example.com, then") << QStringList{S("https://www.example.com")};
-        QTest::newRow("two") << S("https://a.b/1 https://c.d/2") << QStringList{S("https://a.b/1"), S("https://c.d/2")};
+        QTest::newRow("trailing dot")
+            << S("see http://a.org/x.") << QStringList{S("http://a.org/x")};
+        QTest::newRow("in parens")
+            << S("(https://a.org/wiki/X_(y)) ok") << QStringList{S("https://a.org/wiki/X_(y)")};
+        QTest::newRow("www") << S("www.example.com, then")
+                             << QStringList{S("https://www.example.com")};
+        QTest::newRow("two") << S("https://a.b/1 https://c.d/2")
+                             << QStringList{S("https://a.b/1"), S("https://c.d/2")};
         QTest::newRow("not javascript") << S("javascript:alert(1)") << QStringList{};
-        QTest::newRow("markup stays out") << S("<a href=\"https://x.y/\">z</a>") << QStringList{S("https://x.y/")};
+        QTest::newRow("markup stays out")
+            << S("<a href=\"https://x.y/\">z</a>") << QStringList{S("https://x.y/")};
     }
 
     void linkFinder()

@@ -22,7 +22,8 @@ QDateTime local(int y, int mo, int d, int h, int mi, int s = 0)
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s)).toUTC();
 }
 
-ChatMessage msg(const QString &id, const QString &sender, const QDateTime &at, const QString &text = S("hi"))
+ChatMessage msg(const QString &id, const QString &sender, const QDateTime &at,
+                const QString &text = S("hi"))
 {
     ChatMessage m;
     m.id = id;
@@ -49,7 +50,8 @@ private slots:
     void appendsAndRoles()
     {
         MessageListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy appended(&model, &MessageListModel::messagesAppended);
         QSignalSpy count(&model, &MessageListModel::countChanged);
         ChatMessage own = msg(S("a"), S("me"), local(2024, 3, 1, 10, 0));
@@ -65,12 +67,14 @@ private slots:
         QCOMPARE(appended.at(1), (QVariantList{1, 1, false}));
         QCOMPARE(role(model, 0, MessageListModel::IdRole).toString(), S("a"));
         QCOMPARE(role(model, 0, MessageListModel::OwnRole).toBool(), true);
-        QCOMPARE(role(model, 0, MessageListModel::StateRole).toInt(), int(ChatMessage::State::Pending));
+        QCOMPARE(role(model, 0, MessageListModel::StateRole).toInt(),
+                 int(ChatMessage::State::Pending));
         QCOMPARE(role(model, 1, MessageListModel::SenderIdRole).toString(), S("bob"));
         QCOMPARE(role(model, 1, MessageListModel::SenderNameRole).toString(), S("BOB"));
         QCOMPARE(role(model, 1, MessageListModel::TextRole).toString(), S("<b>not bold</b>"));
         QCOMPARE(role(model, 1, Qt::DisplayRole).toString(), S("<b>not bold</b>"));
-        QCOMPARE(role(model, 1, MessageListModel::SentAtRole).toDateTime(), local(2024, 3, 1, 10, 1));
+        QCOMPARE(role(model, 1, MessageListModel::SentAtRole).toDateTime(),
+                 local(2024, 3, 1, 10, 1));
         QCOMPARE(model.rowOf(S("b")), 1);
         QCOMPARE(model.rowOf(S("zzz")), -1);
         QVERIFY(model.roleNames().contains(MessageListModel::GroupedRole));
@@ -80,7 +84,8 @@ private slots:
     void duplicatesAreRefused()
     {
         MessageListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model.append(msg(S("x"), S("bob"), local(2024, 3, 1, 10, 0))));
         QVERIFY(!model.append(msg(S("x"), S("eve"), local(2024, 3, 1, 10, 0), S("replay"))));
         QVERIFY(!model.appendLater(msg(S("x"), S("eve"), local(2024, 3, 1, 10, 0))));
@@ -96,7 +101,8 @@ private slots:
     void batchesOneInsertPerTurn()
     {
         MessageListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy appended(&model, &MessageListModel::messagesAppended);
         const QDateTime t0 = local(2024, 3, 1, 10, 0);
@@ -138,7 +144,8 @@ private slots:
     void stateChanges()
     {
         MessageListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         ChatMessage m = msg(S("a"), S("me"), local(2024, 3, 1, 10, 0));
         m.state = ChatMessage::State::Pending;
         model.append(m);
@@ -146,7 +153,8 @@ private slots:
         QVERIFY(model.setState(S("a"), ChatMessage::State::Failed, S("refused")));
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
-        QCOMPARE(role(model, 0, MessageListModel::StateRole).toInt(), int(ChatMessage::State::Failed));
+        QCOMPARE(role(model, 0, MessageListModel::StateRole).toInt(),
+                 int(ChatMessage::State::Failed));
         QCOMPARE(role(model, 0, MessageListModel::ErrorRole).toString(), S("refused"));
         QVERIFY(model.setState(S("a"), ChatMessage::State::Failed, S("refused")));
         QCOMPARE(changed.size(), 1); // no change, no signal
@@ -163,7 +171,8 @@ private slots:
     void removal()
     {
         MessageListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QDateTime t0 = local(2024, 3, 1, 10, 0);
         model.append(msg(S("a"), S("bob"), t0));
         model.append(msg(S("b"), S("eve"), t0.addSecs(10)));
@@ -192,14 +201,15 @@ private slots:
     void grouping()
     {
         MessageListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.append(msg(S("1"), S("bob"), local(2024, 3, 1, 10, 0)));
-        model.append(msg(S("2"), S("bob"), local(2024, 3, 1, 10, 4, 59)));  // 4:59 later
-        model.append(msg(S("3"), S("bob"), local(2024, 3, 1, 10, 10, 0)));  // 5:01 after #2
-        model.append(msg(S("4"), S("eve"), local(2024, 3, 1, 10, 10, 30)));  // other sender
-        model.append(msg(S("5"), S("bob"), local(2024, 3, 1, 10, 11, 0)));   // bob after eve
+        model.append(msg(S("2"), S("bob"), local(2024, 3, 1, 10, 4, 59))); // 4:59 later
+        model.append(msg(S("3"), S("bob"), local(2024, 3, 1, 10, 10, 0))); // 5:01 after #2
+        model.append(msg(S("4"), S("eve"), local(2024, 3, 1, 10, 10, 30))); // other sender
+        model.append(msg(S("5"), S("bob"), local(2024, 3, 1, 10, 11, 0))); // bob after eve
         model.append(msg(S("6"), S("bob"), local(2024, 3, 1, 23, 59, 0)));
-        model.append(msg(S("7"), S("bob"), local(2024, 3, 2, 0, 1, 0)));     // 2 min, next day
+        model.append(msg(S("7"), S("bob"), local(2024, 3, 2, 0, 1, 0))); // 2 min, next day
         const QList<bool> expected{false, true, false, false, false, false, false};
         for (int i = 0; i < expected.size(); ++i)
             QCOMPARE(role(model, i, MessageListModel::GroupedRole).toBool(), expected.at(i));
@@ -208,7 +218,8 @@ private slots:
     void daySeparators()
     {
         MessageListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.append(msg(S("1"), S("bob"), local(2024, 2, 28, 22, 0)));
         model.append(msg(S("2"), S("bob"), local(2024, 2, 28, 23, 59)));
         model.append(msg(S("3"), S("bob"), local(2024, 2, 29, 0, 0)));

@@ -35,7 +35,8 @@ private slots:
     {
         MessageListModel source;
         MessageWindowModel window(10);
-        QAbstractItemModelTester tester(&window, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&window,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.setSourceModel(&source);
         for (int i = 0; i < 12; ++i)
             QVERIFY(source.append(message(i)));
@@ -53,7 +54,8 @@ private slots:
     {
         MessageListModel source;
         MessageWindowModel window(100);
-        QAbstractItemModelTester tester(&window, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&window,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.setSourceModel(&source);
         QSignalSpy inserted(&window, &QAbstractItemModel::rowsInserted);
         for (int i = 0; i < 5000; ++i)
@@ -69,7 +71,8 @@ private slots:
     {
         MessageListModel source;
         MessageWindowModel window(10);
-        QAbstractItemModelTester tester(&window, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&window,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         for (int i = 0; i < 30; ++i)
             source.append(message(i));
         window.setSourceModel(&source);
@@ -91,7 +94,8 @@ private slots:
     {
         MessageListModel source;
         MessageWindowModel window(10);
-        QAbstractItemModelTester tester(&window, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&window,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         for (int i = 0; i < 30; ++i)
             source.append(message(i));
         window.setSourceModel(&source);
@@ -102,10 +106,12 @@ private slots:
         QVERIFY(source.remove(QStringLiteral("m25"))); // visible
         QCOMPARE(window.rowCount(), 9);
         QSignalSpy changed(&window, &QAbstractItemModel::dataChanged);
-        QVERIFY(source.setState(QStringLiteral("m29"), ChatMessage::State::Failed, QStringLiteral("no")));
+        QVERIFY(source.setState(QStringLiteral("m29"), ChatMessage::State::Failed,
+                                QStringLiteral("no")));
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 8);
-        QVERIFY(source.setState(QStringLiteral("m1"), ChatMessage::State::Failed, QStringLiteral("no")));
+        QVERIFY(source.setState(QStringLiteral("m1"), ChatMessage::State::Failed,
+                                QStringLiteral("no")));
         QCOMPARE(changed.size(), 1); // hidden: nothing to repaint
     }
 };

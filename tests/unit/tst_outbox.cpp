@@ -142,7 +142,8 @@ private slots:
         {
             QFile f(file);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("{\"version\":1,\"messages\":[42,{\"id\":\"ok\",\"room\":\"lobby\",\"text\":\"fine\",\"state\":\"pending\"},"
+            f.write("{\"version\":1,\"messages\":[42,{\"id\":\"ok\",\"room\":\"lobby\",\"text\":"
+                    "\"fine\",\"state\":\"pending\"},"
                     "{\"id\":\"notext\",\"room\":\"lobby\"}]}");
         }
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(S("2 unreadable entries")));

@@ -138,7 +138,8 @@ private slots:
         ServerProfile renamed = selfHosted(S("new name"));
         m_store->save(renamed, S("old"));
         open(false);
-        QCOMPARE(names(m_store->profiles()), (QStringList{S("new name"), S("other")})); // position kept
+        QCOMPARE(names(m_store->profiles()),
+                 (QStringList{S("new name"), S("other")})); // position kept
         QVERIFY(!m_store->profile(S("old")));
         QCOMPARE(m_store->lastProfile(), S("new name"));
         QCOMPARE(m_store->rooms(S("new name"), S("alice")), (QStringList{S("lobby"), S("dev")}));

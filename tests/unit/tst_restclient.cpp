@@ -47,13 +47,16 @@ QString serverVerdict(const FakeHttpServer::Request &request)
             bodyMd5 = value;
     }
     if (!request.body.isEmpty()
-        && bodyMd5.toLatin1() != QCryptographicHash::hash(request.body, QCryptographicHash::Md5).toHex())
+        && bodyMd5.toLatin1()
+            != QCryptographicHash::hash(request.body, QCryptographicHash::Md5).toHex())
         return QStringLiteral("body_md5 mismatch");
-    const QByteArray toSign = request.method + '\n' + request.path + '\n' + pairs.join(QLatin1Char('&')).toUtf8();
-    const QByteArray expected =
-        QMessageAuthenticationCode::hash(toSign, Secret, QCryptographicHash::Sha256).toHex();
-    return signature.toLatin1() == expected ? QStringLiteral("ok")
-                                            : QStringLiteral("bad signature for ") + QString::fromUtf8(toSign);
+    const QByteArray toSign = request.method + '\n' + request.path + '\n'
+        + pairs.join(QLatin1Char('&')).toUtf8();
+    const QByteArray expected
+        = QMessageAuthenticationCode::hash(toSign, Secret, QCryptographicHash::Sha256).toHex();
+    return signature.toLatin1() == expected
+        ? QStringLiteral("ok")
+        : QStringLiteral("bad signature for ") + QString::fromUtf8(toSign);
 }
 
 bool waitFinished(RestReply *reply, int timeoutMs = 5000)
@@ -117,8 +120,10 @@ private slots:
 
     void hostedBaseUrl()
     {
-        QCOMPARE(RestClient::hostedBaseUrl(QStringLiteral("eu")), QUrl(QStringLiteral("https://api-eu.pusher.com")));
-        QCOMPARE(RestClient::hostedBaseUrl(QString()), QUrl(QStringLiteral("https://api-mt1.pusher.com")));
+        QCOMPARE(RestClient::hostedBaseUrl(QStringLiteral("eu")),
+                 QUrl(QStringLiteral("https://api-eu.pusher.com")));
+        QCOMPARE(RestClient::hostedBaseUrl(QString()),
+                 QUrl(QStringLiteral("https://api-mt1.pusher.com")));
     }
 
     void bodiesMatchTheDocs()
@@ -126,9 +131,12 @@ private slots:
         // V9 and V11 bodies byte for byte, hence their body_md5 and signatures.
         QCOMPARE(RestClient::triggerBody({QStringLiteral("project-3")}, QStringLiteral("foo"),
                                          QStringLiteral("{\"some\":\"data\"}")),
-                 QByteArray("{\"name\":\"foo\",\"channels\":[\"project-3\"],\"data\":\"{\\\"some\\\":\\\"data\\\"}\"}"));
-        QCOMPARE(RestClient::batchBody({{QStringLiteral("private-foobar"), QStringLiteral("foo"),
-                                         QStringLiteral("{\"some\":\"data\"}"), {}}}),
+                 QByteArray("{\"name\":\"foo\",\"channels\":[\"project-3\"],\"data\":\"{"
+                            "\\\"some\\\":\\\"data\\\"}\"}"));
+        QCOMPARE(RestClient::batchBody({{QStringLiteral("private-foobar"),
+                                         QStringLiteral("foo"),
+                                         QStringLiteral("{\"some\":\"data\"}"),
+                                         {}}}),
                  QByteArray("{\"batch\":[{\"channel\":\"private-foobar\",\"name\":\"foo\","
                             "\"data\":\"{\\\"some\\\":\\\"data\\\"}\"}]}"));
     }
@@ -146,7 +154,8 @@ private slots:
         QCOMPARE(sent.target,
                  QByteArray("/apps/3/events?auth_key=278d425bdf160c739803&auth_timestamp=1353088179"
                             "&auth_version=1.0&body_md5=ec365a775a4cd0599faeb73354201b6f"
-                            "&auth_signature=da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c"));
+                            "&auth_signature="
+                            "da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c"));
         QCOMPARE(sent.header("Content-Type"), QByteArray("application/json"));
         QCOMPARE(serverVerdict(sent), QStringLiteral("ok"));
     }
@@ -170,25 +179,29 @@ private slots:
         QCOMPARE(json.value(QLatin1String("data")).toString(), data);
         QCOMPARE(json.value(QLatin1String("channels")).toArray().size(), 3);
         QCOMPARE(json.value(QLatin1String("channels")).toArray().at(2).toString(), channels.at(2));
-        const QString query = Signer(Key, Secret).restQuery(QStringLiteral("POST"),
-                                                            QStringLiteral("/apps/3/events"), {},
-                                                            body, Timestamp);
+        const QString query = Signer(Key, Secret)
+                                  .restQuery(QStringLiteral("POST"),
+                                             QStringLiteral("/apps/3/events"), {}, body, Timestamp);
         QCOMPARE(QString::fromLatin1(sent.query), query);
         QCOMPARE(serverVerdict(sent), QStringLiteral("ok"));
     }
 
     void batchV11()
     {
-        RestReply *reply = m_client->triggerBatch({{QStringLiteral("private-foobar"), QStringLiteral("foo"),
-                                                    QStringLiteral("{\"some\":\"data\"}"), {}}});
+        RestReply *reply = m_client->triggerBatch({{QStringLiteral("private-foobar"),
+                                                    QStringLiteral("foo"),
+                                                    QStringLiteral("{\"some\":\"data\"}"),
+                                                    {}}});
         QVERIFY(waitFinished(reply));
         QVERIFY2(reply->ok(), qPrintable(reply->errorString()));
         const FakeHttpServer::Request &sent = onlyRequest();
         QCOMPARE(sent.method, QByteArray("POST"));
         QCOMPARE(sent.target,
-                 QByteArray("/apps/3/batch_events?auth_key=278d425bdf160c739803&auth_timestamp=1353088179"
-                            "&auth_version=1.0&body_md5=9d97c293148e99921ae28bd150fe256b"
-                            "&auth_signature=8d59d10c28bde2d607a34724d60ea58224c064aa7f99dab512e40c5209e04bc3"));
+                 QByteArray(
+                     "/apps/3/batch_events?auth_key=278d425bdf160c739803&auth_timestamp=1353088179"
+                     "&auth_version=1.0&body_md5=9d97c293148e99921ae28bd150fe256b"
+                     "&auth_signature="
+                     "8d59d10c28bde2d607a34724d60ea58224c064aa7f99dab512e40c5209e04bc3"));
         QCOMPARE(serverVerdict(sent), QStringLiteral("ok"));
     }
 
@@ -201,7 +214,8 @@ private slots:
         QVERIFY(waitFinished(reply));
         QVERIFY(reply->ok());
         QCOMPARE(onlyRequest().body,
-                 QByteArray("{\"batch\":[{\"channel\":\"a\",\"name\":\"e1\",\"data\":\"1\",\"socket_id\":\"1.2\"},"
+                 QByteArray("{\"batch\":[{\"channel\":\"a\",\"name\":\"e1\",\"data\":\"1\","
+                            "\"socket_id\":\"1.2\"},"
                             "{\"channel\":\"b\",\"name\":\"e2\",\"data\":\"2\"}]}"));
         QCOMPARE(serverVerdict(onlyRequest()), QStringLiteral("ok"));
     }
@@ -209,23 +223,30 @@ private slots:
     void channelsV10()
     {
         m_server->setHandler([](const FakeHttpServer::Request &) {
-            return FakeHttpServer::Response::json("{\"channels\":{\"presence-foobar\":{\"user_count\":42}}}");
+            return FakeHttpServer::Response::json(
+                "{\"channels\":{\"presence-foobar\":{\"user_count\":42}}}");
         });
-        RestReply *reply = m_client->channels(QStringLiteral("presence-"), {QStringLiteral("user_count")});
+        RestReply *reply = m_client->channels(QStringLiteral("presence-"),
+                                              {QStringLiteral("user_count")});
         QVERIFY(waitFinished(reply));
         QVERIFY(reply->ok());
         const FakeHttpServer::Request &sent = onlyRequest();
         QCOMPARE(sent.method, QByteArray("GET"));
-        QCOMPARE(sent.target,
-                 QByteArray("/apps/3/channels?auth_key=278d425bdf160c739803&auth_timestamp=1353088179"
-                            "&auth_version=1.0&filter_by_prefix=presence-&info=user_count"
-                            "&auth_signature=16819168891cb5dfd72b5c7a5d3d602605b26c6ba1930033b5e2eeeb65010291"));
+        QCOMPARE(
+            sent.target,
+            QByteArray("/apps/3/channels?auth_key=278d425bdf160c739803&auth_timestamp=1353088179"
+                       "&auth_version=1.0&filter_by_prefix=presence-&info=user_count"
+                       "&auth_signature="
+                       "16819168891cb5dfd72b5c7a5d3d602605b26c6ba1930033b5e2eeeb65010291"));
         QVERIFY(sent.body.isEmpty());
         QCOMPARE(serverVerdict(sent), QStringLiteral("ok"));
         QCOMPARE(reply->json()
-                     .value(QLatin1String("channels")).toObject()
-                     .value(QLatin1String("presence-foobar")).toObject()
-                     .value(QLatin1String("user_count")).toInt(),
+                     .value(QLatin1String("channels"))
+                     .toObject()
+                     .value(QLatin1String("presence-foobar"))
+                     .toObject()
+                     .value(QLatin1String("user_count"))
+                     .toInt(),
                  42);
     }
 
@@ -241,19 +262,23 @@ private slots:
 
     void channelInfo()
     {
-        RestReply *reply = m_client->channelInfo(QStringLiteral("presence-foobar"),
-                                                 {QStringLiteral("user_count"), QStringLiteral("subscription_count")});
+        RestReply *reply = m_client->channelInfo(
+            QStringLiteral("presence-foobar"),
+            {QStringLiteral("user_count"), QStringLiteral("subscription_count")});
         QVERIFY(waitFinished(reply));
         const FakeHttpServer::Request &sent = onlyRequest();
         QCOMPARE(sent.method, QByteArray("GET"));
         QCOMPARE(sent.path, QByteArray("/apps/3/channels/presence-foobar"));
         // The comma travels percent-encoded and is signed decoded.
-        QVERIFY2(sent.query.contains("&info=user_count%2Csubscription_count&"), sent.query.constData());
-        const Signer::QueryParams params{{QStringLiteral("info"), QStringLiteral("user_count,subscription_count")}};
+        QVERIFY2(sent.query.contains("&info=user_count%2Csubscription_count&"),
+                 sent.query.constData());
+        const Signer::QueryParams params{
+            {QStringLiteral("info"), QStringLiteral("user_count,subscription_count")}};
         QCOMPARE(QString::fromLatin1(sent.query),
-                 Signer(Key, Secret).restQuery(QStringLiteral("GET"),
-                                               QStringLiteral("/apps/3/channels/presence-foobar"),
-                                               params, {}, Timestamp));
+                 Signer(Key, Secret)
+                     .restQuery(QStringLiteral("GET"),
+                                QStringLiteral("/apps/3/channels/presence-foobar"), params, {},
+                                Timestamp));
         QCOMPARE(serverVerdict(sent), QStringLiteral("ok"));
     }
 
@@ -269,16 +294,18 @@ private slots:
         QCOMPARE(sent.method, QByteArray("GET"));
         QCOMPARE(sent.path, QByteArray("/apps/3/channels/presence-foobar/users"));
         QCOMPARE(QString::fromLatin1(sent.query),
-                 Signer(Key, Secret).restQuery(QStringLiteral("GET"),
-                                               QStringLiteral("/apps/3/channels/presence-foobar/users"),
-                                               {}, {}, Timestamp));
+                 Signer(Key, Secret)
+                     .restQuery(QStringLiteral("GET"),
+                                QStringLiteral("/apps/3/channels/presence-foobar/users"), {}, {},
+                                Timestamp));
         QCOMPARE(serverVerdict(sent), QStringLiteral("ok"));
         QCOMPARE(reply->json().value(QLatin1String("users")).toArray().size(), 2);
     }
 
     void sendToUserAndTerminate()
     {
-        RestReply *send = m_client->sendToUser(QStringLiteral("42"), QStringLiteral("hello"), QStringLiteral("{}"));
+        RestReply *send = m_client->sendToUser(QStringLiteral("42"), QStringLiteral("hello"),
+                                               QStringLiteral("{}"));
         QVERIFY(waitFinished(send));
         QVERIFY(send->ok());
         RestReply *terminate = m_client->terminateUserConnections(QStringLiteral("42"));
@@ -287,7 +314,8 @@ private slots:
         QCOMPARE(m_server->requests().size(), 2);
         QVERIFY(m_server->requests().at(0).body.contains("\"channels\":[\"#server-to-user-42\"]"));
         QCOMPARE(m_server->requests().at(1).method, QByteArray("POST"));
-        QCOMPARE(m_server->requests().at(1).path, QByteArray("/apps/3/users/42/terminate_connections"));
+        QCOMPARE(m_server->requests().at(1).path,
+                 QByteArray("/apps/3/users/42/terminate_connections"));
         QCOMPARE(m_server->requests().at(1).body, QByteArray("{}"));
         QCOMPARE(serverVerdict(m_server->requests().at(0)), QStringLiteral("ok"));
         QCOMPARE(serverVerdict(m_server->requests().at(1)), QStringLiteral("ok"));
@@ -338,8 +366,10 @@ private slots:
         QTest::newRow("invalid socket id") << 8 << QStringLiteral("invalid socket id");
         QTest::newRow("batch of 11") << 9 << QStringLiteral("batch of 11 events; the limit is 10");
         QTest::newRow("empty batch") << 10 << QStringLiteral("batch is empty");
-        QTest::newRow("batch event data") << 11 << QStringLiteral("batch event 1: event data is 10241 bytes");
-        QTest::newRow("batch event channel") << 12 << QStringLiteral("batch event 0: channel name is empty");
+        QTest::newRow("batch event data")
+            << 11 << QStringLiteral("batch event 1: event data is 10241 bytes");
+        QTest::newRow("batch event channel")
+            << 12 << QStringLiteral("batch event 0: channel name is empty");
         QTest::newRow("channel info bad name") << 13 << QStringLiteral("invalid channel name");
         QTest::newRow("hash channel") << 14 << QStringLiteral("invalid channel name");
     }
@@ -357,27 +387,56 @@ private slots:
         for (int i = 0; i < 11; ++i)
             eleven.append({ok, name, QStringLiteral("x"), {}});
 
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("REST call rejected locally")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("REST call rejected locally")));
         RestReply *reply = nullptr;
         switch (call) {
-        case 0: reply = m_client->trigger(many, name, {}); break;
-        case 1: reply = m_client->trigger({}, name, {}); break;
-        case 2: reply = m_client->trigger({ok}, QString(201, QLatin1Char('e')), {}); break;
-        case 3: reply = m_client->trigger({ok}, {}, {}); break;
-        case 4: reply = m_client->trigger({ok}, name, QString(10241, QLatin1Char('d'))); break;
-        case 5: reply = m_client->trigger({ok}, name, QString(5121, QChar(0xe9))); break;
-        case 6: reply = m_client->trigger({QStringLiteral("bad channel")}, name, {}); break;
-        case 7: reply = m_client->trigger({QString(201, QLatin1Char('c'))}, name, {}); break;
-        case 8: reply = m_client->trigger({ok}, name, {}, QStringLiteral("1.2:private-x")); break;
-        case 9: reply = m_client->triggerBatch(eleven); break;
-        case 10: reply = m_client->triggerBatch({}); break;
+        case 0:
+            reply = m_client->trigger(many, name, {});
+            break;
+        case 1:
+            reply = m_client->trigger({}, name, {});
+            break;
+        case 2:
+            reply = m_client->trigger({ok}, QString(201, QLatin1Char('e')), {});
+            break;
+        case 3:
+            reply = m_client->trigger({ok}, {}, {});
+            break;
+        case 4:
+            reply = m_client->trigger({ok}, name, QString(10241, QLatin1Char('d')));
+            break;
+        case 5:
+            reply = m_client->trigger({ok}, name, QString(5121, QChar(0xe9)));
+            break;
+        case 6:
+            reply = m_client->trigger({QStringLiteral("bad channel")}, name, {});
+            break;
+        case 7:
+            reply = m_client->trigger({QString(201, QLatin1Char('c'))}, name, {});
+            break;
+        case 8:
+            reply = m_client->trigger({ok}, name, {}, QStringLiteral("1.2:private-x"));
+            break;
+        case 9:
+            reply = m_client->triggerBatch(eleven);
+            break;
+        case 10:
+            reply = m_client->triggerBatch({});
+            break;
         case 11:
             reply = m_client->triggerBatch({{ok, name, QStringLiteral("x"), {}},
                                             {ok, name, QString(10241, QLatin1Char('d')), {}}});
             break;
-        case 12: reply = m_client->triggerBatch({{QString(), name, QStringLiteral("x"), {}}}); break;
-        case 13: reply = m_client->channelInfo(QStringLiteral("a/b")); break;
-        case 14: reply = m_client->trigger({QStringLiteral("#private")}, name, {}); break;
+        case 12:
+            reply = m_client->triggerBatch({{QString(), name, QStringLiteral("x"), {}}});
+            break;
+        case 13:
+            reply = m_client->channelInfo(QStringLiteral("a/b"));
+            break;
+        case 14:
+            reply = m_client->trigger({QStringLiteral("#private")}, name, {});
+            break;
         }
         QVERIFY(reply);
         QVERIFY(waitFinished(reply));
@@ -398,13 +457,18 @@ private slots:
         for (int i = 0; i < 10; ++i)
             ten.append({QStringLiteral("c"), QStringLiteral("e"), QStringLiteral("x"), {}});
         QList<RestReply *> replies{
-            m_client->trigger(hundred, QString(200, QLatin1Char('e')), QString(10240, QLatin1Char('d'))),
-            m_client->trigger({QString(200, QLatin1Char('c'))}, QStringLiteral("e"), QString(5120, QChar(0xe9))),
+            m_client->trigger(hundred, QString(200, QLatin1Char('e')),
+                              QString(10240, QLatin1Char('d'))),
+            m_client->trigger({QString(200, QLatin1Char('c'))}, QStringLiteral("e"),
+                              QString(5120, QChar(0xe9))),
             m_client->triggerBatch(ten),
         };
-        QVERIFY(QTest::qWaitFor([&] {
-            return std::all_of(replies.begin(), replies.end(), [](RestReply *r) { return r->isFinished(); });
-        }, 5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(replies.begin(), replies.end(),
+                                   [](RestReply *r) { return r->isFinished(); });
+            },
+            5000));
         for (RestReply *reply : replies) {
             QVERIFY2(reply->ok(), qPrintable(reply->errorString()));
         }
@@ -417,9 +481,12 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("mustContain");
         QTest::newRow("413 json") << 413
-                                  << QByteArray("{\"error\":\"The data content of this event exceeds the allowed maximum (10240 bytes)\"}")
-                                  << QStringLiteral("HTTP 413: The data content of this event exceeds");
-        QTest::newRow("401 text") << 401 << QByteArray("Invalid signature") << QStringLiteral("HTTP 401: Invalid signature");
+                                  << QByteArray("{\"error\":\"The data content of this event "
+                                                "exceeds the allowed maximum (10240 bytes)\"}")
+                                  << QStringLiteral(
+                                         "HTTP 413: The data content of this event exceeds");
+        QTest::newRow("401 text") << 401 << QByteArray("Invalid signature")
+                                  << QStringLiteral("HTTP 401: Invalid signature");
         QTest::newRow("500 empty") << 500 << QByteArray() << QStringLiteral("HTTP 500");
     }
 
@@ -431,7 +498,8 @@ private slots:
         m_server->setHandler([status, body](const FakeHttpServer::Request &) {
             return FakeHttpServer::Response::json(body, status);
         });
-        RestReply *reply = m_client->trigger({QStringLiteral("c")}, QStringLiteral("e"), QStringLiteral("x"));
+        RestReply *reply = m_client->trigger({QStringLiteral("c")}, QStringLiteral("e"),
+                                             QStringLiteral("x"));
         QVERIFY(waitFinished(reply));
         QVERIFY(!reply->ok());
         QVERIFY(!reply->wasRejectedLocally());
@@ -455,7 +523,8 @@ private slots:
         QVERIFY(waitFinished(reply, 3000));
         QVERIFY(!reply->ok());
         QCOMPARE(reply->httpStatus(), 0);
-        QVERIFY2(reply->errorString().contains(QLatin1String("200 ms")), qPrintable(reply->errorString()));
+        QVERIFY2(reply->errorString().contains(QLatin1String("200 ms")),
+                 qPrintable(reply->errorString()));
     }
 
     void networkErrorHidesSignature()
@@ -473,7 +542,8 @@ private slots:
         QVERIFY(!reply->ok());
         QCOMPARE(reply->httpStatus(), 0);
         QVERIFY(!reply->errorString().isEmpty());
-        QVERIFY2(!reply->errorString().contains(QLatin1String("auth_signature")), qPrintable(reply->errorString()));
+        QVERIFY2(!reply->errorString().contains(QLatin1String("auth_signature")),
+                 qPrintable(reply->errorString()));
     }
 
     void deletingReplyAborts()
@@ -522,7 +592,8 @@ private slots:
         RestConfig c = config();
         c.secret.clear();
         RestClient client(m_network, c);
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("REST call rejected locally")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("REST call rejected locally")));
         RestReply *reply = client.channels();
         QVERIFY(waitFinished(reply));
         QVERIFY(reply->wasRejectedLocally());

@@ -46,7 +46,8 @@ private slots:
 
     void v8Open()
     {
-        const auto opened = SecretBox::open(QByteArray::fromBase64(V8Ciphertext), v8Nonce(), v8Key());
+        const auto opened = SecretBox::open(QByteArray::fromBase64(V8Ciphertext), v8Nonce(),
+                                            v8Key());
         QVERIFY(opened);
         QCOMPARE(*opened, V8Plaintext);
     }
@@ -125,10 +126,11 @@ private slots:
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("not json") << QByteArray("nonce=AAEC&ciphertext=33oM");
         QTest::newRow("truncated json") << envelope(V8NonceBase64, V8Ciphertext).chopped(1);
-        QTest::newRow("json array") << QByteArray("[\"" + V8NonceBase64 + "\",\"" + V8Ciphertext + "\"]");
+        QTest::newRow("json array")
+            << QByteArray("[\"" + V8NonceBase64 + "\",\"" + V8Ciphertext + "\"]");
         QTest::newRow("json string") << QByteArray("\"" + V8Ciphertext + "\"");
-        QTest::newRow("double encoded")
-            << QByteArray("\"" + envelope(V8NonceBase64, V8Ciphertext).replace("\"", "\\\"") + "\"");
+        QTest::newRow("double encoded") << QByteArray(
+            "\"" + envelope(V8NonceBase64, V8Ciphertext).replace("\"", "\\\"") + "\"");
         QTest::newRow("missing nonce") << QByteArray("{\"ciphertext\":\"" + V8Ciphertext + "\"}");
         QTest::newRow("missing ciphertext") << QByteArray("{\"nonce\":\"" + V8NonceBase64 + "\"}");
         QTest::newRow("nonce not a string")
@@ -137,7 +139,8 @@ private slots:
             << QByteArray("{\"nonce\":\"" + V8NonceBase64 + "\",\"ciphertext\":[1,2]}");
         QTest::newRow("nonce null")
             << QByteArray("{\"nonce\":null,\"ciphertext\":\"" + V8Ciphertext + "\"}");
-        QTest::newRow("nonce bad base64") << envelope("AAECAwQF*gcICQoLDA0ODxAREhMUFRYX", V8Ciphertext);
+        QTest::newRow("nonce bad base64")
+            << envelope("AAECAwQF*gcICQoLDA0ODxAREhMUFRYX", V8Ciphertext);
         QTest::newRow("ciphertext bad base64") << envelope(V8NonceBase64, "33oM!!!!");
         QTest::newRow("nonce 23 bytes") << envelope(v8Nonce().left(23).toBase64(), V8Ciphertext);
         QTest::newRow("nonce 25 bytes") << envelope((v8Nonce() + 'x').toBase64(), V8Ciphertext);

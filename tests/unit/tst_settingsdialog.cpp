@@ -91,13 +91,15 @@ struct Rig
     {
         dialog->startNewProfile();
         editor()->nameField()->setText(name);
-        editor()->kindBox()->setCurrentIndex(editor()->kindBox()->findData(int(ServerProfile::Kind::SelfHosted)));
+        editor()->kindBox()->setCurrentIndex(
+            editor()->kindBox()->findData(int(ServerProfile::Kind::SelfHosted)));
         editor()->keyField()->setText(S("app-key"));
         editor()->hostField()->setText(S("127.0.0.1"));
         editor()->portBox()->setValue(6010);
         editor()->tlsBox()->setChecked(false);
         editor()->pathPrefixField()->setText(S("/ws"));
-        editor()->authBox()->setCurrentIndex(editor()->authBox()->findData(int(ServerProfile::AuthMode::LocalSigning)));
+        editor()->authBox()->setCurrentIndex(
+            editor()->authBox()->findData(int(ServerProfile::AuthMode::LocalSigning)));
         editor()->appSecretField()->setText(secret);
     }
     bool save()
@@ -197,7 +199,8 @@ private slots:
         QVERIFY(!e->hostField()->isVisible());
         e->keyField()->setText(S("abc123"));
         e->clusterBox()->setCurrentText(S("eu"));
-        e->authBox()->setCurrentIndex(e->authBox()->findData(int(ServerProfile::AuthMode::Endpoint)));
+        e->authBox()->setCurrentIndex(
+            e->authBox()->findData(int(ServerProfile::AuthMode::Endpoint)));
         e->endpointField()->setText(S("not a url"));
         QVERIFY(!rig.save());
         QVERIFY(!rig.dialog->statusLabel()->text().isEmpty());
@@ -275,7 +278,8 @@ private slots:
         QVERIFY(!rig.editor()->plainTextBox()->isChecked());
         QVERIFY(!rig.editor()->plainTextWarning()->isVisible());
         QVERIFY(rig.save());
-        const QString plainKey = ProfileSecrets::plainTextKey(S("dev"), ProfileSecrets::Kind::AppSecret);
+        const QString plainKey = ProfileSecrets::plainTextKey(S("dev"),
+                                                              ProfileSecrets::Kind::AppSecret);
         QVERIFY(!rig.settings->contains(plainKey));
         QVERIFY(!rig.settingsFile().contains("visible-secret"));
 

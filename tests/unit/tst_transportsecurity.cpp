@@ -20,14 +20,16 @@ namespace {
 class HandshakeServer : public QObject
 {
 public:
-    explicit HandshakeServer(QWebSocketServer::SslMode mode) : server(QStringLiteral("fake"), mode)
+    explicit HandshakeServer(QWebSocketServer::SslMode mode)
+        : server(QStringLiteral("fake"), mode)
     {
         QObject::connect(&server, &QWebSocketServer::newConnection, this, [this] {
             while (QWebSocket *s = server.nextPendingConnection()) {
                 s->setParent(this);
                 ++connections;
                 s->sendTextMessage(QStringLiteral(
-                    "{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_id\\\":\\\"1.2\\\",\\\"activity_timeout\\\":120}\"}"));
+                    "{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_id\\\":"
+                    "\\\"1.2\\\",\\\"activity_timeout\\\":120}\"}"));
             }
         });
     }
@@ -61,16 +63,22 @@ public:
                     auto *upstream = new QTcpSocket(client);
                     client->setProperty("tunnel", true);
                     const QByteArray rest = buffer->mid(end + 4);
-                    QObject::connect(upstream, &QTcpSocket::connected, client, [client, upstream, rest] {
-                        client->write("HTTP/1.1 200 Connection established\r\n\r\n");
-                        if (!rest.isEmpty())
-                            upstream->write(rest);
-                        QObject::disconnect(client, &QTcpSocket::readyRead, nullptr, nullptr);
-                        QObject::connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] { upstream->write(client->readAll()); });
-                        QObject::connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
-                        upstream->write(client->readAll());
-                    });
-                    upstream->connectToHost(QString::fromLatin1(target.left(colon)), target.mid(colon + 1).toUShort());
+                    QObject::connect(
+                        upstream, &QTcpSocket::connected, client, [client, upstream, rest] {
+                            client->write("HTTP/1.1 200 Connection established\r\n\r\n");
+                            if (!rest.isEmpty())
+                                upstream->write(rest);
+                            QObject::disconnect(client, &QTcpSocket::readyRead, nullptr, nullptr);
+                            QObject::connect(
+                                client, &QTcpSocket::readyRead, upstream,
+                                [client, upstream] { upstream->write(client->readAll()); });
+                            QObject::connect(
+                                upstream, &QTcpSocket::readyRead, client,
+                                [client, upstream] { client->write(upstream->readAll()); });
+                            upstream->write(client->readAll());
+                        });
+                    upstream->connectToHost(QString::fromLatin1(target.left(colon)),
+                                            target.mid(colon + 1).toUShort());
                 });
             }
         });
@@ -109,7 +117,8 @@ private slots:
         QSignalSpy tls(client.connection(), &Connection::tlsError);
         client.connect();
         QVERIFY(tls.wait(5000));
-        QVERIFY2(tls.at(0).at(0).toString().startsWith(QLatin1String("TLS error")), qPrintable(tls.at(0).at(0).toString()));
+        QVERIFY2(tls.at(0).at(0).toString().startsWith(QLatin1String("TLS error")),
+                 qPrintable(tls.at(0).at(0).toString()));
         QVERIFY(!client.connection()->isConnected());
         client.disconnect();
     }
@@ -131,7 +140,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(client.connection()->isConnected(), 5000);
         QCOMPARE(client.connection()->socketId(), QStringLiteral("1.2"));
         QCOMPARE(tls.size(), 0);
-        QVERIFY(client.connection()->options().url().toString().startsWith(QLatin1String("wss://127.0.0.1:")));
+        QVERIFY(client.connection()->options().url().toString().startsWith(
+            QLatin1String("wss://127.0.0.1:")));
     }
 
     void configuredProxyIsUsed()
@@ -140,11 +150,13 @@ private slots:
         QVERIFY(fake.server.listen(QHostAddress::LocalHost, 0));
         ConnectProxy proxy;
         ConnectionOptions options = optionsFor(fake.server.serverPort(), false);
-        options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.server.serverPort());
+        options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"),
+                                      proxy.server.serverPort());
         Client client(options, nullptr);
         client.connect();
         QTRY_VERIFY_WITH_TIMEOUT(client.connection()->isConnected(), 5000);
-        QCOMPARE(proxy.targets, QStringList{QStringLiteral("127.0.0.1:%1").arg(fake.server.serverPort())});
+        QCOMPARE(proxy.targets,
+                 QStringList{QStringLiteral("127.0.0.1:%1").arg(fake.server.serverPort())});
         QCOMPARE(fake.connections, 1);
     }
 };

@@ -20,13 +20,19 @@ private slots:
         QTest::newRow("unicode letters") << QString::fromUtf8("J\u00fcrgen") << QString();
         QTest::newRow("empty") << QString() << QStringLiteral("Enter");
         QTest::newRow("33") << QString(33, u'x') << QStringLiteral("32");
-        QTest::newRow("space") << QStringLiteral("alice smith") << QStringLiteral("letters and digits only");
-        QTest::newRow("dash") << QStringLiteral("alice-1") << QStringLiteral("letters and digits only");
+        QTest::newRow("space") << QStringLiteral("alice smith")
+                               << QStringLiteral("letters and digits only");
+        QTest::newRow("dash") << QStringLiteral("alice-1")
+                              << QStringLiteral("letters and digits only");
         QTest::newRow("dot") << QStringLiteral("a.b") << QStringLiteral("letters and digits only");
-        QTest::newRow("quote") << QStringLiteral("a\"b") << QStringLiteral("letters and digits only");
-        QTest::newRow("slash") << QStringLiteral("a/b") << QStringLiteral("letters and digits only");
-        QTest::newRow("emoji") << QString::fromUtf8("a\U0001F600") << QStringLiteral("letters and digits only");
-        QTest::newRow("superscript") << QString::fromUtf8("a\u00b2") << QStringLiteral("letters and digits only");
+        QTest::newRow("quote") << QStringLiteral("a\"b")
+                               << QStringLiteral("letters and digits only");
+        QTest::newRow("slash") << QStringLiteral("a/b")
+                               << QStringLiteral("letters and digits only");
+        QTest::newRow("emoji") << QString::fromUtf8("a\U0001F600")
+                               << QStringLiteral("letters and digits only");
+        QTest::newRow("superscript")
+            << QString::fromUtf8("a\u00b2") << QStringLiteral("letters and digits only");
     }
 
     void validate()

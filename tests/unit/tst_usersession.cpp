@@ -23,17 +23,21 @@ struct Rig : ClientRig
     Rig()
     {
         UserSession *u = client->user();
-        QObject::connect(u, &UserSession::signedIn, u, [this](const QString &id, const QJsonObject &info) {
-            signedIn.append(id);
-            infos.append(info);
-        });
-        QObject::connect(u, &UserSession::signinFailed, u, [this](const QString &reason, int status) {
-            failures.append({reason, status});
-        });
-        QObject::connect(u, &UserSession::eventReceived, u, [this](const Event &e) { userEvents.append(e); });
-        QObject::connect(u, &UserSession::watchlistEvent, u, [this](const QString &name, const QStringList &ids) {
-            watchlist.append(name + u':' + ids.join(u','));
-        });
+        QObject::connect(u, &UserSession::signedIn, u,
+                         [this](const QString &id, const QJsonObject &info) {
+                             signedIn.append(id);
+                             infos.append(info);
+                         });
+        QObject::connect(u, &UserSession::signinFailed, u,
+                         [this](const QString &reason, int status) {
+                             failures.append({reason, status});
+                         });
+        QObject::connect(u, &UserSession::eventReceived, u,
+                         [this](const Event &e) { userEvents.append(e); });
+        QObject::connect(u, &UserSession::watchlistEvent, u,
+                         [this](const QString &name, const QStringList &ids) {
+                             watchlist.append(name + u':' + ids.join(u','));
+                         });
     }
 
     UserSession *user() const { return client->user(); }
@@ -41,7 +45,8 @@ struct Rig : ClientRig
     // {"event":"pusher:signin_success","data":{"user_data":"<userData>"}}
     void signinSuccess(const QString &userData)
     {
-        serverSend(frames::frame(S("pusher:signin_success"), QJsonObject{{S("user_data"), userData}}));
+        serverSend(
+            frames::frame(S("pusher:signin_success"), QJsonObject{{S("user_data"), userData}}));
     }
 
     int indexOfSent(FakeTransport *t, const QString &event, const QString &channel = {}) const
@@ -50,7 +55,9 @@ struct Rig : ClientRig
             const QJsonObject o = t->sentJson(i);
             if (o.value(QLatin1String("event")).toString() != event)
                 continue;
-            if (!channel.isEmpty() && o.value(QLatin1String("data")).toObject().value(QLatin1String("channel")).toString() != channel)
+            if (!channel.isEmpty()
+                && o.value(QLatin1String("data")).toObject().value(QLatin1String("channel")).toString()
+                    != channel)
                 continue;
             return i;
         }
@@ -85,7 +92,8 @@ private slots:
         QCOMPARE(rig.auth.at(0).socketId, S("123.456"));
         QVERIFY(t->sent.isEmpty());
 
-        const QString userData = S("{\"id\":\"me\",\"user_info\":{\"name\":\"Me \\\"quoted\\\"\"},\"watchlist\":[\"1\",\"2\"]}");
+        const QString userData = S("{\"id\":\"me\",\"user_info\":{\"name\":\"Me "
+                                   "\\\"quoted\\\"\"},\"watchlist\":[\"1\",\"2\"]}");
         AuthResponse r;
         r.auth = S("KEY:usersig");
         r.userData = userData;
@@ -110,13 +118,16 @@ private slots:
         QVERIFY(rig.failures.isEmpty());
 
         // Then #server-to-user-<id>, without auth.
-        QCOMPARE(t->sent.last(), S("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"#server-to-user-me\"}}"));
+        QCOMPARE(
+            t->sent.last(),
+            S("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"#server-to-user-me\"}}"));
         QCOMPARE(rig.auth.count(), 1);
         Channel *uc = rig.client->channel(UserChannel);
         QVERIFY(uc);
         rig.serverSend(frames::subscriptionSucceeded(UserChannel));
         QVERIFY(uc->isSubscribed());
-        rig.serverSend(frames::frame(S("notify"), frames::json(QJsonObject{{S("x"), 1}}), UserChannel));
+        rig.serverSend(
+            frames::frame(S("notify"), frames::json(QJsonObject{{S("x"), 1}}), UserChannel));
         rig.serverSend(frames::frame(S("other"), S("plain"), UserChannel));
         QCOMPARE(rig.userEvents.size(), 2);
         QCOMPARE(rig.userEvents.at(0).event, S("notify"));
@@ -131,7 +142,9 @@ private slots:
         rig.user()->signin();
         rig.auth.respondDefault(0);
         // Hosted Pusher double-encodes: data is a JSON string holding {"user_data":"..."}.
-        rig.serverSend(S("{\"event\":\"pusher:signin_success\",\"data\":\"{\\\"user_data\\\":\\\"{\\\\\\\"id\\\\\\\":\\\\\\\"me\\\\\\\",\\\\\\\"user_info\\\\\\\":{\\\\\\\"name\\\\\\\":\\\\\\\"Me\\\\\\\"}}\\\"}\"}"));
+        rig.serverSend(S("{\"event\":\"pusher:signin_success\",\"data\":\"{\\\"user_data\\\":\\\"{"
+                         "\\\\\\\"id\\\\\\\":\\\\\\\"me\\\\\\\",\\\\\\\"user_info\\\\\\\":{"
+                         "\\\\\\\"name\\\\\\\":\\\\\\\"Me\\\\\\\"}}\\\"}\"}"));
         QCOMPARE(rig.signedIn, QStringList{S("me")});
         QCOMPARE(rig.infos.first().value(QLatin1String("name")).toString(), S("Me"));
         QVERIFY(rig.client->channel(UserChannel));
@@ -141,8 +154,9 @@ private slots:
         rig2.connect();
         rig2.user()->signin();
         rig2.auth.respondDefault(0);
-        rig2.serverSend(frames::frame(S("pusher:signin_success"),
-                                      QJsonObject{{S("auth"), S("key:x")}, {S("user_data"), rig2.auth.userData()}}));
+        rig2.serverSend(frames::frame(
+            S("pusher:signin_success"),
+            QJsonObject{{S("auth"), S("key:x")}, {S("user_data"), rig2.auth.userData()}}));
         QCOMPARE(rig2.signedIn, QStringList{S("me")});
     }
 
@@ -207,7 +221,8 @@ private slots:
         rig2.connect();
         rig2.user()->signin();
         rig2.auth.respondDefault(0);
-        rig2.serverSend(frames::frame(S("pusher:signin_error"), QJsonObject{{S("error"), S("nope")}}));
+        rig2.serverSend(
+            frames::frame(S("pusher:signin_error"), QJsonObject{{S("error"), S("nope")}}));
         QCOMPARE(rig2.failures.size(), 1);
         QCOMPARE(rig2.failures.first().first, S("nope"));
     }
@@ -231,13 +246,17 @@ private slots:
         rig.user()->signin();
         rig.auth.respondDefault(0);
         rig.signinSuccess(rig.auth.userData());
-        rig.serverSend(S("{\"event\":\"pusher_internal:watchlist_events\",\"data\":{\"events\":[{\"name\":\"online\",\"user_ids\":[\"1\"]},{\"name\":\"offline\",\"user_ids\":[\"2\",\"3\",\"4\"]}]}}"));
+        rig.serverSend(S("{\"event\":\"pusher_internal:watchlist_events\",\"data\":{\"events\":[{"
+                         "\"name\":\"online\",\"user_ids\":[\"1\"]},{\"name\":\"offline\",\"user_"
+                         "ids\":[\"2\",\"3\",\"4\"]}]}}"));
         QCOMPARE(rig.watchlist, (QStringList{S("online:1"), S("offline:2,3,4")}));
         // Double encoded, numeric ids normalised.
-        rig.serverSend(frames::frame(S("pusher_internal:watchlist_events"),
-                                     frames::json(QJsonObject{{S("events"), QJsonArray{QJsonObject{
-                                                                                {S("name"), S("online")},
-                                                                                {S("user_ids"), QJsonArray{5, S("6")}}}}}})));
+        rig.serverSend(
+            frames::frame(S("pusher_internal:watchlist_events"),
+                          frames::json(QJsonObject{
+                              {S("events"),
+                               QJsonArray{QJsonObject{{S("name"), S("online")},
+                                                      {S("user_ids"), QJsonArray{5, S("6")}}}}}})));
         QCOMPARE(rig.watchlist.last(), S("online:5,6"));
         QVERIFY(rig.userEvents.isEmpty());
     }
@@ -264,8 +283,11 @@ private slots:
         QCOMPARE(rig.indexOfSent(t2, S("pusher:subscribe"), UserChannel), -1);
         rig.auth.respondDefault(1);
         QCOMPARE(t2->sentCount(S("pusher:signin")), 1);
-        QCOMPARE(t2->sentJson(rig.indexOfSent(t2, S("pusher:signin"))).value(QLatin1String("data")).toObject()
-                     .value(QLatin1String("auth")).toString(),
+        QCOMPARE(t2->sentJson(rig.indexOfSent(t2, S("pusher:signin")))
+                     .value(QLatin1String("data"))
+                     .toObject()
+                     .value(QLatin1String("auth"))
+                     .toString(),
                  S("key:user-sig-2.2"));
         QCOMPARE(rig.indexOfSent(t2, S("pusher:subscribe"), UserChannel), -1);
         rig.signinSuccess(rig.auth.userData());
@@ -275,7 +297,11 @@ private slots:
         QVERIFY(sub > rig.indexOfSent(t2, S("pusher:signin")));
         int subs = 0;
         for (const QJsonObject &o : t2->sentEvents(S("pusher:subscribe")))
-            subs += o.value(QLatin1String("data")).toObject().value(QLatin1String("channel")).toString() == UserChannel;
+            subs += o.value(QLatin1String("data"))
+                        .toObject()
+                        .value(QLatin1String("channel"))
+                        .toString()
+                == UserChannel;
         QCOMPARE(subs, 1);
         rig.serverSend(frames::subscriptionSucceeded(UserChannel));
         rig.serverSend(frames::frame(S("notify"), S("{}"), UserChannel));
