@@ -62,6 +62,17 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.text;
     case Qt::ToolTipRole:
         return m.sentAt.toLocalTime().toString(Qt::TextDate);
+    case Qt::AccessibleTextRole: {
+        // What a screen reader says for the row: who, when, what, and whether it went out.
+        const QString who = m.senderName.isEmpty() ? m.senderId : m.senderName;
+        const QString when = m.sentAt.toLocalTime().toString(QStringLiteral("HH:mm"));
+        QString spoken = tr("%1 at %2: %3").arg(who, when, m.text);
+        if (m.state == ChatMessage::State::Pending)
+            spoken += tr(" (sending)");
+        else if (m.state == ChatMessage::State::Failed)
+            spoken += tr(" (not sent: %1)").arg(m.error);
+        return spoken;
+    }
     case IdRole:
         return m.id;
     case SenderIdRole:
@@ -175,7 +186,7 @@ bool MessageListModel::setState(const QString &id, ChatMessage::State state, con
     m.state = state;
     m.error = error;
     const QModelIndex i = index(row);
-    emit dataChanged(i, i, {StateRole, ErrorRole});
+    emit dataChanged(i, i, {StateRole, ErrorRole, Qt::AccessibleTextRole});
     return true;
 }
 

@@ -234,6 +234,28 @@ private slots:
         model.remove(S("4"));
         QCOMPARE(role(model, 3, MessageListModel::DaySeparatorRole).toDate(), QDate(2024, 3, 5));
     }
+
+    void accessibleTextSaysWhoWhatAndState()
+    {
+        MessageListModel model;
+        ChatMessage m;
+        m.id = QStringLiteral("a1");
+        m.senderId = QStringLiteral("alice");
+        m.senderName = QStringLiteral("Alice");
+        m.text = QStringLiteral("<b>hi</b>");
+        m.sentAt = QDateTime::currentDateTimeUtc();
+        m.state = ChatMessage::State::Pending;
+        QVERIFY(model.append(m));
+        const QString spoken = model.index(0).data(Qt::AccessibleTextRole).toString();
+        QVERIFY2(spoken.startsWith(QStringLiteral("Alice at ")), qPrintable(spoken));
+        QVERIFY2(spoken.contains(QStringLiteral(": <b>hi</b> (sending)")), qPrintable(spoken));
+        QVERIFY(model.setState(QStringLiteral("a1"), ChatMessage::State::Failed,
+                               QStringLiteral("offline")));
+        QVERIFY(model.index(0)
+                    .data(Qt::AccessibleTextRole)
+                    .toString()
+                    .endsWith(QStringLiteral("(not sent: offline)")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMessageListModel)
