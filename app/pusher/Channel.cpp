@@ -251,6 +251,7 @@ void Channel::handleServerError(int code, const QString &message)
         fail({ChannelError::Kind::ServerRejected, code, message});
         return;
     }
+    m_services.clientEvents->serverRejected(this, code, message);
     emit clientEventRejected(
         {ClientEventError::Kind::RejectedByServer,
          code == 4301 && message.contains(QLatin1String("client messaging"))
@@ -267,7 +268,9 @@ void Channel::deliver(const Event &event)
     emit eventReceived(event);
 }
 
-std::optional<ClientEventError> Channel::trigger(const QString &event, const QString &rawJsonData)
+std::optional<ClientEventError> Channel::trigger(const QString &event, const QString &rawJsonData,
+                                                 const QString &tag,
+                                                 ClientEventQueue::Delivery delivery)
 {
     if (!event.startsWith(QLatin1String("client-")))
         return ClientEventError{
@@ -285,7 +288,7 @@ std::optional<ClientEventError> Channel::trigger(const QString &event, const QSt
                                 QStringLiteral("client event data is %1 bytes; the limit is %2")
                                     .arg(bytes)
                                     .arg(kMaxClientEventBytes)};
-    m_services.clientEvents->enqueue(this, event, rawJsonData);
+    m_services.clientEvents->enqueue(this, event, rawJsonData, tag, delivery);
     return std::nullopt;
 }
 

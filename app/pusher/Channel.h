@@ -2,6 +2,7 @@
 
 #include "ChannelError.h"
 #include "ChannelName.h"
+#include "ClientEventQueue.h"
 #include "Event.h"
 
 #include <QObject>
@@ -62,7 +63,10 @@ public:
 
     // Sends a client event (client- prefix, private/presence only, <= 10 KB), queued until the
     // channel is subscribed and paced at 10/s per connection. Returns the local error, if any.
-    std::optional<ClientEventError> trigger(const QString &event, const QString &rawJsonData);
+    // Delivery is confirmed through the ClientEventQueue's signals, which carry `tag`.
+    std::optional<ClientEventError> trigger(
+        const QString &event, const QString &rawJsonData, const QString &tag = {},
+        ClientEventQueue::Delivery delivery = ClientEventQueue::Delivery::Confirmed);
 
     // Try again after a failure (or skip the wait before an auth retry).
     void retry();

@@ -158,6 +158,9 @@ void Client::onServerError(int code, const QString &message, const QString &chan
     }
     if (m_user->handleServerError(code, message))
         return;
+    // Hosted Pusher refuses client events (4301) without naming the channel.
+    if (code == 4301)
+        m_clientEvents->serverRejected(nullptr, code, message);
     emit serverError(code, message);
 }
 

@@ -43,23 +43,13 @@ Connection::Connection(const ConnectionOptions &options, Clock *clock, Transport
 {
     m_retryTimer->setCallback([this] { startAttempt(); });
     m_activityTimer->setCallback([this] { onActivityTimeout(); });
-    m_pongTimer->setCallback([this] {
-        qCInfo(lcPusher) << "no pong within the timeout: reconnecting";
-        dropTransport();
-        emit connectionLost(4201, QStringLiteral("pong not received"));
-        setState(ConnectionState::Connecting);
-        m_unavailableTimer->start(m_options.unavailableTimeoutMs);
-        scheduleRetry(0);
-    });
+    m_pongTimer->setCallback([this] { onPongTimeout(); });
     m_unavailableTimer->setCallback([this] {
         if (m_state == ConnectionState::Connecting)
             setState(ConnectionState::Unavailable);
     });
-    m_handshakeTimer->setCallback([this] {
-        dropTransport();
-        emit connectionLost(1006, QStringLiteral("handshake timed out"));
-        scheduleRetry(m_backoff.next());
-    });
+    m_handshakeTimer->setCallback(
+        [this] { dropAndRetry(1006, QStringLiteral("handshake timed out"), m_backoff.next()); });
 }
 
 Connection::~Connection()
@@ -143,7 +133,12 @@ void Connection::dropTransport()
     m_handshakeTimer->stop();
     m_activityTimer->stop();
     m_pongTimer->stop();
-    m_awaitingPong = false;
+    m_pendingPings.clear();
+    if (m_confirmPingPosted) {
+        // The number confirmWrites() promised must never be answered on another socket.
+        m_confirmPingPosted = false;
+        ++m_pingsSent;
+    }
     m_established = false;
     m_socketId.clear();
     if (m_transport) {
@@ -188,12 +183,6 @@ void Connection::onText(const QString &text)
         // Restarting a timer per frame costs more than parsing the frame; note the time and let
         // the activity timer, when it fires, work out whether the link was really idle.
         m_lastActivityMs = m_clock->nowMs();
-        if (m_awaitingPong) {
-            m_awaitingPong = false;
-            m_pongTimer->stop();
-            if (!m_activityTimer->isActive())
-                m_activityTimer->start(m_activityTimeoutMs);
-        }
     }
     if (!m_parser.parse(text, m_event)) {
         qCWarning(lcPusher) << "malformed frame dropped:" << m_parser.error();
@@ -210,8 +199,10 @@ void Connection::onText(const QString &text)
             sendEvent(QStringLiteral("pusher:pong"), QStringLiteral("{}"));
             return;
         }
-        if (name == QLatin1String("pusher:pong"))
+        if (name == QLatin1String("pusher:pong")) {
+            onPong();
             return;
+        }
         if (name == QLatin1String("pusher:error")) {
             const QJsonObject data = m_event.dataObject();
             const int code = data.value(QLatin1String("code")).toInt(0);
@@ -238,8 +229,16 @@ void Connection::onHandshake(const Event &event)
     if (socketId.isEmpty()) {
         qCWarning(lcPusher) << "handshake without socket_id: reconnecting";
         emit malformedFrame(QStringLiteral("connection_established without socket_id"));
-        dropTransport();
-        scheduleRetry(m_backoff.next());
+        dropAndRetry(1002, QStringLiteral("connection_established without socket_id"),
+                     m_backoff.next());
+        return;
+    }
+    if (m_established) {
+        // A second handshake on a live socket would change the socket id under the channels'
+        // feet (their signatures name the old one): a protocol error, so start over cleanly.
+        qCWarning(lcPusher) << "a second connection_established on a live connection: reconnecting";
+        emit malformedFrame(QStringLiteral("connection_established on an established connection"));
+        dropAndRetry(1002, QStringLiteral("a second connection_established"), m_backoff.next());
         return;
     }
     m_handshakeTimer->stop();
@@ -265,6 +264,7 @@ void Connection::onActivityTimeout()
         return;
     }
     sendPing(m_options.pongTimeoutMs);
+    m_activityTimer->start(m_activityTimeoutMs);
 }
 
 void Connection::sendPing(int pongTimeoutMs)
@@ -272,9 +272,90 @@ void Connection::sendPing(int pongTimeoutMs)
     if (!m_established)
         return;
     sendEvent(QStringLiteral("pusher:ping"), QStringLiteral("{}"));
-    m_awaitingPong = true;
-    if (!m_pongTimer->isActive() || m_pongTimer->remainingMs() > pongTimeoutMs)
-        m_pongTimer->start(pongTimeoutMs);
+    const qint64 now = m_clock->nowMs();
+    m_pendingPings.push_back({++m_pingsSent, now, now + pongTimeoutMs, false});
+    armPongTimer();
+}
+
+quint64 Connection::confirmWrites()
+{
+    if (!m_established)
+        return 0;
+    if (!m_confirmPingPosted) {
+        // Posted, not sent now: every frame written in this event-loop turn shares one ping.
+        m_confirmPingPosted = true;
+        QMetaObject::invokeMethod(this, &Connection::sendConfirmPing, Qt::QueuedConnection);
+    }
+    return m_pingsSent + 1;
+}
+
+void Connection::sendConfirmPing()
+{
+    if (!m_confirmPingPosted)
+        return; // the socket went away meanwhile
+    m_confirmPingPosted = false;
+    sendPing(m_options.confirmTimeoutMs);
+    m_pendingPings.back().confirm = true;
+}
+
+void Connection::onPong()
+{
+    if (m_pendingPings.empty())
+        return; // unasked: proves nothing about our frames
+    // Servers answer pings in order: this pong answers the oldest one.
+    const quint64 number = m_pendingPings.front().number;
+    m_pendingPings.pop_front();
+    armPongTimer();
+    emit writesConfirmed(number);
+}
+
+void Connection::armPongTimer()
+{
+    if (m_pendingPings.empty()) {
+        m_pongTimer->stop();
+        return;
+    }
+    qint64 deadline = m_pendingPings.front().deadlineMs;
+    for (const PendingPing &p : m_pendingPings)
+        deadline = qMin(deadline, p.deadlineMs);
+    m_pongTimer->start(int(qMax<qint64>(0, deadline - m_clock->nowMs())));
+}
+
+void Connection::onPongTimeout()
+{
+    const qint64 now = m_clock->nowMs();
+    for (PendingPing &p : m_pendingPings) {
+        if (p.deadlineMs > now)
+            continue;
+        // Frames that arrived after the ping show the link is alive, only slow or busy: give
+        // the pong the normal timeout from then on. Only silence is taken as a dead link.
+        if (m_lastActivityMs > p.sentAtMs && m_lastActivityMs + m_options.pongTimeoutMs > now) {
+            p.sentAtMs = m_lastActivityMs; // only newer frames extend it again
+            p.deadlineMs = m_lastActivityMs + m_options.pongTimeoutMs;
+            continue;
+        }
+        qCInfo(lcPusher) << "no pong within the timeout: reconnecting";
+        dropAndRetry(4201, QStringLiteral("pong not received"), 0);
+        return;
+    }
+    armPongTimer();
+}
+
+void Connection::dropAndRetry(int code, const QString &reason, int delayMs)
+{
+    const bool wasConnected = m_state == ConnectionState::Connected;
+    dropTransport();
+    emit connectionLost(code, reason);
+    if (!m_wanted)
+        return; // a handler called disconnect()
+    if (wasConnected) {
+        setState(ConnectionState::Connecting);
+        if (!m_wanted)
+            return;
+    }
+    if (!m_unavailableTimer->isActive() && m_state == ConnectionState::Connecting)
+        m_unavailableTimer->start(m_options.unavailableTimeoutMs);
+    scheduleRetry(delayMs);
 }
 
 void Connection::onClosed(int code, const QString &reason, Transport::Failure failure)
@@ -297,6 +378,8 @@ void Connection::onClosed(int code, const QString &reason, Transport::Failure fa
     }
     if (m_state == ConnectionState::Connected) {
         setState(ConnectionState::Connecting);
+        if (!m_wanted)
+            return; // a handler called disconnect()
         m_unavailableTimer->start(m_options.unavailableTimeoutMs);
     }
     if (code == 4000) {

@@ -9,6 +9,7 @@
 
 #include <QObject>
 
+#include <deque>
 #include <memory>
 
 namespace natter::pusher {
@@ -47,6 +48,14 @@ public:
     // Sends {"event":E,"data":D(raw JSON)[,"channel":C]}.
     bool sendEvent(const QString &event, const QString &rawJsonData, const QString &channel = {});
 
+    // The protocol acknowledges nothing a client sends, but TCP is ordered and servers answer
+    // pings in order: the pong to a ping sent after some frames proves the server read them.
+    // Asks for such a ping (one per event-loop turn, however many frames were written) and
+    // returns its number; writesConfirmed(n) with n >= that number means the server has read
+    // everything written before this call. 0 when not connected (nothing can be confirmed).
+    // The ping must be answered within confirmTimeoutMs, else the link is taken as dead.
+    quint64 confirmWrites();
+
 signals:
     void stateChanged(natter::pusher::ConnectionState previous,
                       natter::pusher::ConnectionState current);
@@ -60,6 +69,8 @@ signals:
     // pusher:error that does not close the connection (e.g. 4301 client event rejected).
     void serverError(int code, const QString &message, const QString &channel);
     void malformedFrame(const QString &reason);
+    // Every ping up to number `ping` (see confirmWrites) has been answered.
+    void writesConfirmed(quint64 ping);
     // Every application or pusher_internal frame (anything Connection does not consume itself).
     void eventReceived(const natter::pusher::Event &event);
 
@@ -73,6 +84,11 @@ private:
     void onHandshake(const Event &event);
     void onActivityTimeout();
     void sendPing(int pongTimeoutMs);
+    void sendConfirmPing();
+    void onPong();
+    void armPongTimer();
+    void onPongTimeout();
+    void dropAndRetry(int code, const QString &reason, int delayMs);
 
     ConnectionOptions m_options;
     Clock *m_clock;
@@ -90,7 +106,18 @@ private:
     QString m_socketId;
     bool m_wanted = false;
     bool m_established = false;
-    bool m_awaitingPong = false;
+    bool m_confirmPingPosted = false;
+    // Pings are numbered across connections, so an answer on a new socket never confirms
+    // frames written to an old one.
+    quint64 m_pingsSent = 0;
+    struct PendingPing
+    {
+        quint64 number;
+        qint64 sentAtMs;
+        qint64 deadlineMs;
+        bool confirm; // asked for by confirmWrites: the short deadline applies
+    };
+    std::deque<PendingPing> m_pendingPings; // oldest first
     qint64 m_lastActivityMs = 0;
     int m_activityTimeoutMs;
 };

@@ -22,6 +22,9 @@ struct ConnectionOptions
 
     int activityTimeoutMs = 120000; // ours; the server's activity_timeout may lower it
     int pongTimeoutMs = 30000;
+    // A ping sent to confirm client events (see Connection::confirmWrites) must be answered within
+    // this, unless other frames show the link is alive; then pongTimeoutMs applies.
+    int confirmTimeoutMs = 5000;
     int unavailableTimeoutMs = 10000; // connecting this long: state "unavailable"
     int handshakeTimeoutMs = 10000; // open + connection_established per attempt
     int backoffInitialMs = 100;

@@ -83,7 +83,8 @@ void WebSocketTransport::open(const QUrl &url)
 
 bool WebSocketTransport::sendText(const QString &text)
 {
-    return m_open && m_socket.sendTextMessage(text) >= 0;
+    // QWebSocket returns 0 when it is not connected: nothing was written.
+    return m_open && m_socket.sendTextMessage(text) > 0;
 }
 
 void WebSocketTransport::abort()

@@ -50,6 +50,16 @@ void FakeTransport::serverSend(const QString &json)
     emit textReceived(json);
 }
 
+int FakeTransport::serverPong()
+{
+    const int due = sentCount(QStringLiteral("pusher:ping")) - m_pongsSent;
+    for (int i = 0; i < due; ++i) {
+        ++m_pongsSent;
+        serverSend(QStringLiteral("{\"event\":\"pusher:pong\",\"data\":{}}"));
+    }
+    return due;
+}
+
 void FakeTransport::serverHandshake(const QString &socketId, int activityTimeoutS)
 {
     const QString inner = QStringLiteral(

@@ -35,6 +35,9 @@ public:
                          int activityTimeoutS = 120);
     // serverOpen() + serverHandshake().
     void accept(const QString &socketId = QStringLiteral("123.456"), int activityTimeoutS = 120);
+    // Answers every pusher:ping not answered yet with a pusher:pong, in order, as a server does
+    // (which also confirms the client events written before them). Returns how many.
+    int serverPong();
     // Emits closed(code, reason, None) once (never after abort(), as the Transport contract says).
     void serverClose(int code, const QString &reason = {});
     // The socket failed without a close frame: closed(1006, reason, failure).
@@ -64,6 +67,7 @@ private:
     bool m_opened = false;
     bool m_aborted = false;
     bool m_closed = false;
+    int m_pongsSent = 0;
 };
 
 // The transport factory for Connection/Client, recording every transport it made.

@@ -387,6 +387,123 @@ private slots:
         QVERIFY(rig.events.isEmpty());
     }
 
+    // Review item 12: a second connection_established on a live socket is a protocol error: the
+    // connection starts over cleanly (channels see it go down and come back), never silently
+    // changes its socket id.
+    void secondHandshakeOnALiveSocketReconnects()
+    {
+        Rig rig;
+        FakeTransport *t = rig.connectAndAccept(S("1.1"));
+        t->serverHandshake(S("9.9"));
+        QVERIFY(t->isAborted());
+        QCOMPARE(rig.malformed.size(), 1);
+        QCOMPARE(rig.lost.size(), 1);
+        QCOMPARE(rig.transitions.last(), T(State::Connected, State::Connecting));
+        QVERIFY(rig.connection->socketId().isEmpty());
+        QVERIFY(rig.clock.runNextTimer());
+        QCOMPARE(rig.net.count(), 2);
+        rig.net.last()->accept(S("2.2"));
+        QCOMPARE(rig.connection->socketId(), S("2.2"));
+        QCOMPARE(rig.connectedIds, (QStringList{S("1.1"), S("2.2")}));
+    }
+
+    // Review item 12: a handler of connectionLost may call disconnect(); then nothing retries.
+    void disconnectFromALostHandlerStopsRetrying()
+    {
+        Rig rig;
+        QObject::connect(rig.connection.get(), &Connection::connectionLost, rig.connection.get(),
+                         [&rig] { rig.connection->disconnect(); });
+        rig.connectAndAccept(S("1.1"), 30);
+        rig.clock.advance(30000 + rig.options.pongTimeoutMs); // ping, no pong: dropped
+        QCOMPARE(rig.lost, QList<int>{4201});
+        rig.clock.advance(120000);
+        QCOMPARE(rig.net.count(), 1);
+        QCOMPARE(toString(rig.state()), toString(State::Disconnected));
+
+        Rig rig2;
+        QObject::connect(rig2.connection.get(), &Connection::connectionLost, rig2.connection.get(),
+                         [&rig2] { rig2.connection->disconnect(); });
+        rig2.connection->connect(); // never opened: the handshake times out
+        rig2.clock.advance(rig2.options.handshakeTimeoutMs);
+        QCOMPARE(rig2.lost.size(), 1);
+        rig2.clock.advance(120000);
+        QCOMPARE(rig2.net.count(), 1);
+        QCOMPARE(toString(rig2.state()), toString(State::Disconnected));
+    }
+
+    // Review item 1: writes are confirmed by the pong to a ping sent after them, one ping per
+    // event-loop turn however many frames were written.
+    void confirmWritesSharesOnePingPerTurn()
+    {
+        Rig rig;
+        QList<quint64> confirmed;
+        QObject::connect(rig.connection.get(), &Connection::writesConfirmed, rig.connection.get(),
+                         [&confirmed](quint64 n) { confirmed.append(n); });
+        QCOMPARE(rig.connection->confirmWrites(), quint64(0)); // not connected
+        FakeTransport *t = rig.connectAndAccept();
+        const quint64 a = rig.connection->confirmWrites();
+        QCOMPARE(rig.connection->confirmWrites(), a);
+        QCOMPARE(t->sentCount(S("pusher:ping")), 0); // posted, not sent inside the caller
+        FakeClock::pumpEvents();
+        QCOMPARE(t->sentCount(S("pusher:ping")), 1);
+        const quint64 b = rig.connection->confirmWrites(); // after the ping: needs another
+        QVERIFY(b > a);
+        FakeClock::pumpEvents();
+        QCOMPARE(t->sentCount(S("pusher:ping")), 2);
+        t->serverPong();
+        QCOMPARE(confirmed, (QList<quint64>{a, b}));
+        // An unasked pong confirms nothing.
+        t->serverSend(S("{\"event\":\"pusher:pong\",\"data\":{}}"));
+        QCOMPARE(confirmed.size(), 2);
+    }
+
+    void unansweredConfirmationPingMeansADeadLink()
+    {
+        Rig rig;
+        FakeTransport *t = rig.connectAndAccept();
+        rig.connection->confirmWrites();
+        FakeClock::pumpEvents();
+        rig.clock.advance(rig.options.confirmTimeoutMs - 1);
+        QVERIFY(!t->isAborted());
+        rig.clock.advance(1);
+        QVERIFY(t->isAborted());
+        QCOMPARE(rig.lost, QList<int>{4201});
+        QCOMPARE(rig.delays, QList<int>{0});
+
+        // A busy link (frames arriving) gets the normal pong timeout instead.
+        Rig busy;
+        FakeTransport *u = busy.connectAndAccept();
+        busy.connection->confirmWrites();
+        FakeClock::pumpEvents();
+        busy.clock.advance(3000);
+        u->serverSend(S("{\"event\":\"app\",\"channel\":\"c\",\"data\":\"x\"}"));
+        busy.clock.advance(busy.options.pongTimeoutMs - 1);
+        QVERIFY(!u->isAborted());
+        busy.clock.advance(1);
+        QVERIFY(u->isAborted());
+    }
+
+    // A confirmation promised on one socket is never fulfilled by a pong on the next one.
+    void confirmationsDoNotCrossSockets()
+    {
+        Rig rig;
+        QList<quint64> confirmed;
+        QObject::connect(rig.connection.get(), &Connection::writesConfirmed, rig.connection.get(),
+                         [&confirmed](quint64 n) { confirmed.append(n); });
+        FakeTransport *t = rig.connectAndAccept();
+        const quint64 a = rig.connection->confirmWrites();
+        t->fail(); // before the posted ping went out
+        QVERIFY(rig.clock.runNextTimer());
+        FakeTransport *u = rig.net.last();
+        u->accept(S("2.2"));
+        const quint64 b = rig.connection->confirmWrites();
+        QVERIFY(b > a);
+        FakeClock::pumpEvents();
+        QCOMPARE(u->sentCount(S("pusher:ping")), 1);
+        u->serverPong();
+        QCOMPARE(confirmed, QList<quint64>{b});
+    }
+
     void close4000SwitchesToTls()
     {
         ConnectionOptions o = Rig::defaults();
