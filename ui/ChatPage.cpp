@@ -13,7 +13,9 @@
 #include <chat/RoomListModel.h>
 
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -45,6 +47,15 @@ ChatPage::ChatPage(QWidget *parent)
     m_roomError->setWordWrap(true);
     m_roomError->hide();
     ThemeColors::setColor(m_roomError, QPalette::WindowText, ThemeColors::error(palette()));
+    m_retryRoom = new QPushButton(tr("Retry"), this);
+    m_retryRoom->setObjectName(QStringLiteral("retryRoomButton"));
+    m_retryRoom->setAccessibleName(tr("Retry joining the room"));
+    m_retryRoom->hide();
+    connect(m_retryRoom, &QPushButton::clicked, this, [this] {
+        if (m_controller && !m_roomName.isEmpty())
+            m_controller->retryRoom(m_roomName);
+        updateRoomHeader();
+    });
 
     auto *center = new QWidget(this);
     auto *centerLayout = new QVBoxLayout(center);
@@ -54,7 +65,11 @@ ChatPage::ChatPage(QWidget *parent)
     head->setContentsMargins(14, 10, 14, 8);
     head->setSpacing(2);
     head->addWidget(m_roomTitle);
-    head->addWidget(m_roomError);
+    auto *errorRow = new QHBoxLayout;
+    errorRow->setContentsMargins(0, 0, 0, 0);
+    errorRow->addWidget(m_roomError, 1);
+    errorRow->addWidget(m_retryRoom, 0, Qt::AlignTop);
+    head->addLayout(errorRow);
     centerLayout->addLayout(head);
     auto *line = new QFrame(center);
     line->setFrameShape(QFrame::HLine);
@@ -166,6 +181,8 @@ void ChatPage::updateRoomHeader()
     const QString error = m_room ? m_room->lastError() : QString();
     m_roomError->setText(error.isEmpty() ? QString() : tr("Cannot join this room: %1").arg(error));
     m_roomError->setVisible(!error.isEmpty());
+    // Unsent messages stay queued: retrying (unlike leaving and joining again) keeps them.
+    m_retryRoom->setVisible(!error.isEmpty() && m_room && !m_room->isSubscribed());
 }
 
 void ChatPage::joinRoom(const QString &name)

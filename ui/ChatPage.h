@@ -7,6 +7,7 @@
 #include <chat/Room.h>
 
 class QLabel;
+class QPushButton;
 class QSplitter;
 
 namespace natter::chat {
@@ -72,6 +73,7 @@ private:
     RoomSidebar *m_sidebar;
     QLabel *m_roomTitle;
     QLabel *m_roomError;
+    QPushButton *m_retryRoom;
     MessageView *m_messages;
     Composer *m_composer;
     MemberPanel *m_members;

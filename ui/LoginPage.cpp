@@ -322,6 +322,19 @@ void LoginPage::showError(LoginError error, const QString &message)
     m_errorTitle->setText(titleFor(error));
 }
 
+void LoginPage::showRetrying(LoginError error, const QString &message)
+{
+    if (!m_busy)
+        setBusy(true);
+    m_busyText->setText(tr("Still trying to log in…"));
+    m_errorTitle->setText(titleFor(error));
+    m_errorText->setText(message.isEmpty() ? titleFor(error) : message);
+    m_errorHint->setText(hintFor(error));
+    m_errorHint->setVisible(true);
+    m_errorBox->setAccessibleDescription(m_errorText->text() + u' ' + m_errorHint->text());
+    m_errorBox->show();
+}
+
 void LoginPage::showProblem(const QString &message, const QString &hint)
 {
     setBusy(false);

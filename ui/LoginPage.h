@@ -32,6 +32,8 @@ public:
     void showError(natter::chat::ChatController::LoginError error, const QString &message);
     // A problem found before connecting (no profile, no secret): message + what to do.
     void showProblem(const QString &message, const QString &hint);
+    // A problem that may pass: shown with its fix while the login keeps trying (Cancel stays).
+    void showRetrying(natter::chat::ChatController::LoginError error, const QString &message);
     void clearError();
 
     static QString hintFor(natter::chat::ChatController::LoginError error);

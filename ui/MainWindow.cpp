@@ -81,6 +81,7 @@ MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *pro
                 showPage(Page::Login);
             });
     connect(m_sessions, &SessionManager::loginFailed, m_login, &LoginPage::showError);
+    connect(m_sessions, &SessionManager::loginRetrying, m_login, &LoginPage::showRetrying);
     connect(m_sessions, &SessionManager::loginProblem, m_login, &LoginPage::showProblem);
     connect(m_sessions, &SessionManager::loggedIn, this, &MainWindow::onLoggedIn);
     connect(m_sessions, &SessionManager::sessionChanged, this, &MainWindow::onSessionChanged);

@@ -160,6 +160,11 @@ void SessionManager::startSession(const ServerProfile &profile, const QString &u
                 dropSession();
                 emit loginFailed(error, message);
             });
+    connect(controller, &ChatController::loginRetrying, this,
+            [this, session](ChatController::LoginError error, const QString &message) {
+                if (session == m_session && m_loggingIn)
+                    emit loginRetrying(error, message);
+            });
     emit sessionChanged(session);
     session->start(rooms, m_clock, m_factory);
 }

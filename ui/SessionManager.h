@@ -64,6 +64,8 @@ signals:
     void loginStarted(const QString &profile, const QString &user);
     void loggedIn(natter::ui::ChatSession *session);
     void loginFailed(natter::chat::ChatController::LoginError error, const QString &message);
+    // Login is delayed by something that may pass; still trying (cancel() gives up).
+    void loginRetrying(natter::chat::ChatController::LoginError error, const QString &message);
     // Found before connecting (unknown profile, no secret): what is wrong and what to do.
     void loginProblem(const QString &message, const QString &hint);
     void loggedOut();

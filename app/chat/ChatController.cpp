@@ -75,6 +75,7 @@ void ChatController::start(const ConnectionOptions &options, Authorizer *authori
     d->options = options;
     d->loggedIn = false;
     d->loginOver = false;
+    d->loginTroubled = false;
     if (!clock && factory) {
         if (!d->ownClock)
             d->ownClock = std::make_unique<SystemClock>();
@@ -93,8 +94,10 @@ void ChatController::start(const ConnectionOptions &options, Authorizer *authori
                 if (d->client != client)
                     return; // stopped or restarted meanwhile
                 const QString name = d->rooms.isEmpty() ? QString() : d->rooms.first()->name();
-                d->failLogin(LoginError::Other,
-                             tr("The server did not confirm the room %1").arg(name));
+                // The subscription may still be confirmed (or fail with a reason): report
+                // the wait, keep trying.
+                d->troubledLogin(LoginError::Other,
+                                 tr("The server has not confirmed the room %1 yet.").arg(name));
             },
             Qt::QueuedConnection);
     });
@@ -117,8 +120,13 @@ void ChatController::start(const ConnectionOptions &options, Authorizer *authori
         d->failLogin(LoginError::Tls,
                      tr("The secure connection to %1 failed: %2").arg(d->address(), reason));
     });
-    connect(d->client->clientEvents(), &ClientEventQueue::sent, this,
-            [this](const QString &channel, const QString &event) { d->onSent(channel, event); });
+    connect(d->client->clientEvents(), &ClientEventQueue::confirmed, this,
+            [this](const QString &channel, const QString &event, const QString &tag) {
+                d->onConfirmed(channel, event, tag);
+            });
+    connect(d->client->clientEvents(), &ClientEventQueue::rejected, this,
+            [this](const QString &channel, const QString &event, const QString &tag,
+                   const QString &reason) { d->onRejected(channel, event, tag, reason); });
     d->status->setConnection(connection);
     for (Room *r : std::as_const(d->rooms))
         d->attach(r);
@@ -234,6 +242,23 @@ void ChatController::leaveRoom(const QString &roomName)
     d->checkLogin();
 }
 
+bool ChatController::retryRoom(const QString &name)
+{
+    Room *r = room(name);
+    if (!r || !d->client)
+        return false;
+    if (!r->channel()) {
+        d->attach(r); // the subscription was refused locally: try afresh
+        return r->channel() != nullptr;
+    }
+    if (r->isSubscribed())
+        return false;
+    qCInfo(lcChat) << "retrying the room" << name;
+    r->setError({});
+    r->channel()->retry(); // its unsent messages stay queued and go out once subscribed
+    return true;
+}
+
 Room *ChatController::room(const QString &name) const
 {
     for (Room *r : d->rooms) {
@@ -335,9 +360,8 @@ bool ChatController::discard(const QString &messageId)
     Room *r = d->roomOfMessage(messageId);
     if (!r)
         return m_outbox->remove(messageId);
-    const auto &ids = d->queued.value(r->name());
     // Once handed to the library it cannot be taken back: it will go out.
-    if (std::find(ids.begin(), ids.end(), messageId) != ids.end())
+    if (d->queued.value(r->name()).contains(messageId))
         return false;
     const ChatMessage &m = r->messages()->at(r->messages()->rowOf(messageId));
     if (m.state != ChatMessage::State::Failed && m.state != ChatMessage::State::Pending)
@@ -357,7 +381,9 @@ void ChatController::notifyTyping(const QString &roomName)
     if (last != d->lastTypingSent.cend() && now - *last < kTypingIntervalMs)
         return;
     d->lastTypingSent.insert(roomName, now);
-    r->channel()->trigger(ChatWire::typingEvent(), ChatWire::encodeTyping(m_userId, m_userName));
+    // Shares the 10/s budget with messages, so it is paced with them; stale ones are dropped.
+    r->channel()->trigger(ChatWire::typingEvent(), ChatWire::encodeTyping(m_userId, m_userName),
+                          QString(), ClientEventQueue::Delivery::BestEffort);
 }
 
 } // namespace natter::chat

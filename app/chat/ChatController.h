@@ -42,8 +42,9 @@ public:
     ~ChatController() override;
 
     // Connects as userId/userName; loggedIn() once connected and the first room is subscribed,
-    // or loginFailed() with the reason (the controller is stopped then). The authorizer is not
-    // owned and must outlive the session. Rooms joined before start() are subscribed now, and
+    // loginRetrying() while that is delayed by something that may pass, or loginFailed() with
+    // the reason when it cannot work as configured (the controller is stopped then). The authorizer
+    // is not owned and must outlive the session. Rooms joined before start() are subscribed now, and
     // so are rooms that still have messages in the outbox (they are shown and re-sent in order).
     void start(const natter::pusher::ConnectionOptions &options,
                natter::pusher::Authorizer *authorizer, const QString &userId,
@@ -68,6 +69,9 @@ public:
     // Unsubscribes and forgets the room. Its unsent messages are discarded from the outbox
     // (they can no longer be delivered): check pendingCount() first to warn the user.
     void leaveRoom(const QString &name);
+    // A room whose subscription failed (Room::lastError()) tries again; its unsent messages are
+    // kept and go out once it is subscribed. False when there is nothing to retry.
+    bool retryRoom(const QString &name);
     Room *room(const QString &name) const;
     QList<Room *> rooms() const;
     RoomListModel *roomList() const { return m_roomList; }
@@ -91,7 +95,13 @@ public:
 
 signals:
     void loggedIn();
+    // Final: the controller is stopped (refused: bad key, 401/403, TLS; the user must change
+    // something first).
     void loginFailed(natter::chat::ChatController::LoginError error, const QString &message);
+    // Not final (unreachable, auth endpoint unavailable, no confirmation yet): the controller
+    // keeps trying with backoff, and a network change or resume (Connection::checkNow) tries at
+    // once; loggedIn() follows when it works, or stop() gives up.
+    void loginRetrying(natter::chat::ChatController::LoginError error, const QString &message);
     void roomJoined(natter::chat::Room *room);
     void roomLeft(const QString &name);
     // After login: a room's subscription failed (its Room::lastError() says why).

@@ -21,16 +21,12 @@ namespace natter::chat {
 using namespace natter::pusher;
 
 namespace {
-// A refusal (pusher:error 4301) answers a client event within a round trip: a sent message
-// older than this (or sent on an earlier connection) is taken as delivered and no longer
-// blamed for a refusal.
-constexpr qint64 kRejectWindowMs = 10000;
-// Client events reach only those subscribed at that moment. After a server restart the sender
-// often resubscribes (and flushes its outbox) a moment before the others do, so whoever joins
-// gets the last minute's own messages again; receivers drop duplicates by id.
-constexpr qint64 kRedeliverWindowMs = 60000;
-constexpr size_t kRedeliverMax = 20;
-// Connected, but the first room's subscription never confirmed: give up the login after this.
+// See Replay: a message confirmed this soon after the room's (re)subscription may have missed
+// members who resubscribe a moment later; it is offered once to a member joining this soon.
+constexpr qint64 kReplayFlushWindowMs = 5000;
+constexpr qint64 kReplayOfferWindowMs = 30000;
+constexpr qsizetype kReplayMax = 20;
+// Connected, but the first room's subscription never confirmed: report it (and keep trying).
 constexpr int kSubscribeTimeoutMs = 20000;
 
 bool isClientMessagingDisabled(const QString &message)
@@ -95,15 +91,12 @@ void ChatController::Private::attach(Room *room)
           << QObject::connect(
                  channel, &Channel::authRetrying, room,
                  [this, room](int, const QString &reason) { onAuthRetrying(room, reason); })
-          << QObject::connect(
-                 channel, &Channel::clientEventRejected, room,
-                 [this, room](const ClientEventError &e) { onClientEventRejected(room, e); })
           << QObject::connect(channel, &Channel::eventReceived, room,
                               [this, room](const Event &e) { onEvent(room, e); })
           << QObject::connect(channel, &PresenceChannel::memberAdded, room,
                               [this, room](const Member &m) {
                                   if (m.id != q->m_userId)
-                                      redeliverRecent(room);
+                                      replayToJoiner(room);
                               });
     for (const ChatMessage &m : q->m_outbox->messages(room->name())) {
         if (m.state == ChatMessage::State::Pending)
@@ -116,8 +109,7 @@ void ChatController::Private::detach(Room *room)
     for (const auto &link : roomLinks.take(room))
         QObject::disconnect(link);
     queued.remove(room->name());
-    recentlySent.remove(room->name());
-    redeliverable.remove(room->name());
+    replay.remove(room->name());
     lastTypingSent.remove(room->name());
 }
 
@@ -134,13 +126,14 @@ void ChatController::Private::enqueue(Room *room, const ChatMessage &message)
     Channel *channel = room->channel();
     if (!channel)
         return; // stays pending in the outbox until start()
-    // Recorded before trigger(): when the channel is ready the library sends at once, and its
-    // sent() signal arrives before trigger() returns.
-    std::deque<QString> &ids = queued[room->name()];
-    ids.push_back(message.id);
-    const auto error = channel->trigger(ChatWire::messageEvent(), ChatWire::encodeMessage(message));
+    if (!room->isSubscribed())
+        replay[room->name()].heldIds.insert(message.id);
+    queued[room->name()].insert(message.id);
+    // Stays Pending ("sending") until the library confirms that the server has read it.
+    const auto error = channel->trigger(ChatWire::messageEvent(), ChatWire::encodeMessage(message),
+                                        message.id);
     if (error) {
-        ids.pop_back(); // refused locally: nothing was queued
+        queued[room->name()].remove(message.id); // refused locally: nothing was queued
         markFailed(room, message.id, error->message);
     }
 }
@@ -151,7 +144,7 @@ void ChatController::Private::markFailed(Room *room, const QString &id, const QS
     room->messages()->setState(id, ChatMessage::State::Failed, error);
     const int row = room->messages()->rowOf(id);
     if (row >= 0) {
-        // Back into the outbox (it left it when it was sent), so retry survives a restart.
+        // Kept in the outbox (or back into it), so retry survives a restart.
         ChatMessage m = room->messages()->at(row);
         q->m_outbox->add(m);
     } else {
@@ -159,78 +152,62 @@ void ChatController::Private::markFailed(Room *room, const QString &id, const QS
     }
 }
 
-void ChatController::Private::onSent(const QString &channel, const QString &event)
+void ChatController::Private::onConfirmed(const QString &channel, const QString &event,
+                                          const QString &id)
 {
-    if (event != ChatWire::messageEvent())
+    if (event != ChatWire::messageEvent() || id.isEmpty())
         return;
     Room *room = roomForChannel(channel);
     if (!room)
         return;
-    std::deque<QString> &ids = queued[room->name()];
-    if (ids.empty()) {
-        qCWarning(lcChat) << "a client-message was sent on" << channel
-                          << "that this controller did not queue";
-        return;
-    }
-    const QString id = ids.front();
-    ids.pop_front();
+    queued[room->name()].remove(id);
     room->messages()->setState(id, ChatMessage::State::Sent);
     q->m_outbox->remove(id);
-    const qint64 now = clock->nowMs();
-    std::deque<SentRecently> &recent = recentlySent[room->name()];
-    while (!recent.empty() && now - recent.front().atMs > kRejectWindowMs)
-        recent.pop_front();
-    recent.push_back({id, now});
 
-    std::deque<SentRecently> &again = redeliverable[room->name()];
-    const bool known = std::any_of(again.begin(), again.end(),
-                                   [&id](const SentRecently &r) { return r.id == id; });
-    if (!known) {
-        again.push_back({id, now});
-        while (again.size() > kRedeliverMax)
-            again.pop_front();
+    Replay &r = replay[room->name()];
+    if (r.heldIds.remove(id) && r.subscribedAtMs >= 0
+        && clock->nowMs() - r.subscribedAtMs <= kReplayFlushWindowMs && !r.ids.contains(id)) {
+        r.ids.append(id);
+        while (r.ids.size() > kReplayMax)
+            r.ids.removeFirst();
     }
 }
 
-void ChatController::Private::redeliverRecent(Room *room)
+void ChatController::Private::onRejected(const QString &channel, const QString &event,
+                                         const QString &id, const QString &reason)
 {
-    std::deque<SentRecently> &again = redeliverable[room->name()];
-    const qint64 now = clock->nowMs();
-    while (!again.empty() && now - again.front().atMs > kRedeliverWindowMs)
-        again.pop_front();
+    if (event == ChatWire::messageEvent() && !id.isEmpty()) {
+        if (Room *room = roomForChannel(channel)) {
+            queued[room->name()].remove(id);
+            replay[room->name()].heldIds.remove(id);
+            markFailed(room, id, reason);
+        }
+    }
+    if (isClientMessagingDisabled(reason))
+        emit q->clientEventsDisabled(reason);
+}
+
+void ChatController::Private::replayToJoiner(Room *room)
+{
+    Replay &r = replay[room->name()];
+    if (r.ids.isEmpty())
+        return;
+    const QStringList ids = std::exchange(r.ids, {}); // once: never to a second joiner
+    if (r.subscribedAtMs < 0 || clock->nowMs() - r.subscribedAtMs > kReplayOfferWindowMs)
+        return;
     Channel *channel = room->channel();
     if (!channel)
         return;
-    for (const SentRecently &r : again) {
-        const int row = room->messages()->rowOf(r.id);
+    qCInfo(lcChat) << "offering" << ids.size() << "messages flushed after the reconnect to"
+                   << "a member who joined" << room->name() << "just after";
+    for (const QString &id : ids) {
+        const int row = room->messages()->rowOf(id);
         if (row < 0 || room->messages()->at(row).state != ChatMessage::State::Sent)
             continue;
-        std::deque<QString> &ids = queued[room->name()];
-        ids.push_back(r.id);
-        if (channel->trigger(ChatWire::messageEvent(),
-                             ChatWire::encodeMessage(room->messages()->at(row))))
-            ids.pop_back();
+        channel->trigger(ChatWire::messageEvent(),
+                         ChatWire::encodeMessage(room->messages()->at(row)), QString(),
+                         ClientEventQueue::Delivery::Confirmed);
     }
-}
-
-void ChatController::Private::onClientEventRejected(Room *room, const ClientEventError &error)
-{
-    // The server answers each refused client event with one pusher:error; it does not say
-    // which one, but it refuses them in order: blame the oldest sent and not yet blamed.
-    std::deque<SentRecently> &recent = recentlySent[room->name()];
-    const qint64 now = clock->nowMs();
-    while (!recent.empty() && now - recent.front().atMs > kRejectWindowMs)
-        recent.pop_front();
-    if (!recent.empty()) {
-        const QString id = recent.front().id;
-        recent.pop_front();
-        markFailed(room, id, error.message);
-    } else {
-        qCWarning(lcChat) << "client event refused on" << room->channelName() << ":"
-                          << error.message;
-    }
-    if (isClientMessagingDisabled(error.message))
-        emit q->clientEventsDisabled(error.message);
 }
 
 // --- receiving ---------------------------------------------------------------------------------
@@ -246,10 +223,17 @@ void ChatController::Private::onEvent(Room *room, const Event &event)
             return;
         }
         m->room = room->name();
-        if (m->senderName.isEmpty())
-            m->senderName = room->memberName(m->senderId);
-        if (m->senderName.isEmpty())
-            m->senderName = m->senderId;
+        // Who said it comes from the server: the user_id it stamped and that member's signed
+        // user_info. The payload's name is only a fallback for a sender who is no longer (or
+        // not yet verifiably) a member, and the message is marked as such.
+        const QString signedName = m->senderVerified ? room->memberName(m->senderId) : QString();
+        if (!signedName.isEmpty()) {
+            m->senderName = signedName;
+        } else {
+            m->senderVerified = false;
+            if (m->senderName.isEmpty())
+                m->senderName = m->senderId;
+        }
         m->own = !m->senderId.isEmpty() && m->senderId == q->m_userId; // e.g. our other device
         if (!room->messages()->appendLater(*m)) {
             qCDebug(lcChat) << "duplicate message" << m->id << "ignored";
@@ -262,11 +246,12 @@ void ChatController::Private::onEvent(Room *room, const Event &event)
         return;
     }
     if (event.event == ChatWire::typingEvent()) {
-        const ChatWire::Typist t = ChatWire::decodeTyping(event);
-        if (t.id.isEmpty() || t.id == q->m_userId)
+        // Only a member the server vouches for can be typing; the name is theirs, signed.
+        if (event.userId.isEmpty() || event.userId == q->m_userId)
             return;
-        QString name = t.name.isEmpty() ? room->memberName(t.id) : t.name;
-        room->setTyping(t.id, name.isEmpty() ? t.id : name);
+        const QString name = room->memberName(event.userId); // empty: not a member
+        if (!name.isEmpty())
+            room->setTyping(event.userId, name);
     }
 }
 
@@ -283,6 +268,7 @@ void ChatController::Private::checkLogin()
     }
     subscribeTimer->stop();
     loginOver = true;
+    loginTroubled = false;
     loggedIn = true;
     qCInfo(lcChat) << "logged in as" << q->m_userId;
     emit q->loggedIn();
@@ -299,6 +285,15 @@ void ChatController::Private::failLogin(LoginError error, const QString &message
     emit q->loginFailed(error, message);
 }
 
+void ChatController::Private::troubledLogin(LoginError error, const QString &message)
+{
+    if (loginOver)
+        return;
+    loginTroubled = true;
+    qCInfo(lcChat) << "login delayed, still trying:" << error << message;
+    emit q->loginRetrying(error, message);
+}
+
 void ChatController::Private::onConnectionState(ConnectionState previous, ConnectionState current)
 {
     if (current == ConnectionState::Connected) {
@@ -306,21 +301,24 @@ void ChatController::Private::onConnectionState(ConnectionState previous, Connec
         return;
     }
     if (previous == ConnectionState::Connected) {
-        recentlySent.clear(); // a refusal can only come on the connection the event went out on
         // Members are unknown until the next subscription_succeeded: the list shown is old.
         for (Room *r : std::as_const(rooms))
             r->setMembersStale(true);
     }
     if (current == ConnectionState::Unavailable)
-        failLogin(LoginError::Unreachable,
-                  ChatController::tr("Cannot reach %1; check the address and that the server runs")
-                      .arg(address()));
+        troubledLogin(
+            LoginError::Unreachable,
+            ChatController::tr("Cannot reach %1; check the address and that the server runs")
+                .arg(address()));
 }
 
 void ChatController::Private::onSubscribed(Room *room)
 {
     room->setMembersStale(false);
     room->setError({});
+    Replay &r = replay[room->name()];
+    r.subscribedAtMs = clock->nowMs();
+    r.ids.clear(); // offered at most until the next subscription
     checkLogin();
 }
 
@@ -340,7 +338,10 @@ void ChatController::Private::onSubscriptionFailed(Room *room, const ChannelErro
                       ChatController::tr("The auth endpoint gave an unusable answer: %1")
                           .arg(error.message));
             return;
-        default:
+        case ChannelError::Kind::AuthUnavailable:
+            troubledLogin(LoginError::Unreachable, error.message); // the channel retries
+            return;
+        case ChannelError::Kind::InvalidName:
             failLogin(LoginError::Other, error.message);
             return;
         }
@@ -352,8 +353,8 @@ void ChatController::Private::onAuthRetrying(Room *room, const QString &reason)
 {
     room->setError(reason);
     if (!loginOver && !rooms.isEmpty() && rooms.first() == room)
-        failLogin(LoginError::Unreachable,
-                  ChatController::tr("The auth endpoint is not available: %1").arg(reason));
+        troubledLogin(LoginError::Unreachable,
+                      ChatController::tr("The auth endpoint is not available: %1").arg(reason));
 }
 
 } // namespace natter::chat

@@ -12,6 +12,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <deque>
 #include <memory>
@@ -29,10 +30,16 @@ public:
     explicit Private(ChatController *q);
     ~Private();
 
-    struct SentRecently
+    // Messages that were waiting while the room was not subscribed go out in a flush right after
+    // the (re)subscription, when the other members may not have resubscribed yet: client events
+    // reach only those subscribed at that moment. Those confirmed in the first seconds after the
+    // subscription are offered once to the next member who joins soon after, and never again.
+    // A message sent in steady state is never sent twice.
+    struct Replay
     {
-        QString id;
-        qint64 atMs;
+        qint64 subscribedAtMs = -1;
+        QSet<QString> heldIds; // queued while not subscribed
+        QStringList ids; // confirmed early after the subscription, in order
     };
 
     ChatController *q;
@@ -45,18 +52,13 @@ public:
     std::unique_ptr<natter::pusher::Timer> subscribeTimer;
     QList<Room *> rooms; // join order
     QHash<Room *, QList<QMetaObject::Connection>> roomLinks;
-    // Per room: ids handed to Channel::trigger, in order, not yet sent by the library's queue.
-    // ClientEventQueue::sent(channel, "client-message") always concerns the oldest of them.
-    QHash<QString, std::deque<QString>> queued;
-    // Per room: ids sent on the current connection within the last seconds, oldest first: the
-    // ones a 4301 refusal can be about.
-    QHash<QString, std::deque<SentRecently>> recentlySent;
-    // Per room: own messages sent in the last kRedeliverWindowMs, oldest first, offered again
-    // to whoever joins (see redeliverRecent). Survives reconnects, unlike recentlySent.
-    QHash<QString, std::deque<SentRecently>> redeliverable;
+    // Per room: message ids handed to the library and not yet confirmed or refused.
+    QHash<QString, QSet<QString>> queued;
+    QHash<QString, Replay> replay;
     QHash<QString, qint64> lastTypingSent;
     bool loggedIn = false;
     bool loginOver = false; // logged in or failed: no more login errors this session
+    bool loginTroubled = false; // a transient login problem was reported: keep trying
 
     Room *roomForChannel(const QString &channel) const;
     Room *roomOfMessage(const QString &id) const;
@@ -73,12 +75,15 @@ public:
     void onSubscribed(Room *room);
     void onSubscriptionFailed(Room *room, const natter::pusher::ChannelError &error);
     void onAuthRetrying(Room *room, const QString &reason);
-    void onClientEventRejected(Room *room, const natter::pusher::ClientEventError &error);
-    void onSent(const QString &channel, const QString &event);
-    void redeliverRecent(Room *room);
+    void onConfirmed(const QString &channel, const QString &event, const QString &id);
+    void onRejected(const QString &channel, const QString &event, const QString &id,
+                    const QString &reason);
+    void replayToJoiner(Room *room);
     void onEvent(Room *room, const natter::pusher::Event &event);
     void checkLogin();
     void failLogin(LoginError error, const QString &message);
+    // Not final: the library keeps trying; the UI shows the problem until login succeeds.
+    void troubledLogin(LoginError error, const QString &message);
 };
 
 } // namespace natter::chat

@@ -22,6 +22,10 @@ struct ChatMessage
     State state = State::Received;
     QString error; // why it failed, for the UI
     bool own = false;
+    // The sender is a member the server vouches for (its user_id stamp and signed user_info):
+    // the name shown is theirs. False when the name is only the payload's claim (a sender no
+    // longer in the room, or a server that stamps no user_id): the UI marks such names.
+    bool senderVerified = true;
 };
 
 } // namespace natter::chat

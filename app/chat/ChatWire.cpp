@@ -3,6 +3,7 @@
 #include <pusher/Event.h>
 #include <pusher/JsonText.h>
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
@@ -50,33 +51,33 @@ std::optional<ChatMessage> ChatWire::decodeMessage(const natter::pusher::Event &
     }
     ChatMessage m;
     m.text = text.toString();
+    if (m.text.size() > MaxReceivedTextLength) {
+        qsizetype keep = MaxReceivedTextLength;
+        if (m.text.at(keep - 1).isHighSurrogate())
+            --keep; // never split a character
+        const qsizetype cut = m.text.size() - keep;
+        m.text.truncate(keep);
+        m.text += QCoreApplication::translate(
+            "natter::chat::ChatWire", "… [%n more characters not shown]", nullptr, int(cut));
+    }
     m.id = o.value(QLatin1String("id")).toString();
     if (m.id.isEmpty()) // other clients may not send ids: still show the message, once
         m.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QJsonObject u = o.value(QLatin1String("user")).toObject();
     // The server stamps client events on presence channels with the sender's user_id; the
     // payload's claim is only a fallback (a client can write anything there).
-    m.senderId = !event.userId.isEmpty() ? event.userId : idString(u.value(QLatin1String("id")));
+    m.senderVerified = !event.userId.isEmpty();
+    m.senderId = m.senderVerified ? event.userId : idString(u.value(QLatin1String("id")));
     const QString claimedId = idString(u.value(QLatin1String("id")));
-    // A name that comes with someone else's id is not believed either.
+    // The claimed name is kept only as a fallback for a sender who is not a member (the
+    // controller prefers the member's signed name); one that comes with another id, never.
     if (claimedId.isEmpty() || claimedId == m.senderId)
-        m.senderName = u.value(QLatin1String("name")).toString();
+        m.senderName = u.value(QLatin1String("name")).toString().left(200);
     m.sentAt = QDateTime::fromString(o.value(QLatin1String("sent_at")).toString(),
                                      Qt::ISODateWithMs);
     m.sentAt = m.sentAt.isValid() ? m.sentAt.toUTC() : QDateTime::currentDateTimeUtc();
     m.state = ChatMessage::State::Received;
     return m;
-}
-
-ChatWire::Typist ChatWire::decodeTyping(const natter::pusher::Event &event)
-{
-    const QJsonObject u = event.dataJson().toObject().value(QLatin1String("user")).toObject();
-    Typist t;
-    t.id = !event.userId.isEmpty() ? event.userId : idString(u.value(QLatin1String("id")));
-    const QString claimedId = idString(u.value(QLatin1String("id")));
-    if (claimedId.isEmpty() || claimedId == t.id)
-        t.name = u.value(QLatin1String("name")).toString();
-    return t;
 }
 
 } // namespace natter::chat

@@ -17,6 +17,10 @@ namespace natter::chat {
 class ChatWire
 {
 public:
+    // Received text longer than this is cut, with a marker (the send limit is 2,000 characters;
+    // other clients may allow a little more, nobody needs a megabyte in the view).
+    static constexpr int MaxReceivedTextLength = 2500;
+
     static QString messageEvent() { return QStringLiteral("client-message"); }
     static QString typingEvent() { return QStringLiteral("client-typing"); }
 
@@ -26,12 +30,6 @@ public:
     // nullopt (and `why`) for a payload that is not a chat message. The room is left empty.
     static std::optional<ChatMessage> decodeMessage(const natter::pusher::Event &event,
                                                     QString *why);
-    struct Typist
-    {
-        QString id;
-        QString name; // may be empty
-    };
-    static Typist decodeTyping(const natter::pusher::Event &event);
 };
 
 } // namespace natter::chat

@@ -26,7 +26,9 @@ bool MessageListModel::isGrouped(int row) const
         return false;
     const ChatMessage &m = m_messages.at(row);
     const ChatMessage &prev = m_messages.at(row - 1);
-    if (m.senderId != prev.senderId || !m.sentAt.isValid() || !prev.sentAt.isValid())
+    // A name that only claims itself never hides under a verified sender's header.
+    if (m.senderId != prev.senderId || m.senderVerified != prev.senderVerified
+        || m.senderName != prev.senderName || !m.sentAt.isValid() || !prev.sentAt.isValid())
         return false;
     const qint64 gap = prev.sentAt.secsTo(m.sentAt);
     // A message older than the previous one (clock skew, late delivery) still groups when close.
@@ -64,7 +66,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.sentAt.toLocalTime().toString(Qt::TextDate);
     case Qt::AccessibleTextRole: {
         // What a screen reader says for the row: who, when, what, and whether it went out.
-        const QString who = m.senderName.isEmpty() ? m.senderId : m.senderName;
+        const QString who = data(index, SenderNameRole).toString();
         const QString when = m.sentAt.toLocalTime().toString(QStringLiteral("HH:mm"));
         QString spoken = tr("%1 at %2: %3").arg(who, when, m.text);
         if (m.state == ChatMessage::State::Pending)
@@ -77,8 +79,11 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.id;
     case SenderIdRole:
         return m.senderId;
-    case SenderNameRole:
-        return m.senderName.isEmpty() ? m.senderId : m.senderName;
+    case SenderNameRole: {
+        const QString name = m.senderName.isEmpty() ? m.senderId : m.senderName;
+        // Only the sender's own claim vouches for this name: say so.
+        return m.senderVerified ? name : tr("%1 (not in the room)").arg(name);
+    }
     case SentAtRole:
         return m.sentAt;
     case StateRole:

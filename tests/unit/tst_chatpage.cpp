@@ -107,6 +107,13 @@ struct Rig
         confirm(others);
         return room;
     }
+    // The server answers the confirmation pings: written messages become Sent.
+    void settle()
+    {
+        FakeClock::pumpEvents();
+        t()->serverPong();
+        FakeClock::pumpEvents();
+    }
     void receive(const QString &event, const QJsonValue &data, const QString &userId)
     {
         t()->serverSend(frames::frame(event, data, S("presence-lobby"), userId));
@@ -197,8 +204,10 @@ private slots:
         QVERIFY(rig.page->composer()->editor()->toPlainText().isEmpty());
         QVERIFY(!rig.page->composer()->sendButton()->isEnabled()); // nothing to send now
         rig.confirm();
-        QCOMPARE(rig.state(0), ChatMessage::State::Sent);
+        QCOMPARE(rig.state(0), ChatMessage::State::Pending); // written, not yet confirmed
         QCOMPARE(rig.net.allSentEvents(S("client-message")).size(), 1);
+        rig.settle();
+        QCOMPARE(rig.state(0), ChatMessage::State::Sent);
 
         // The Send button does the same.
         rig.clock.advance(200);
@@ -207,6 +216,41 @@ private slots:
         QTest::mouseClick(rig.page->composer()->sendButton(), Qt::LeftButton);
         QCOMPARE(rig.messages()->rowCount(), 2);
         QCOMPARE(rig.messages()->at(1).text, S("via button"));
+    }
+
+    // Review item 7: a room whose subscription failed offers Retry, which keeps its unsent
+    // messages (leaving and joining again would discard them).
+    void failedRoomOffersRetry()
+    {
+        Rig rig;
+        rig.loggedIn();
+        rig.settle();
+        rig.auth.autoAnswer =
+            [](const FakeAuthorizer::Request &) -> std::optional<FakeAuthorizer::Answer> {
+            return FakeAuthorizer::error(natter::pusher::AuthError::Kind::Refused, 403,
+                                         S("Forbidden"));
+        };
+        rig.page->joinRoom(S("dev"));
+        FakeClock::pumpEvents();
+        auto *retry = rig.page->findChild<QPushButton *>(S("retryRoomButton"));
+        QVERIFY(retry);
+        QVERIFY(retry->isVisible());
+        QCOMPARE(retry->accessibleName(), S("Retry joining the room"));
+        auto *error = rig.page->findChild<QLabel *>(S("roomError"));
+        QVERIFY(error->isVisible());
+        rig.typeAndEnter(S("kept"));
+        QCOMPARE(rig.state(0), ChatMessage::State::Pending);
+        rig.auth.setAutoAnswerDefault();
+        QTest::mouseClick(retry, Qt::LeftButton);
+        FakeClock::pumpEvents();
+        rig.t()->serverSend(frames::presenceSucceeded(S("presence-dev"), QJsonArray{S("alice")},
+                                                      QJsonObject{{S("alice"), member("Alice")}}));
+        FakeClock::pumpEvents();
+        QVERIFY(!retry->isVisible());
+        QVERIFY(!error->isVisible());
+        QCOMPARE(rig.net.allSentEvents(S("client-message")).size(), 1);
+        rig.settle();
+        QCOMPARE(rig.state(0), ChatMessage::State::Sent);
     }
 
     void shiftEnterAddsALine()
@@ -235,7 +279,7 @@ private slots:
         rig.loggedIn();
         MessageView *view = rig.page->messageView();
         rig.typeAndEnter(S("one"));
-        QCOMPARE(rig.state(0), ChatMessage::State::Sent);
+        QCOMPARE(rig.state(0), ChatMessage::State::Pending); // written, not yet confirmed
         rig.refuseClientEvent();
         QCOMPARE(rig.state(0), ChatMessage::State::Failed);
         QVERIFY(!anyMessageBox());
@@ -251,7 +295,7 @@ private slots:
         QSignalSpy retried(view, &MessageView::retryRequested);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry);
         QCOMPARE(retried.size(), 1);
-        QCOMPARE(rig.state(0), ChatMessage::State::Sent); // connected: out again at once
+        QCOMPARE(rig.state(0), ChatMessage::State::Pending); // connected: out again at once
         rig.refuseClientEvent(); // and refused again
         QCOMPARE(rig.state(0), ChatMessage::State::Failed);
 
@@ -295,7 +339,7 @@ private slots:
         }
         QVERIFY2(retry && discard, qPrintable(texts.join(u',')));
         retry->trigger();
-        QCOMPARE(rig.state(0), ChatMessage::State::Sent);
+        QCOMPARE(rig.state(0), ChatMessage::State::Pending); // written, not yet confirmed
         rig.refuseClientEvent();
         menu->close();
 

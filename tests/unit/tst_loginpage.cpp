@@ -131,6 +131,29 @@ private slots:
         QVERIFY(page.nameField()->isEnabled());
     }
 
+    // Review item 6: a problem that may pass is shown with its fix while the login goes on.
+    void retryingKeepsTheLoginGoing()
+    {
+        LoginPage page;
+        page.setProfiles({S("local")}, S("local"));
+        page.setUserName(S("alice"));
+        page.show();
+        page.setBusy(true);
+        page.showRetrying(LoginError::Unreachable, S("Cannot reach 127.0.0.1:1"));
+        QVERIFY(page.isBusy());
+        QVERIFY(page.busyIndicator()->isVisible());
+        QVERIFY(page.cancelButton()->isVisible());
+        QVERIFY(!page.loginButton()->isEnabled());
+        QVERIFY(page.errorBox()->isVisible());
+        QCOMPARE(page.errorText()->text(), S("Cannot reach 127.0.0.1:1"));
+        QCOMPARE(page.errorTitle()->text(), LoginPage::titleFor(LoginError::Unreachable));
+        QCOMPARE(page.errorHint()->text(), LoginPage::hintFor(LoginError::Unreachable));
+        // Logged in after all: the page is reset by the window; a final failure replaces it.
+        page.showError(LoginError::Tls, S("certificate"));
+        QVERIFY(!page.isBusy());
+        QCOMPARE(page.errorTitle()->text(), LoginPage::titleFor(LoginError::Tls));
+    }
+
     void loginErrorsInline_data()
     {
         QTest::addColumn<LoginError>("error");
