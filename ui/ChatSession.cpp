@@ -9,9 +9,10 @@
 #include <pusher/HttpAuthorizer.h>
 #include <pusher/LocalSigner.h>
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace natter::ui {
 
@@ -26,7 +27,14 @@ ChatSession::ChatSession(const ServerProfile &profile, const QString &user, cons
     , m_user(user)
     , m_store(store)
 {
-    m_outbox = new natter::chat::Outbox(outboxPath, this);
+    m_outbox = new natter::chat::Outbox(outboxPath, this, tr("%1 on %2").arg(user, profile.name));
+    // Older versions named the file after the names with non-ASCII letters as '_': move this
+    // user's messages out of it (another user's may be in there too).
+    m_outbox->adoptLegacyFile(
+        QFileInfo(outboxPath)
+            .dir()
+            .filePath(natter::chat::Outbox::legacyFileNameFor(profile.name, user)),
+        user);
     if (profile.authMode == ServerProfile::AuthMode::LocalSigning) {
         // The presence member is the user name: id and {"name": ...}.
         m_authorizer = std::make_unique<natter::pusher::LocalSigner>(
@@ -61,12 +69,7 @@ ChatSession::~ChatSession()
 
 QString ChatSession::outboxFileName(const QString &profile, const QString &user)
 {
-    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
-    QString p = profile;
-    QString u = user;
-    p.replace(unsafe, QStringLiteral("_"));
-    u.replace(unsafe, QStringLiteral("_"));
-    return QStringLiteral("outbox-%1-%2.json").arg(p, u);
+    return natter::chat::Outbox::fileNameFor(profile, user);
 }
 
 void ChatSession::start(const QStringList &rooms, natter::pusher::Clock *clock,
@@ -102,6 +105,9 @@ void ChatSession::start(const QStringList &rooms, natter::pusher::Clock *clock,
 void ChatSession::stop()
 {
     m_controller->stop();
+    // The next login of the same user may come before this session is deleted: let it have
+    // the outbox file.
+    m_outbox->close();
 }
 
 void ChatSession::setCurrentRoom(const QString &room)

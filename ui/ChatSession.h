@@ -49,7 +49,7 @@ public:
     // Remember the open room for the next start.
     void setCurrentRoom(const QString &room);
 
-    // "outbox-<profile>-<user>.json" with unsafe characters replaced.
+    // Outbox::fileNameFor(): distinct for every profile and user.
     static QString outboxFileName(const QString &profile, const QString &user);
 
 private:

@@ -59,6 +59,11 @@ void KeychainBanner::showReason(const QString &reason)
         "quits and you will be asked again next time.");
     if (!reason.isEmpty())
         text += u' ' + tr("Details: %1").arg(reason);
+    showMessage(text);
+}
+
+void KeychainBanner::showMessage(const QString &text)
+{
     m_label->setText(text);
     setAccessibleDescription(text);
     show();

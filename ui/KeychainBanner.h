@@ -10,7 +10,8 @@ namespace natter::ui {
 
 // A non-modal strip at the top of a window: the system keychain could not store a secret, so
 // Natter keeps it in memory for this run only. "Settings…" leads to the plain-text opt-in;
-// × hides it until the next failure.
+// × hides it until the next failure. showMessage() shows another storage warning the same way
+// (the window's outbox banner).
 class KeychainBanner : public QFrame
 {
     Q_OBJECT
@@ -23,6 +24,8 @@ public:
 
 public slots:
     void showReason(const QString &reason);
+    // The text as given (plain text), e.g. the outbox cannot keep unsent messages.
+    void showMessage(const QString &text);
 
 signals:
     void settingsRequested();

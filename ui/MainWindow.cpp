@@ -15,6 +15,7 @@
 
 #include <chat/ChatController.h>
 #include <chat/ConnectionStatus.h>
+#include <chat/Outbox.h>
 #include <chat/ProfileStore.h>
 #include <chat/RoomListModel.h>
 
@@ -45,6 +46,10 @@ MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *pro
     m_login = new LoginPage(this);
     m_chat = new ChatPage(this);
     m_banner = new KeychainBanner(this);
+    m_outboxBanner = new KeychainBanner(this);
+    m_outboxBanner->setObjectName(QStringLiteral("outboxBanner"));
+    m_outboxBanner->setAccessibleName(tr("Outbox warning"));
+    m_outboxBanner->setSettingsButtonVisible(false);
     m_statusBar = new ConnectionStatusBar(this);
     m_picker = new RoomPicker(this);
     m_picker->hide();
@@ -57,6 +62,7 @@ MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *pro
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
+    layout->addWidget(m_outboxBanner);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
     setStatusBar(m_statusBar);
@@ -185,6 +191,16 @@ void MainWindow::showPage(Page page)
 void MainWindow::onSessionChanged(ChatSession *session)
 {
     m_session = session;
+    disconnect(m_outboxErrors);
+    m_outboxBanner->hide();
+    if (session) {
+        natter::chat::Outbox *outbox = session->outbox();
+        m_outboxErrors = connect(outbox, &natter::chat::Outbox::storageError, m_outboxBanner,
+                                 &KeychainBanner::showMessage);
+        // Found while opening (before anyone could connect): e.g. another Natter has the file.
+        if (!outbox->lastError().isEmpty())
+            m_outboxBanner->showMessage(outbox->lastError());
+    }
     m_statusBar->setStatus(session ? session->controller()->status() : nullptr);
     m_picker->setRooms(session ? session->controller()->roomList() : nullptr);
 }

@@ -44,6 +44,9 @@ public:
     ChatPage *chatPage() const { return m_chat; }
     ConnectionStatusBar *connectionBar() const { return m_statusBar; }
     KeychainBanner *keychainBanner() const { return m_banner; }
+    // The session's outbox cannot keep unsent messages (file in use by another Natter, write
+    // errors, unreadable lines set aside).
+    KeychainBanner *outboxBanner() const { return m_outboxBanner; }
     SettingsDialog *settingsDialog() const { return m_settings; }
     RoomPicker *roomPicker() const { return m_picker; }
 
@@ -80,6 +83,8 @@ private:
     LoginPage *m_login;
     ChatPage *m_chat;
     KeychainBanner *m_banner;
+    KeychainBanner *m_outboxBanner;
+    QMetaObject::Connection m_outboxErrors;
     ConnectionStatusBar *m_statusBar;
     RoomPicker *m_picker;
     QPointer<SettingsDialog> m_settings;

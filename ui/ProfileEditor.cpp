@@ -236,6 +236,13 @@ QString ProfileEditor::validate() const
             || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
             || url.host().isEmpty())
             return tr("The auth endpoint must be an http:// or https:// URL.");
+        // The URL is saved in the settings file as typed: no place for a credential. Any query
+        // is refused, not only names that look like one ("?t=…" is a token too).
+        if (url.hasQuery() || !url.password().isEmpty())
+            return tr("The auth endpoint URL must not contain a password or a query (the part "
+                      "after “?”): it is saved unencrypted in the settings file. Remove it and "
+                      "enter the token in the Bearer token field, which is kept in the system "
+                      "keychain.");
     }
     return {};
 }

@@ -5,6 +5,7 @@
 #include "ProfileSecrets.h"
 
 #include <chat/ChatController.h>
+#include <chat/PrivateFiles.h>
 #include <chat/ProfileStore.h>
 #include <pusher/Connection.h>
 
@@ -137,7 +138,7 @@ void SessionManager::login(const QString &profileName, const QString &user, cons
 void SessionManager::startSession(const ServerProfile &profile, const QString &user,
                                   const QString &secret, const QStringList &rooms)
 {
-    QDir().mkpath(m_outboxDir);
+    natter::chat::PrivateFiles::makeDirectory(m_outboxDir);
     const QString outbox
         = QDir(m_outboxDir).filePath(ChatSession::outboxFileName(profile.name, user));
     auto *session = new ChatSession(profile, user, secret, outbox, m_profiles, m_network, this);

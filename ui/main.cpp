@@ -16,6 +16,8 @@
 
 #include <cstdio>
 
+#include <sys/stat.h>
+
 namespace {
 
 // --help and --version must work without a display: answer them before QApplication exists.
@@ -58,6 +60,9 @@ int main(int argc, char **argv)
 {
     if (const int rc = answerWithoutDisplay(argc, argv); rc >= 0)
         return rc;
+    // Defence in depth: the outbox and the settings are made 0600 explicitly, but any file a
+    // library writes for us (caches, QSettings replacing the file) is private too.
+    ::umask(077);
 
     QApplication::setOrganizationName(QStringLiteral("Natter"));
     QApplication::setApplicationName(QStringLiteral("natter"));

@@ -1,7 +1,10 @@
 #include "ProfileStore.h"
 
 #include "LogChat.h"
+#include "PrivateFiles.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QUrl>
 
@@ -33,16 +36,27 @@ QString authModeName(ServerProfile::AuthMode mode)
                                                          : QStringLiteral("endpoint");
 }
 
-// An auth endpoint typed as https://user:password@host/... would put a password in the
-// settings file: secrets belong to the keychain, so the password part is never stored.
-QString withoutPassword(const QString &endpoint)
+// An auth endpoint typed as https://user:password@host/... or .../auth?token=... would put a
+// credential in the settings file: secrets belong to the keychain, so neither the password nor
+// the query is ever stored. The whole query goes, not only names that look like credentials:
+// "?t=" or "?k=" are tokens too, and the auth protocol needs none (the editor refuses them).
+QString withoutCredentials(const QString &endpoint)
 {
     const QUrl url(endpoint);
-    if (!url.isValid() || url.password().isEmpty())
+    if (!url.isValid())
         return endpoint;
-    qCWarning(lcChat)
-        << "the auth endpoint's password is not stored in the settings; use the token field";
-    return url.toString(QUrl::RemovePassword);
+    QUrl::FormattingOptions strip = QUrl::None;
+    if (!url.password().isEmpty()) {
+        qCWarning(lcChat)
+            << "the auth endpoint's password is not stored in the settings; use the token field";
+        strip |= QUrl::RemovePassword;
+    }
+    if (url.hasQuery()) {
+        qCWarning(lcChat) << "the auth endpoint's query is not stored in the settings (it may "
+                             "hold a credential); use the token field";
+        strip |= QUrl::RemoveQuery;
+    }
+    return strip == QUrl::None ? endpoint : url.toString(strip);
 }
 
 ServerProfile readProfile(const QSettings &s)
@@ -81,7 +95,7 @@ void writeProfile(QSettings &s, const ServerProfile &p)
     s.setValue(QStringLiteral("pathPrefix"), p.pathPrefix);
     s.setValue(QStringLiteral("caFile"), p.caFile);
     s.setValue(QStringLiteral("authMode"), authModeName(p.authMode));
-    s.setValue(QStringLiteral("authEndpoint"), withoutPassword(p.authEndpoint));
+    s.setValue(QStringLiteral("authEndpoint"), withoutCredentials(p.authEndpoint));
     s.setValue(QStringLiteral("allowPlainTextSecret"), p.allowPlainTextSecret);
 }
 
@@ -91,6 +105,38 @@ ProfileStore::ProfileStore(QSettings *settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
 {
+    protectFile();
+    // Written by a version that kept credentials in the endpoint URL: take them out now.
+    const QList<ServerProfile> list = profiles();
+    for (const ServerProfile &p : list) {
+        if (withoutCredentials(p.authEndpoint) != p.authEndpoint) {
+            writeAll(list);
+            break;
+        }
+    }
+}
+
+void ProfileStore::protectFile()
+{
+    // The settings may hold plain-text secrets (the user's opt-in) and say which servers the
+    // user talks to: 0600 in a 0700 folder. QSettings writes through QSaveFile, which keeps the
+    // mode of the file it replaces, so creating the file 0600 before the first write is enough;
+    // an existing file from an older version is tightened.
+    const QString path = m_settings->fileName();
+    if (path.isEmpty() || !QFileInfo(path).isAbsolute())
+        return; // not a file
+    QString error;
+    if (!PrivateFiles::makeDirectory(QFileInfo(path).absolutePath(), &error)) {
+        qCWarning(lcChat).noquote() << error;
+        return;
+    }
+    QFile file(path);
+    if (!file.exists()
+        && !file.open(QIODevice::WriteOnly | QIODevice::NewOnly, PrivateFiles::kFileMode))
+        qCWarning(lcChat).noquote() << "cannot create" << path << ":" << file.errorString();
+    file.close();
+    if (!PrivateFiles::tightenFile(path, &error))
+        qCWarning(lcChat).noquote() << error;
 }
 
 QList<ServerProfile> ProfileStore::profiles() const
@@ -126,6 +172,7 @@ void ProfileStore::writeAll(const QList<ServerProfile> &list)
     }
     m_settings->endArray();
     m_settings->sync();
+    protectFile(); // in case the file was replaced under us
 }
 
 void ProfileStore::save(const ServerProfile &profile, const QString &previousName)

@@ -11,7 +11,9 @@ class QSettings;
 
 namespace natter::chat {
 
-// Server profiles and per-user state (joined rooms, last open room) in QSettings. Never secrets.
+// Server profiles and per-user state (joined rooms, last open room) in QSettings. Never secrets:
+// an auth endpoint's password and query are not stored. The settings file is kept 0600 in a
+// 0700 folder.
 class ProfileStore : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,7 @@ signals:
     void profilesChanged();
 
 private:
+    void protectFile();
     void writeAll(const QList<ServerProfile> &list);
     void moveState(const QString &from, const QString &to);
 

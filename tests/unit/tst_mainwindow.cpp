@@ -17,10 +17,12 @@
 #include "SettingsDialog.h"
 
 #include <chat/ChatController.h>
+#include <chat/Outbox.h>
 #include <chat/ProfileStore.h>
 #include <desktop/MemoryCredentialStore.h>
 
 #include <QAction>
+#include <QDir>
 #include <QFrame>
 #include <QJsonArray>
 #include <QLabel>
@@ -107,6 +109,36 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void outboxInUseIsShown()
+    {
+        Rig rig;
+        // Another Natter (here: another Outbox object) holds alice's outbox on "local".
+        natter::chat::Outbox other(
+            QDir(rig.dir.path()).filePath(ChatSession::outboxFileName(S("local"), S("alice"))));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(S("Another Natter")));
+        rig.loginAs(S("alice"));
+        rig.acceptAndConfirm(S("alice"));
+        QCOMPARE(rig.window->page(), MainWindow::Page::Chat);
+        KeychainBanner *banner = rig.window->outboxBanner();
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->label()->textFormat(), Qt::PlainText);
+        QCOMPARE(banner->label()->text(),
+                 S("Another Natter is using the outbox of alice on local; unsent messages of "
+                   "this window are not kept."));
+        QVERIFY(!banner->settingsButton()->isVisible());
+        // bob's outbox is free: no warning for his session.
+        rig.sessions->logout();
+        rig.loginAs(S("bob"));
+        QVERIFY(!banner->isVisible());
+        QVERIFY(rig.sessions->session()->outbox()->isPersistent());
+        // Logging in again at once: the old session (deleted later) has handed the file over.
+        rig.sessions->logout();
+        rig.sessions->login(S("local"), S("bob"));
+        QVERIFY(rig.sessions->session());
+        QVERIFY(!banner->isVisible());
+        QVERIFY(rig.sessions->session()->outbox()->isPersistent());
+    }
+
     void loginThenChat()
     {
         Rig rig;

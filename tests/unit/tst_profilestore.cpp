@@ -1,5 +1,6 @@
 // ProfileStore on a QSettings in a temporary INI file: save, load, rename, remove, per-user state,
-// and no secret ever written (the file is scanned).
+// no secret ever written (the file is scanned, also for tokens in an endpoint's query), and the
+// file private (0600 in a 0700 folder).
 #include "chat/ProfileStore.h"
 
 #include <pusher/ConnectionOptions.h>
@@ -11,6 +12,8 @@
 #include <QTest>
 
 #include <memory>
+
+#include <sys/stat.h>
 
 using natter::chat::ProfileStore;
 using natter::chat::ServerProfile;
@@ -47,6 +50,14 @@ ServerProfile hosted(const QString &name)
     p.authMode = ServerProfile::AuthMode::Endpoint;
     p.authEndpoint = S("https://example.com/pusher/auth");
     return p;
+}
+
+int mode(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return int(st.st_mode & 0777);
 }
 
 QStringList names(const QList<ServerProfile> &list)
@@ -205,6 +216,48 @@ private slots:
         QCOMPARE(m_store->profile(S("secretive"))->authEndpoint, S("https://user@example.com/auth"));
         // The keychain key names mention secrets, but no value does.
         QCOMPARE(p.secretKey(), S("profile/secretive/app-secret"));
+    }
+
+    void settingsFileIsPrivate()
+    {
+        m_store.reset();
+        m_settings.reset();
+        const QString top = m_dir.filePath(S("config-home"));
+        m_file = top + S("/Natter/natter.conf");
+        open(false);
+        m_store->save(hosted(S("p")));
+        m_store->setLastUser(S("alice"));
+        m_settings->sync();
+        QCOMPARE(mode(m_file), 0600);
+        QCOMPARE(mode(top + S("/Natter")), 0700);
+        QCOMPARE(mode(top), 0700);
+        // A file an older version left readable is tightened at start.
+        QVERIFY(::chmod(QFile::encodeName(m_file).constData(), 0644) == 0);
+        open(false);
+        QCOMPARE(mode(m_file), 0600);
+        m_store->setLastUser(S("bob"));
+        m_settings->sync();
+        QCOMPARE(mode(m_file), 0600);
+        QCOMPARE(m_store->profiles().size(), 1);
+    }
+
+    void tokenInEndpointQueryIsNotStored()
+    {
+        ServerProfile p = hosted(S("q"));
+        p.authEndpoint = S("https://example.com/pusher/auth?token=hunter3-token&app=chat");
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(S("query is not stored")));
+        m_store->save(p);
+        QVERIFY2(!fileBytes().contains("hunter3"), fileBytes().constData());
+        QCOMPARE(m_store->profile(S("q"))->authEndpoint, S("https://example.com/pusher/auth"));
+        // A file written by an older version that stored it: cleaned at the next start.
+        m_settings->setValue(S("profiles/1/authEndpoint"),
+                             S("https://example.com/pusher/auth?access_token=old-secret"));
+        m_settings->sync();
+        QVERIFY(fileBytes().contains("old-secret"));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(S("query is not stored")));
+        open(false);
+        QVERIFY2(!fileBytes().contains("old-secret"), fileBytes().constData());
+        QCOMPARE(m_store->profile(S("q"))->authEndpoint, S("https://example.com/pusher/auth"));
     }
 };
 

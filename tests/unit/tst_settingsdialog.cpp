@@ -205,6 +205,16 @@ private slots:
         QVERIFY(!rig.save());
         QVERIFY(!rig.dialog->statusLabel()->text().isEmpty());
         QVERIFY(!rig.profiles->profile(S("prod")));
+        // A credential in the URL would be saved unencrypted: refused, pointing to the token.
+        for (const char *url : {"https://example.com/pusher/auth?token=url-secret-1",
+                                "https://example.com/pusher/auth?t=url-secret-1",
+                                "https://me:url-secret-1@example.com/pusher/auth"}) {
+            e->endpointField()->setText(S(url));
+            QVERIFY2(!rig.save(), url);
+            QVERIFY(rig.dialog->statusLabel()->text().contains(S("Bearer token")));
+            QVERIFY(!rig.profiles->profile(S("prod")));
+            QVERIFY(!rig.settingsFile().contains("url-secret-1"));
+        }
         e->endpointField()->setText(S("https://example.com/pusher/auth"));
         e->tokenField()->setText(S("bearer-xyz"));
         QVERIFY(rig.save());
