@@ -170,6 +170,8 @@ void ChatController::Private::onConfirmed(const QString &channel, const QString 
         r.ids.append(id);
         while (r.ids.size() > kReplayMax)
             r.ids.removeFirst();
+        if (r.joinerWaiting)
+            replayToJoiner(room);
     }
 }
 
@@ -190,11 +192,17 @@ void ChatController::Private::onRejected(const QString &channel, const QString &
 void ChatController::Private::replayToJoiner(Room *room)
 {
     Replay &r = replay[room->name()];
+    if (r.subscribedAtMs < 0 || clock->nowMs() - r.subscribedAtMs > kReplayOfferWindowMs) {
+        r.ids.clear();
+        r.joinerWaiting = false;
+        return;
+    }
+    // Held messages still on their way may have reached the server just before this joiner:
+    // they are offered when confirmed.
+    r.joinerWaiting = !r.heldIds.isEmpty();
     if (r.ids.isEmpty())
         return;
     const QStringList ids = std::exchange(r.ids, {}); // once: never to a second joiner
-    if (r.subscribedAtMs < 0 || clock->nowMs() - r.subscribedAtMs > kReplayOfferWindowMs)
-        return;
     Channel *channel = room->channel();
     if (!channel)
         return;
@@ -319,6 +327,7 @@ void ChatController::Private::onSubscribed(Room *room)
     Replay &r = replay[room->name()];
     r.subscribedAtMs = clock->nowMs();
     r.ids.clear(); // offered at most until the next subscription
+    r.joinerWaiting = false;
     checkLogin();
 }
 

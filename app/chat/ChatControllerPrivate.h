@@ -40,6 +40,9 @@ public:
         qint64 subscribedAtMs = -1;
         QSet<QString> heldIds; // queued while not subscribed
         QStringList ids; // confirmed early after the subscription, in order
+        // A member joined while some held messages were still unconfirmed: those are sent
+        // again as soon as they are confirmed (the joiner may have subscribed just after them).
+        bool joinerWaiting = false;
     };
 
     ChatController *q;

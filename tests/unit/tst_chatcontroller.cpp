@@ -508,6 +508,28 @@ private slots:
         QCOMPARE(rig.sentTexts().size(), 2);
     }
 
+    // The joiner's member_added can arrive before the pong that confirms the flushed message
+    // (the server handled the message, then the join, then the ping): offered once confirmed.
+    void aJoinerBeforeTheConfirmationStillGetsTheOutageMessage()
+    {
+        Rig rig;
+        rig.loggedIn({{S("bob"), member("Bob")}});
+        rig.settle();
+        rig.t()->fail();
+        rig.chat->send(S("lobby"), S("typed offline"));
+        rig.reconnect();
+        rig.confirm();
+        QCOMPARE(rig.sentTexts(), QStringList{S("typed offline")});
+        rig.t()->serverSend(frames::memberAdded(lobby(), S("bob"), member("Bob")));
+        QCOMPARE(rig.sentTexts().size(), 1);
+        rig.settle();
+        QCOMPARE(rig.sentTexts(), (QStringList{S("typed offline"), S("typed offline")}));
+        rig.settle();
+        rig.t()->serverSend(frames::memberAdded(lobby(), S("carol"), member("Carol")));
+        rig.settle();
+        QCOMPARE(rig.sentTexts().size(), 2);
+    }
+
     // Item 3: the name shown is the server-signed one of the member the server stamped.
     void senderNamesComeFromThePresenceSignature()
     {
