@@ -11,7 +11,13 @@ constexpr qint64 kGroupWindowSecs = 5 * 60;
 }
 
 MessageListModel::MessageListModel(QObject *parent)
+    : MessageListModel(DefaultMaxMessages, parent)
+{
+}
+
+MessageListModel::MessageListModel(int maxMessages, QObject *parent)
     : QAbstractListModel(parent)
+    , m_maxMessages(qMax(1, maxMessages))
 {
 }
 
@@ -119,11 +125,13 @@ bool MessageListModel::append(const ChatMessage &message)
     // Anything buffered arrived earlier: it goes first, so the order stays the arrival order.
     if (!m_pending.isEmpty())
         flushPending();
-    const int row = int(m_messages.size());
+    int row = int(m_messages.size());
     beginInsertRows({}, row, row);
     m_messages.append(message);
-    m_rows.insert(message.id, row);
+    m_rows.insert(message.id, m_base + row);
+    m_arrivals.push_back(message.id);
     endInsertRows();
+    row -= dropOldest();
     emit countChanged(count());
     emit messagesAppended(row, row, message.own);
     return true;
@@ -156,14 +164,16 @@ void MessageListModel::flushPending()
     // every message on each batch (quadratic over a burst).
     for (ChatMessage &m : m_pending) {
         anyOwn = anyOwn || m.own;
-        m_rows.insert(m.id, int(m_messages.size()));
+        m_rows.insert(m.id, m_base + m_messages.size());
+        m_arrivals.push_back(m.id);
         m_messages.append(std::move(m));
     }
     m_pending.clear();
     m_pendingIds.clear();
     endInsertRows();
+    const int dropped = dropOldest();
     emit countChanged(count());
-    emit messagesAppended(first, last, anyOwn);
+    emit messagesAppended(qMax(0, first - dropped), last - dropped, anyOwn);
 }
 
 bool MessageListModel::setState(const QString &id, ChatMessage::State state, const QString &error)
@@ -193,7 +203,41 @@ bool MessageListModel::setState(const QString &id, ChatMessage::State state, con
 void MessageListModel::reindexFrom(int row)
 {
     for (int i = row; i < m_messages.size(); ++i)
-        m_rows[m_messages.at(i).id] = i;
+        m_rows[m_messages.at(i).id] = m_base + i;
+}
+
+int MessageListModel::dropOldest()
+{
+    const int excess = int(m_messages.size()) - m_maxMessages;
+    if (excess <= 0) {
+        forgetOldIds();
+        return 0;
+    }
+    qCDebug(lcChat) << "dropping the" << excess << "oldest messages beyond" << m_maxMessages;
+    beginRemoveRows({}, 0, excess - 1);
+    // Their ids stay in m_rows, now below m_base: still duplicates, no longer rows.
+    m_messages.remove(0, excess);
+    m_base += excess;
+    endRemoveRows();
+    if (!m_messages.isEmpty()) {
+        // The new first row has nothing above it: its grouping and day header may change.
+        const QModelIndex i = index(0);
+        emit dataChanged(i, i, {GroupedRole, DaySeparatorRole});
+    }
+    forgetOldIds();
+    return excess;
+}
+
+void MessageListModel::forgetOldIds()
+{
+    while (m_arrivals.size() > size_t(rememberedIds())) {
+        const QString id = std::move(m_arrivals.front());
+        m_arrivals.pop_front();
+        const auto it = m_rows.find(id);
+        // A shown message keeps its index entry (it may have been removed and added again).
+        if (it != m_rows.end() && it.value() < m_base)
+            m_rows.erase(it);
+    }
 }
 
 bool MessageListModel::remove(const QString &id)
@@ -221,7 +265,8 @@ bool MessageListModel::remove(const QString &id)
 
 int MessageListModel::rowOf(const QString &id) const
 {
-    return m_rows.value(id, -1);
+    const qint64 at = m_rows.value(id, -1);
+    return at < m_base ? -1 : int(at - m_base);
 }
 
 } // namespace natter::chat

@@ -6,10 +6,17 @@
 #include <QHash>
 #include <QSet>
 
+#include <deque>
+
 namespace natter::chat {
 
 // The messages of one room, oldest first. Incoming bursts are appended in batches (one
 // beginInsertRows per event-loop turn) so 100,000 messages do not stall the GUI.
+//
+// Peers decide how much arrives, so both the rows and the ids remembered for de-duplication are
+// bounded: beyond maxMessages() the oldest rows are dropped, and the ids of dropped messages are
+// still refused as duplicates until rememberedIds() newer ones have arrived (a redelivery of an
+// old message does not reappear at the bottom).
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -28,7 +35,17 @@ public:
         DaySeparatorRole, // QDate when this message starts a new (local) day, else invalid
     };
 
+    static constexpr int DefaultMaxMessages = 100000;
+
     explicit MessageListModel(QObject *parent = nullptr);
+    explicit MessageListModel(int maxMessages, QObject *parent = nullptr);
+
+    int maxMessages() const { return m_maxMessages; }
+    // How many ids (shown, dropped or removed) are kept for de-duplication: 2 x maxMessages().
+    int rememberedIds() const { return 2 * m_maxMessages; }
+    // Ids currently held for de-duplication (shown ones included); never above
+    // rememberedIds() + maxMessages().
+    int idIndexSize() const { return int(m_rows.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -42,7 +59,7 @@ public:
     bool appendLater(const ChatMessage &message);
     void flushPending();
     int pendingCount() const { return int(m_pending.size()); }
-    // In the model or buffered by appendLater().
+    // In the model, buffered by appendLater(), or dropped from the top not long ago.
     bool contains(const QString &id) const
     {
         return m_rows.contains(id) || m_pendingIds.contains(id);
@@ -60,9 +77,16 @@ private:
     bool isGrouped(int row) const;
     QDate daySeparator(int row) const;
     void reindexFrom(int row);
+    int dropOldest(); // returns how many rows were removed from the top
+    void forgetOldIds();
 
+    int m_maxMessages;
     QList<ChatMessage> m_messages;
-    QHash<QString, int> m_rows;
+    // id -> m_base + row. Ids of dropped rows stay (value < m_base) as duplicate guards until
+    // forgetOldIds() retires them in arrival order.
+    QHash<QString, qint64> m_rows;
+    std::deque<QString> m_arrivals;
+    qint64 m_base = 0; // how many rows were ever dropped from the top
     QList<ChatMessage> m_pending;
     QSet<QString> m_pendingIds;
     bool m_flushScheduled = false;
