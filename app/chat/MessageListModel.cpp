@@ -129,7 +129,6 @@ bool MessageListModel::append(const ChatMessage &message)
     beginInsertRows({}, row, row);
     m_messages.append(message);
     m_rows.insert(message.id, m_base + row);
-    m_arrivals.push_back(message.id);
     endInsertRows();
     row -= dropOldest();
     emit countChanged(count());
@@ -165,7 +164,6 @@ void MessageListModel::flushPending()
     for (ChatMessage &m : m_pending) {
         anyOwn = anyOwn || m.own;
         m_rows.insert(m.id, m_base + m_messages.size());
-        m_arrivals.push_back(m.id);
         m_messages.append(std::move(m));
     }
     m_pending.clear();
@@ -209,13 +207,22 @@ void MessageListModel::reindexFrom(int row)
 int MessageListModel::dropOldest()
 {
     const int excess = int(m_messages.size()) - m_maxMessages;
-    if (excess <= 0) {
-        forgetOldIds();
+    if (excess <= 0)
         return 0;
-    }
     qCDebug(lcChat) << "dropping the" << excess << "oldest messages beyond" << m_maxMessages;
     beginRemoveRows({}, 0, excess - 1);
-    // Their ids stay in m_rows, now below m_base: still duplicates, no longer rows.
+    // Their ids stay duplicates for a while: a redelivered old message must not come back at
+    // the bottom. Each id is in at most one place (shown, or dropped), so these stay bounded.
+    for (int i = 0; i < excess; ++i) {
+        const QString &id = m_messages.at(i).id;
+        m_rows.remove(id);
+        m_dropped.push_back(id);
+        m_droppedIds.insert(id);
+    }
+    while (m_dropped.size() > size_t(m_maxMessages)) {
+        m_droppedIds.remove(m_dropped.front());
+        m_dropped.pop_front();
+    }
     m_messages.remove(0, excess);
     m_base += excess;
     endRemoveRows();
@@ -224,20 +231,7 @@ int MessageListModel::dropOldest()
         const QModelIndex i = index(0);
         emit dataChanged(i, i, {GroupedRole, DaySeparatorRole});
     }
-    forgetOldIds();
     return excess;
-}
-
-void MessageListModel::forgetOldIds()
-{
-    while (m_arrivals.size() > size_t(rememberedIds())) {
-        const QString id = std::move(m_arrivals.front());
-        m_arrivals.pop_front();
-        const auto it = m_rows.find(id);
-        // A shown message keeps its index entry (it may have been removed and added again).
-        if (it != m_rows.end() && it.value() < m_base)
-            m_rows.erase(it);
-    }
 }
 
 bool MessageListModel::remove(const QString &id)
@@ -265,8 +259,8 @@ bool MessageListModel::remove(const QString &id)
 
 int MessageListModel::rowOf(const QString &id) const
 {
-    const qint64 at = m_rows.value(id, -1);
-    return at < m_base ? -1 : int(at - m_base);
+    const auto it = m_rows.constFind(id);
+    return it == m_rows.constEnd() ? -1 : int(it.value() - m_base);
 }
 
 } // namespace natter::chat

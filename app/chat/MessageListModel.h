@@ -14,9 +14,9 @@ namespace natter::chat {
 // beginInsertRows per event-loop turn) so 100,000 messages do not stall the GUI.
 //
 // Peers decide how much arrives, so both the rows and the ids remembered for de-duplication are
-// bounded: beyond maxMessages() the oldest rows are dropped, and the ids of dropped messages are
-// still refused as duplicates until rememberedIds() newer ones have arrived (a redelivery of an
-// old message does not reappear at the bottom).
+// bounded: beyond maxMessages() the oldest rows are dropped, and the ids of the last
+// maxMessages() dropped ones are still refused as duplicates (a redelivery of an old message
+// does not reappear at the bottom).
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -41,11 +41,11 @@ public:
     explicit MessageListModel(int maxMessages, QObject *parent = nullptr);
 
     int maxMessages() const { return m_maxMessages; }
-    // How many ids (shown, dropped or removed) are kept for de-duplication: 2 x maxMessages().
+    // At most this many ids are kept for de-duplication: the shown ones, and as many of the
+    // most recently dropped ones as maxMessages().
     int rememberedIds() const { return 2 * m_maxMessages; }
-    // Ids currently held for de-duplication (shown ones included); never above
-    // rememberedIds() + maxMessages().
-    int idIndexSize() const { return int(m_rows.size()); }
+    // Ids currently held for de-duplication, shown and dropped.
+    int idIndexSize() const { return int(m_rows.size() + m_droppedIds.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -62,7 +62,7 @@ public:
     // In the model, buffered by appendLater(), or dropped from the top not long ago.
     bool contains(const QString &id) const
     {
-        return m_rows.contains(id) || m_pendingIds.contains(id);
+        return m_rows.contains(id) || m_pendingIds.contains(id) || m_droppedIds.contains(id);
     }
     bool setState(const QString &id, ChatMessage::State state, const QString &error = {});
     bool remove(const QString &id);
@@ -78,15 +78,15 @@ private:
     QDate daySeparator(int row) const;
     void reindexFrom(int row);
     int dropOldest(); // returns how many rows were removed from the top
-    void forgetOldIds();
 
     int m_maxMessages;
     QList<ChatMessage> m_messages;
-    // id -> m_base + row. Ids of dropped rows stay (value < m_base) as duplicate guards until
-    // forgetOldIds() retires them in arrival order.
+    // Shown id -> m_base + row, so dropping rows from the top needs no reindexing.
     QHash<QString, qint64> m_rows;
-    std::deque<QString> m_arrivals;
     qint64 m_base = 0; // how many rows were ever dropped from the top
+    // Ids of dropped rows, oldest first, at most m_maxMessages: still duplicates.
+    std::deque<QString> m_dropped;
+    QSet<QString> m_droppedIds;
     QList<ChatMessage> m_pending;
     QSet<QString> m_pendingIds;
     bool m_flushScheduled = false;
