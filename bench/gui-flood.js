@@ -9,11 +9,19 @@
 // The frames are pre-built and written with TCP back-pressure (no drops, unlike a real server's
 // send limits), so the client under test is the bottleneck.
 //
+//
+// For the presence scenarios: `members N` sends every presence subscriber a new
+// subscription_succeeded whose member list has N members (the subscriber and N-1 made-up ones,
+// m1..), as a server does when it rebuilds the list; `churn N` then writes N member_added /
+// member_removed frames back to back (remove one made-up member, add three new ones, repeated:
+// the list ends N/2 longer and reaches that size only with the last frame).
+//
 // usage: node bench/gui-flood.js [PORT=0]
 // stdout (JSON lines): {"type":"listening","port":P}
 //                      {"type":"subscribed","channel":C,"user_id":U}
 //                      {"type":"flood","count":N,"bytes":B,"sockets":S,"start_epoch_ms":..,"written_epoch_ms":..}
-// stdin: `go N [BYTES=100]`, `quit`.
+//                      {"type":"members"|"churn","count":N,"members_after":M,"sockets":S,"start_epoch_ms":..,"written_epoch_ms":..}
+// stdin: `go N [BYTES=100]`, `members N`, `churn N`, `quit`.
 'use strict';
 
 const net = require('net');
@@ -134,6 +142,57 @@ function flood(n, bytes) {
     }
 }
 
+// Writes one pre-built buffer per presence subscriber and reports when all are written.
+function writeAll(type, count, membersAfter, bufferFor) {
+    const targets = subscribers.filter((s) => !s.sock.destroyed && s.channel.startsWith('presence-'));
+    const buffers = targets.map(bufferFor); // built before the clock starts
+    const start = Date.now();
+    let pending = targets.length;
+    const done = () => out({ type, count, members_after: membersAfter, sockets: targets.length, start_epoch_ms: start, written_epoch_ms: Date.now() });
+    if (pending === 0)
+        return done();
+    targets.forEach((t, i) => t.sock.write(buffers[i], () => {
+        if (--pending === 0)
+            done();
+    }));
+}
+
+let presenceSize = 0; // members in the last `members` list, subscriber included
+let churnRound = 0;
+
+function members(n) {
+    presenceSize = n;
+    writeAll('members', n, n, (t) => {
+        const hash = {};
+        hash[t.userId] = t.userInfo;
+        for (let i = 1; Object.keys(hash).length < n; i++)
+            hash[`m${i}`] = { name: `Member ${i}` };
+        return frame(JSON.stringify({
+            event: 'pusher_internal:subscription_succeeded', channel: t.channel,
+            data: JSON.stringify({ presence: { ids: Object.keys(hash), hash, count: n } }),
+        }));
+    });
+}
+
+function churn(n) {
+    churnRound++;
+    let added = 0;
+    let removed = 0;
+    const frames = [];
+    for (let i = 0; i < n; i++) {
+        if (i % 4 === 0) {
+            removed++;
+            frames.push({ event: 'pusher_internal:member_removed', data: JSON.stringify({ user_id: `m${removed}` }) });
+        } else {
+            added++;
+            const id = `c${churnRound}-${added}`;
+            frames.push({ event: 'pusher_internal:member_added', data: JSON.stringify({ user_id: id, user_info: { name: `Churn ${churnRound}.${added}` } }) });
+        }
+    }
+    writeAll('churn', n, presenceSize + added - removed,
+             (t) => Buffer.concat(frames.map((f) => frame(JSON.stringify(Object.assign({ channel: t.channel }, f))))));
+}
+
 const server = net.createServer((sock) => {
     let buf = Buffer.alloc(0);
     let upgraded = false;
@@ -200,7 +259,11 @@ const server = net.createServer((sock) => {
                     hash[userId] = cd.user_info || {};
                     payload = JSON.stringify({ presence: { ids: Object.keys(hash), hash, count: Object.keys(hash).length } });
                 }
-                subscribers.push({ sock, channel: ch });
+                let userInfo = {};
+                try {
+                    userInfo = JSON.parse(data.channel_data || '{}').user_info || {};
+                } catch (e) { /* empty */ }
+                subscribers.push({ sock, channel: ch, userId, userInfo });
                 sock.write(frame(JSON.stringify({ event: 'pusher_internal:subscription_succeeded', channel: ch, data: payload })));
                 out({ type: 'subscribed', channel: ch, user_id: userId });
             } else if (msg.event === 'pusher:unsubscribe') {
@@ -220,6 +283,10 @@ rl.on('line', (line) => {
     const parts = line.trim().split(/\s+/);
     if (parts[0] === 'go') {
         flood(Number(parts[1] || 10000), Number(parts[2] || 100));
+    } else if (parts[0] === 'members') {
+        members(Number(parts[1] || 1000));
+    } else if (parts[0] === 'churn') {
+        churn(Number(parts[1] || 200));
     } else if (parts[0] === 'quit') {
         process.exit(0);
     }

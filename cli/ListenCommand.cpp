@@ -62,7 +62,9 @@ int ListenCommand::run(const QStringList &arguments)
              "User auth endpoint for --signin (default: AUTH-ENDPOINT with /pusher/user-auth)."),
          QStringLiteral("URL")},
         {QStringLiteral("auth-header"),
-         QStringLiteral("Extra header for the auth endpoint, 'Name: value' (repeatable)."),
+         QStringLiteral("Extra header for the auth endpoint, 'Name: value' (repeatable). For a "
+                        "token, set NATTER_AUTH_HEADER instead (one 'Name: value' per line): "
+                        "arguments are visible to every user in the process list."),
          QStringLiteral("HEADER")},
         {QStringLiteral("secret"),
          QStringLiteral(
@@ -167,14 +169,27 @@ int ListenCommand::run(const QStringList &arguments)
         o.userEndpoint = parser.isSet(QStringLiteral("user-auth-endpoint"))
             ? QUrl(parser.value(QStringLiteral("user-auth-endpoint")))
             : o.channelEndpoint.resolved(QUrl(QStringLiteral("/pusher/user-auth")));
+        const auto addHeader = [&o](const QString &header) {
+            const qsizetype colon = header.indexOf(u':');
+            if (colon <= 0 || header.left(colon).trimmed().isEmpty())
+                return false;
+            o.headers.append(
+                {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
+            return true;
+        };
+        // The environment first, so a --auth-header of the same name wins. Neither value is
+        // ever printed: it is usually a bearer token.
+        for (const QString &line : qEnvironmentVariable("NATTER_AUTH_HEADER").split(u'\n')) {
+            if (!line.trimmed().isEmpty() && !addHeader(line.trimmed())) {
+                JsonLines::error(QStringLiteral("NATTER_AUTH_HEADER takes 'Name: value' lines"));
+                return ExitUsage;
+            }
+        }
         for (const QString &h : parser.values(QStringLiteral("auth-header"))) {
-            const qsizetype colon = h.indexOf(u':');
-            if (colon <= 0) {
+            if (!addHeader(h)) {
                 JsonLines::error(QStringLiteral("--auth-header takes 'Name: value'"));
                 return ExitUsage;
             }
-            o.headers.append(
-                {h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8()});
         }
         o.caBundlePath = s.connection.caBundlePath;
         authorizer = std::make_unique<HttpAuthorizer>(network, o);
@@ -317,6 +332,12 @@ void ListenCommand::start()
                           {QStringLiteral("message"), reason}});
         JsonLines::error(QStringLiteral("sign-in failed: %1").arg(reason));
         finish(ExitAuthFailed);
+    });
+    connect(user, &UserSession::signinRetrying, this, [](int ms, const QString &reason) {
+        JsonLines::write({{QStringLiteral("type"), QStringLiteral("error")},
+                          {QStringLiteral("kind"), QStringLiteral("signin_unavailable")},
+                          {QStringLiteral("retry_in_ms"), ms},
+                          {QStringLiteral("message"), reason}});
     });
     connect(user, &UserSession::eventReceived, this, &ListenCommand::onEvent);
     connect(user, &UserSession::watchlistEvent, this,

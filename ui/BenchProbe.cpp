@@ -132,7 +132,7 @@ bool BenchProbe::eventFilter(QObject *watched, QEvent *event)
                 this, [this, rows] { afterMessagePaint(rows); }, Qt::QueuedConnection);
         }
     }
-    if (memberPaint && !m_ready && !m_pendingMemberPaint && m_members->model()) {
+    if (memberPaint && !m_pendingMemberPaint && m_members->model()) {
         const int members = m_members->model()->rowCount();
         m_pendingMemberPaint = true;
         QMetaObject::invokeMethod(
@@ -165,6 +165,15 @@ void BenchProbe::afterMemberPaint(int members)
         m_membersPainted = members;
         checkReady();
     }
+    if (members == m_lastMembersShown)
+        return;
+    m_lastMembersShown = members;
+    char buf[200];
+    std::snprintf(
+        buf, sizeof buf,
+        R"({"type":"bench","event":"members_shown","count":%d,"t_ms":%lld,"epoch_ms":%lld})",
+        members, tMs(), QDateTime::currentMSecsSinceEpoch());
+    line(buf);
 }
 
 void BenchProbe::checkReady()

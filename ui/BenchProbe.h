@@ -26,6 +26,9 @@ namespace natter::ui {
 //   {"type":"bench","event":"shown","count":rows,"t_ms":..,"epoch_ms":..}
 //        after a paint of the message view (recorded once the paint and flush are done) whose
 //        model row count differs from the last "shown" line
+//   {"type":"bench","event":"members_shown","count":rows,"t_ms":..,"epoch_ms":..}
+//        after a paint of the member list (paint and flush done) whose row count differs from
+//        the last "members_shown" line
 //   {"type":"stall","max_ms":..,"t_ms":..,"window_ms":500}
 //        every 500 ms: the longest gap between two ticks of a 1 ms precise timer on the GUI
 //        thread in that window, minus the 1 ms period (0 = never late)
@@ -68,6 +71,7 @@ private:
     bool m_pendingMemberPaint = false;
     bool m_messagesPainted = false; // with a room's model
     int m_membersPainted = 0; // rows when painted with >= m_wantedMembers; 0: not yet
+    int m_lastMembersShown = -1;
 };
 
 } // namespace natter::ui

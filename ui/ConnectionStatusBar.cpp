@@ -1,5 +1,6 @@
 #include "ConnectionStatusBar.h"
 
+#include "PlainToolTip.h"
 #include "SymbolicIcon.h"
 #include "ThemeColors.h"
 
@@ -112,7 +113,7 @@ void ConnectionStatusBar::refresh()
     m_dot->setPixmap(dot(color, 10, devicePixelRatioF()));
     m_text->setText(text);
     m_hint->setText(hint);
-    m_hint->setToolTip(hint);
+    m_hint->setToolTip(plainToolTip(hint)); // may quote a server's error text
     ThemeColors::setColor(m_hint, QPalette::WindowText, ThemeColors::dimText(pal));
     m_retry->setVisible(retry);
     setAccessibleDescription(hint.isEmpty() ? text : text + QStringLiteral(". ") + hint);

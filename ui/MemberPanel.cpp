@@ -5,6 +5,7 @@
 
 #include <chat/Room.h>
 #include <pusher/MemberListModel.h>
+#include <pusher/Members.h>
 
 #include <QLabel>
 #include <QListView>
@@ -65,6 +66,8 @@ void MemberPanel::setRoom(natter::chat::Room *room)
     m_proxy->setSourceModel(room ? room->members() : nullptr);
     if (room)
         m_links << connect(room, &natter::chat::Room::membersStaleChanged, this,
+                           &MemberPanel::refresh)
+                << connect(room->memberList(), &natter::pusher::Members::truncatedChanged, this,
                            &MemberPanel::refresh);
     refresh();
 }
@@ -72,7 +75,10 @@ void MemberPanel::setRoom(natter::chat::Room *room)
 void MemberPanel::refresh()
 {
     const int count = m_proxy->rowCount();
-    const QString title = tr("Who's Online (%1)").arg(count);
+    // Beyond Members::MaxMembers the list is incomplete: say so rather than undercount.
+    const bool truncated = m_room && m_room->memberList()->isTruncated();
+    const QString title = truncated ? tr("Who's Online (%1+)").arg(count)
+                                    : tr("Who's Online (%1)").arg(count);
     m_header->setText(title);
     m_header->setAccessibleName(title);
     const bool stale = m_room && m_room->membersStale();

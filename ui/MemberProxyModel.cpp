@@ -1,5 +1,7 @@
 #include "MemberProxyModel.h"
 
+#include "PlainToolTip.h"
+
 #include <pusher/MemberListModel.h>
 
 #include <QCollator>
@@ -27,7 +29,7 @@ QVariant MemberProxyModel::data(const QModelIndex &index, int role) const
         return name;
     }
     if (role == Qt::ToolTipRole)
-        return QSortFilterProxyModel::data(index, MemberListModel::IdRole);
+        return plainToolTip(QSortFilterProxyModel::data(index, MemberListModel::IdRole).toString());
     return QSortFilterProxyModel::data(index, role);
 }
 

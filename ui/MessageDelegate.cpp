@@ -86,6 +86,7 @@ MessageDelegate::MessageDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {
     m_layouts.setMaxCost(400);
+    m_heights.setMaxCost(MaxCachedHeights);
 }
 
 QString MessageDelegate::retryText()
@@ -142,9 +143,8 @@ int MessageDelegate::textHeight(const QStyleOptionViewItem &option, const QModel
         m_cacheFont = option.font;
     }
     const QString id = index.data(MessageListModel::IdRole).toString();
-    const auto it = m_heights.constFind(id);
-    if (it != m_heights.constEnd() && it->width == width)
-        return it->height;
+    if (const Height *known = m_heights.object(id); known && known->width == width)
+        return known->height;
     int height = 0;
     if (TextLayout *cached = m_layouts.object(id); cached && cached->width == width) {
         height = qCeil(cached->layout->boundingRect().height());
@@ -166,7 +166,7 @@ int MessageDelegate::textHeight(const QStyleOptionViewItem &option, const QModel
         height = qCeil(y);
     }
     height = qMax(height, QFontMetrics(option.font).height());
-    m_heights.insert(id, {width, height});
+    m_heights.insert(id, new Height{width, height});
     return height;
 }
 

@@ -3,7 +3,6 @@
 #include "LinkFinder.h"
 
 #include <QCache>
-#include <QHash>
 #include <QStyledItemDelegate>
 #include <QTextLayout>
 #include <QUrl>
@@ -40,6 +39,11 @@ public:
                 const QPoint &pos) const;
     // Forget cached layouts (after a font or palette change).
     void clearCache();
+
+    // Text heights are remembered for this many messages at most (least recently used go
+    // first): the view asks for every row's size, and a room can hold 100,000 of them.
+    static constexpr int MaxCachedHeights = 5000;
+    int cachedHeightCount() const { return int(m_heights.count()); }
 
     // Texts of the failed-message affordances (also used by the view's context menu).
     static QString retryText();
@@ -79,7 +83,7 @@ private:
         int width = -1;
         int height = 0;
     };
-    mutable QHash<QString, Height> m_heights; // message id -> text height at a width
+    mutable QCache<QString, Height> m_heights; // message id -> text height at a width
     mutable QCache<QString, TextLayout> m_layouts; // visible rows, for painting and hit tests
     mutable QFont m_cacheFont;
 };

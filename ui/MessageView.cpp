@@ -1,6 +1,7 @@
 #include "MessageView.h"
 
 #include "MessageDelegate.h"
+#include "PlainToolTip.h"
 #include "SymbolicIcon.h"
 
 #include <chat/ChatMessage.h>
@@ -317,9 +318,8 @@ bool MessageView::viewportEvent(QEvent *event)
         else if (state == ChatMessage::State::Failed)
             tip += u'\n'
                 + tr("Not sent: %1").arg(index.data(MessageListModel::ErrorRole).toString());
-        // Tool tips guess at rich text: escape, so server-provided text stays literal.
-        tip = QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(tip.toHtmlEscaped());
-        QToolTip::showText(help->globalPos(), tip, viewport(), visualRect(index));
+        // The error text may come from the server.
+        QToolTip::showText(help->globalPos(), plainToolTip(tip), viewport(), visualRect(index));
         return true;
     }
     return QListView::viewportEvent(event);

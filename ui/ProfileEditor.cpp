@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -33,6 +34,20 @@ QLabel *warningLabel(QWidget *parent, const QString &name)
     policy.setHeightForWidth(true);
     label->setSizePolicy(policy);
     return label;
+}
+
+// An http:// endpoint anywhere but on this machine: the token crosses a network in clear.
+bool sendsInClear(const QString &endpoint)
+{
+    const QUrl url(endpoint);
+    if (url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) != 0)
+        return false;
+    const QString host = url.host();
+    if (host.isEmpty())
+        return false; // not a URL yet; validate() says so
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return false;
+    return !QHostAddress(host).isLoopback();
 }
 
 } // namespace
@@ -96,6 +111,10 @@ ProfileEditor::ProfileEditor(QWidget *parent)
         tr("Local signing keeps the app secret on this computer, and anyone who has it can "
            "act as any user. Use it only with your own development server, never with a "
            "shared or production app secret."));
+    m_insecureWarning = warningLabel(this, QStringLiteral("insecureEndpointWarning"));
+    m_insecureWarning->setText(
+        tr("This endpoint is plain http://: the bearer token and every authorization travel "
+           "unencrypted, readable and reusable by anyone on the network path. Use https://."));
     m_plainText = new QCheckBox(tr("Store the token or secret unencrypted in the settings file"),
                                 this);
     m_plainText->setObjectName(QStringLiteral("plainTextSecret"));
@@ -114,6 +133,7 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     m_form->addRow(tr("CA &file:"), m_caRow);
     m_form->addRow(tr("&Authorization:"), m_auth);
     m_form->addRow(tr("&Endpoint URL:"), m_endpoint);
+    m_form->addRow(QString(), m_insecureWarning);
     m_form->addRow(tr("Bearer &token:"), m_token);
     m_form->addRow(tr("App &secret:"), m_appSecret);
     m_form->addRow(QString(), m_localWarning);
@@ -123,6 +143,8 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     for (QLineEdit *e :
          {m_name, m_key, m_host, m_pathPrefix, m_caFile, m_endpoint, m_token, m_appSecret})
         connect(e, &QLineEdit::textEdited, this, &ProfileEditor::changed);
+    // textChanged, not textEdited: a loaded profile must show the warning too.
+    connect(m_endpoint, &QLineEdit::textChanged, this, &ProfileEditor::updateVisibility);
     connect(m_cluster, &QComboBox::currentTextChanged, this, &ProfileEditor::changed);
     connect(m_port, &QSpinBox::valueChanged, this, &ProfileEditor::changed);
     connect(m_tls, &QCheckBox::toggled, this, &ProfileEditor::changed);
@@ -154,6 +176,7 @@ void ProfileEditor::applyColors()
     const QColor bg = ThemeColors::warningBackground(palette());
     ThemeColors::setColor(m_localWarning, QPalette::Window, bg);
     ThemeColors::setColor(m_plainWarning, QPalette::Window, bg);
+    ThemeColors::setColor(m_insecureWarning, QPalette::Window, bg);
 }
 
 void ProfileEditor::setProfile(const ServerProfile &p)
@@ -262,6 +285,7 @@ void ProfileEditor::updateVisibility()
     m_form->setRowVisible(m_token, !local);
     m_form->setRowVisible(m_appSecret, local);
     m_form->setRowVisible(m_localWarning, local);
+    m_form->setRowVisible(m_insecureWarning, !local && sendsInClear(m_endpoint->text().trimmed()));
     m_form->setRowVisible(m_plainWarning, m_plainText->isChecked());
     QString warning = tr(
         "Secrets of this profile will be written UNENCRYPTED to the settings file");

@@ -55,6 +55,7 @@ public:
     QCheckBox *plainTextBox() const { return m_plainText; }
     QLabel *plainTextWarning() const { return m_plainWarning; }
     QLabel *localSigningWarning() const { return m_localWarning; }
+    QLabel *insecureEndpointWarning() const { return m_insecureWarning; }
 
 signals:
     void changed();
@@ -85,6 +86,7 @@ private:
     QLineEdit *m_token;
     QLineEdit *m_appSecret;
     QLabel *m_localWarning;
+    QLabel *m_insecureWarning;
     QCheckBox *m_plainText;
     QLabel *m_plainWarning;
 };

@@ -11,7 +11,13 @@ constexpr qint64 kGroupWindowSecs = 5 * 60;
 }
 
 MessageListModel::MessageListModel(QObject *parent)
+    : MessageListModel(DefaultMaxMessages, parent)
+{
+}
+
+MessageListModel::MessageListModel(int maxMessages, QObject *parent)
     : QAbstractListModel(parent)
+    , m_maxMessages(qMax(1, maxMessages))
 {
 }
 
@@ -124,11 +130,12 @@ bool MessageListModel::append(const ChatMessage &message)
     // Anything buffered arrived earlier: it goes first, so the order stays the arrival order.
     if (!m_pending.isEmpty())
         flushPending();
-    const int row = int(m_messages.size());
+    int row = int(m_messages.size());
     beginInsertRows({}, row, row);
     m_messages.append(message);
-    m_rows.insert(message.id, row);
+    m_rows.insert(message.id, m_base + row);
     endInsertRows();
+    row -= dropOldest();
     emit countChanged(count());
     emit messagesAppended(row, row, message.own);
     return true;
@@ -161,14 +168,15 @@ void MessageListModel::flushPending()
     // every message on each batch (quadratic over a burst).
     for (ChatMessage &m : m_pending) {
         anyOwn = anyOwn || m.own;
-        m_rows.insert(m.id, int(m_messages.size()));
+        m_rows.insert(m.id, m_base + m_messages.size());
         m_messages.append(std::move(m));
     }
     m_pending.clear();
     m_pendingIds.clear();
     endInsertRows();
+    const int dropped = dropOldest();
     emit countChanged(count());
-    emit messagesAppended(first, last, anyOwn);
+    emit messagesAppended(qMax(0, first - dropped), last - dropped, anyOwn);
 }
 
 bool MessageListModel::setState(const QString &id, ChatMessage::State state, const QString &error)
@@ -198,7 +206,37 @@ bool MessageListModel::setState(const QString &id, ChatMessage::State state, con
 void MessageListModel::reindexFrom(int row)
 {
     for (int i = row; i < m_messages.size(); ++i)
-        m_rows[m_messages.at(i).id] = i;
+        m_rows[m_messages.at(i).id] = m_base + i;
+}
+
+int MessageListModel::dropOldest()
+{
+    const int excess = int(m_messages.size()) - m_maxMessages;
+    if (excess <= 0)
+        return 0;
+    qCDebug(lcChat) << "dropping the" << excess << "oldest messages beyond" << m_maxMessages;
+    beginRemoveRows({}, 0, excess - 1);
+    // Their ids stay duplicates for a while: a redelivered old message must not come back at
+    // the bottom. Each id is in at most one place (shown, or dropped), so these stay bounded.
+    for (int i = 0; i < excess; ++i) {
+        const QString &id = m_messages.at(i).id;
+        m_rows.remove(id);
+        m_dropped.push_back(id);
+        m_droppedIds.insert(id);
+    }
+    while (m_dropped.size() > size_t(m_maxMessages)) {
+        m_droppedIds.remove(m_dropped.front());
+        m_dropped.pop_front();
+    }
+    m_messages.remove(0, excess);
+    m_base += excess;
+    endRemoveRows();
+    if (!m_messages.isEmpty()) {
+        // The new first row has nothing above it: its grouping and day header may change.
+        const QModelIndex i = index(0);
+        emit dataChanged(i, i, {GroupedRole, DaySeparatorRole});
+    }
+    return excess;
 }
 
 bool MessageListModel::remove(const QString &id)
@@ -226,7 +264,8 @@ bool MessageListModel::remove(const QString &id)
 
 int MessageListModel::rowOf(const QString &id) const
 {
-    return m_rows.value(id, -1);
+    const auto it = m_rows.constFind(id);
+    return it == m_rows.constEnd() ? -1 : int(it.value() - m_base);
 }
 
 } // namespace natter::chat

@@ -6,10 +6,17 @@
 #include <QHash>
 #include <QSet>
 
+#include <deque>
+
 namespace natter::chat {
 
 // The messages of one room, oldest first. Incoming bursts are appended in batches (one
 // beginInsertRows per event-loop turn) so 100,000 messages do not stall the GUI.
+//
+// Peers decide how much arrives, so both the rows and the ids remembered for de-duplication are
+// bounded: beyond maxMessages() the oldest rows are dropped, and the ids of the last
+// maxMessages() dropped ones are still refused as duplicates (a redelivery of an old message
+// does not reappear at the bottom).
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -28,7 +35,17 @@ public:
         DaySeparatorRole, // QDate when this message starts a new (local) day, else invalid
     };
 
+    static constexpr int DefaultMaxMessages = 100000;
+
     explicit MessageListModel(QObject *parent = nullptr);
+    explicit MessageListModel(int maxMessages, QObject *parent = nullptr);
+
+    int maxMessages() const { return m_maxMessages; }
+    // At most this many ids are kept for de-duplication: the shown ones, and as many of the
+    // most recently dropped ones as maxMessages().
+    int rememberedIds() const { return 2 * m_maxMessages; }
+    // Ids currently held for de-duplication, shown and dropped.
+    int idIndexSize() const { return int(m_rows.size() + m_droppedIds.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -42,10 +59,10 @@ public:
     bool appendLater(const ChatMessage &message);
     void flushPending();
     int pendingCount() const { return int(m_pending.size()); }
-    // In the model or buffered by appendLater().
+    // In the model, buffered by appendLater(), or dropped from the top not long ago.
     bool contains(const QString &id) const
     {
-        return m_rows.contains(id) || m_pendingIds.contains(id);
+        return m_rows.contains(id) || m_pendingIds.contains(id) || m_droppedIds.contains(id);
     }
     bool setState(const QString &id, ChatMessage::State state, const QString &error = {});
     bool remove(const QString &id);
@@ -60,9 +77,16 @@ private:
     bool isGrouped(int row) const;
     QDate daySeparator(int row) const;
     void reindexFrom(int row);
+    int dropOldest(); // returns how many rows were removed from the top
 
+    int m_maxMessages;
     QList<ChatMessage> m_messages;
-    QHash<QString, int> m_rows;
+    // Shown id -> m_base + row, so dropping rows from the top needs no reindexing.
+    QHash<QString, qint64> m_rows;
+    qint64 m_base = 0; // how many rows were ever dropped from the top
+    // Ids of dropped rows, oldest first, at most m_maxMessages: still duplicates.
+    std::deque<QString> m_dropped;
+    QSet<QString> m_droppedIds;
     QList<ChatMessage> m_pending;
     QSet<QString> m_pendingIds;
     bool m_flushScheduled = false;

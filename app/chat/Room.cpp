@@ -80,15 +80,17 @@ void Room::setChannel(natter::pusher::PresenceChannel *channel)
             return; // a clear (connection down): keep the last known members
         m_shownMembers->setMyId(source->myId());
         m_shownMembers->reset(source->all());
+        m_shownMembers->setTruncated(source->isTruncated());
     };
     m_channelLinks << connect(source, &Members::wasReset, this, mirror)
                    << connect(source, &Members::memberAdded, this,
                               [this](const Member &m) { m_shownMembers->add(m); })
                    << connect(source, &Members::memberRemoved, this,
                               [this](const Member &m) { m_shownMembers->remove(m.id); })
-                   << connect(source, &Members::memberUpdated, this, [this, source](int index) {
-                          m_shownMembers->add(source->at(index));
-                      });
+                   << connect(source, &Members::memberUpdated, this,
+                              [this, source](int index) { m_shownMembers->add(source->at(index)); })
+                   << connect(source, &Members::truncatedChanged, m_shownMembers,
+                              &Members::setTruncated);
     if (source->count() > 0)
         mirror();
     else

@@ -43,7 +43,8 @@ void Client::init()
 {
     m_clientEvents = new ClientEventQueue(m_connection, m_clock, 10, this);
     m_user = new UserSession(
-        m_connection, m_authorizer, [this](const QString &name) { return open(name); }, this);
+        m_connection, m_authorizer, m_clock, [this](const QString &name) { return open(name); },
+        this);
     QObject::connect(m_connection, &Connection::eventReceived, this, &Client::onEvent);
     QObject::connect(m_connection, &Connection::serverError, this, &Client::onServerError);
     QObject::connect(m_connection, &Connection::stateChanged, this, &Client::onStateChanged);

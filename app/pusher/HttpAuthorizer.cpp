@@ -2,6 +2,7 @@
 
 #include "AuthRequest.h"
 #include "LogAuth.h"
+#include "SameOriginRedirects.h"
 #include "SecretBox.h"
 
 #include <QJsonDocument>
@@ -156,11 +157,17 @@ AuthRequest *HttpAuthorizer::post(const QUrl &endpoint, const QByteArray &body, 
             httpRequest.setRawHeader(name, value);
     }
     m_caBundle.applyTo(httpRequest);
+    SameOriginRedirects::prepare(httpRequest);
 
     qCDebug(lcPusherAuth) << "requesting authorization for" << what << "from" << safeUrl(endpoint);
     QNetworkReply *reply = m_network->post(httpRequest, body);
     const QPointer<AuthRequest> guard(request);
     auto timedOut = std::make_shared<bool>(false);
+    // Set when the endpoint redirected elsewhere: the headers (a bearer token, a CSRF cookie)
+    // were meant for this origin only, so the reply is aborted before anything is sent there.
+    auto refusedRedirect = std::make_shared<QUrl>();
+    SameOriginRedirects::guard(
+        reply, [refusedRedirect](const QUrl &target) { *refusedRedirect = target; });
 
     if (m_options.timeoutMs > 0) {
         // A whole-request deadline rather than setTransferTimeout's inactivity timer, so a server
@@ -191,7 +198,7 @@ AuthRequest *HttpAuthorizer::post(const QUrl &endpoint, const QByteArray &body, 
     const int timeoutMs = m_options.timeoutMs;
     connect(
         reply, &QNetworkReply::finished, reply,
-        [reply, guard, timedOut, purpose, what, endpoint, timeoutMs] {
+        [reply, guard, timedOut, refusedRedirect, purpose, what, endpoint, timeoutMs] {
             reply->deleteLater();
             if (!guard)
                 return;
@@ -202,6 +209,14 @@ AuthRequest *HttpAuthorizer::post(const QUrl &endpoint, const QByteArray &body, 
                 request->reject(error);
             };
 
+            if (!refusedRedirect->isEmpty()) {
+                const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+                fail({AuthError::Kind::BadResponse, status.toInt(),
+                      QStringLiteral("%1 redirected to another origin (%2); not followed, so the "
+                                     "auth headers stay with the configured endpoint")
+                          .arg(safeUrl(endpoint), safeUrl(*refusedRedirect))});
+                return;
+            }
             if (*timedOut) {
                 fail({AuthError::Kind::Transient, 0,
                       QStringLiteral("no answer from %1 within %2 ms")

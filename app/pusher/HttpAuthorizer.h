@@ -36,7 +36,9 @@ struct HttpAuthorizerOptions
 // Laravel's /broadcasting/auth.
 //
 // Outcomes: 200 with usable JSON resolves; 200 with anything else is BadResponse; 401/403 and
-// other 4xx are Refused; 5xx, 408, 429, network errors and timeouts are Transient.
+// other 4xx are Refused; 5xx, 408, 429, network errors and timeouts are Transient. Redirects
+// are followed within the endpoint's origin only; one to another origin is BadResponse, and
+// nothing (no header, no body) is sent there.
 class HttpAuthorizer : public QObject, public Authorizer
 {
     Q_OBJECT

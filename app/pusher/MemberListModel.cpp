@@ -4,6 +4,20 @@
 
 namespace natter::pusher {
 
+namespace {
+
+QString displayable(const QString &name)
+{
+    if (name.size() <= MemberListModel::MaxNameLength)
+        return name;
+    qsizetype cut = MemberListModel::MaxNameLength - 1; // and the ellipsis
+    if (name.at(cut - 1).isHighSurrogate())
+        --cut; // never half a character
+    return name.left(cut) + QChar(0x2026);
+}
+
+} // namespace
+
 MemberListModel::MemberListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
@@ -57,7 +71,7 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case NameRole: {
         const QString name = m.info.value(QLatin1String("name")).toString();
-        return name.isEmpty() ? m.id : name;
+        return displayable(name.isEmpty() ? m.id : name);
     }
     case IdRole:
         return m.id;

@@ -15,6 +15,9 @@ class MemberListModel : public QAbstractListModel
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 public:
     enum Role { IdRole = Qt::UserRole + 1, NameRole, InfoRole, IsMeRole };
+    // A name (or the id standing in for it) is cut to this many characters for display: the
+    // peer chooses it, and one of a megabyte would stall sorting and layout.
+    static constexpr int MaxNameLength = 200;
 
     explicit MemberListModel(QObject *parent = nullptr);
     void setMembers(Members *members); // nullptr detaches

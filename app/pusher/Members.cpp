@@ -1,5 +1,7 @@
 #include "Members.h"
 
+#include "LogPusher.h"
+
 namespace natter::pusher {
 
 Members::~Members()
@@ -28,13 +30,30 @@ void Members::reset(const QList<Member> &members)
     emit aboutToReset();
     m_list.clear();
     m_index.clear();
+    bool truncated = false;
     for (const Member &m : members) {
         if (m_index.contains(m.id))
             continue;
+        if (m_list.size() >= MaxMembers) {
+            truncated = true;
+            break;
+        }
         m_index.insert(m.id, int(m_list.size()));
         m_list.append(m);
     }
     emit wasReset();
+    setTruncated(truncated);
+}
+
+void Members::setTruncated(bool truncated)
+{
+    if (m_truncated == truncated)
+        return;
+    m_truncated = truncated;
+    if (truncated)
+        qCWarning(lcPusher) << "more than" << MaxMembers
+                            << "members on a presence channel: the rest are left out";
+    emit truncatedChanged(truncated);
 }
 
 bool Members::add(const Member &member)
@@ -47,6 +66,10 @@ bool Members::add(const Member &member)
             m_list[existing].info = member.info;
             emit memberUpdated(existing);
         }
+        return false;
+    }
+    if (m_list.size() >= MaxMembers) {
+        setTruncated(true);
         return false;
     }
     const int index = int(m_list.size());

@@ -13,10 +13,16 @@ namespace natter::pusher {
 
 // The member map of one presence channel: rebuilt from each subscription_succeeded, updated by
 // member_added/removed, cleared when the connection drops (never stale across a reconnect).
+//
+// The server decides how many members arrive, so at most MaxMembers are kept (Pusher itself
+// caps presence channels at 100 members; a self-hosted server may not). Members beyond that are
+// left out, with a warning and isTruncated(), until the next rebuild.
 class Members : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int MaxMembers = 10000;
+
     using QObject::QObject;
     ~Members() override; // announces the emptying (a reset) while still alive, for models
 
@@ -28,6 +34,8 @@ public:
     const QList<Member> &all() const { return m_list; }
     QString myId() const { return m_myId; }
     std::optional<Member> me() const { return get(m_myId); }
+    // Some members were left out (more than MaxMembers): the list and count() are incomplete.
+    bool isTruncated() const { return m_truncated; }
 
     // Driven by PresenceChannel.
     void setMyId(const QString &id) { m_myId = id; }
@@ -35,6 +43,8 @@ public:
     bool add(const Member &member);
     bool remove(const QString &id);
     void clear();
+    // Set by reset()/add() when the cap is hit; a mirror of another list copies its flag.
+    void setTruncated(bool truncated);
 
 signals:
     void aboutToReset();
@@ -44,11 +54,13 @@ signals:
     void aboutToRemove(int index);
     void memberRemoved(const natter::pusher::Member &member);
     void memberUpdated(int index);
+    void truncatedChanged(bool truncated);
 
 private:
     QList<Member> m_list;
     QHash<QString, int> m_index;
     QString m_myId;
+    bool m_truncated = false;
 };
 
 } // namespace natter::pusher

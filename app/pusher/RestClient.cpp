@@ -2,6 +2,7 @@
 
 #include "LogAuth.h"
 #include "RestReply.h"
+#include "SameOriginRedirects.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -275,6 +276,7 @@ RestReply *RestClient::send(const QByteArray &method, const QString &path,
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     m_caBundle.applyTo(request);
+    SameOriginRedirects::prepare(request);
 
     qCDebug(lcPusherAuth) << "REST" << method << path;
     QNetworkReply *networkReply = nullptr;

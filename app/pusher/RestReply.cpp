@@ -1,6 +1,7 @@
 #include "RestReply.h"
 
 #include "LogAuth.h"
+#include "SameOriginRedirects.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -57,6 +58,12 @@ void RestReply::start(QNetworkReply *reply, int timeoutMs)
     m_reply = reply;
     m_timeoutMs = timeoutMs;
     connect(reply, &QNetworkReply::finished, this, &RestReply::onNetworkFinished);
+    // The request is signed for the configured server: it never goes anywhere else.
+    const QPointer<RestReply> self(this);
+    SameOriginRedirects::guard(reply, [self](const QUrl &target) {
+        if (self)
+            self->m_refusedRedirect = target;
+    });
     if (timeoutMs > 0) {
         auto *timer = new QTimer(reply);
         timer->setSingleShot(true);
@@ -92,7 +99,14 @@ void RestReply::onNetworkFinished()
     if (reply->isOpen())
         m_body = reply->readAll();
 
-    if (m_timedOut) {
+    if (!m_refusedRedirect.isEmpty()) {
+        m_errorString = QStringLiteral("HTTP %1: redirected to another origin (%2), not followed")
+                            .arg(m_httpStatus)
+                            .arg(m_refusedRedirect.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo
+                                                            | QUrl::RemoveFragment));
+        if (m_httpStatus >= 200 && m_httpStatus < 300)
+            m_httpStatus = 0;
+    } else if (m_timedOut) {
         m_httpStatus = 0;
         m_errorString = QStringLiteral("no answer within %1 ms").arg(m_timeoutMs);
     } else if (m_httpStatus == 0) {

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QUrl>
 
 class QNetworkReply;
 
@@ -54,6 +55,7 @@ private:
     int m_httpStatus = 0;
     QByteArray m_body;
     QString m_errorString;
+    QUrl m_refusedRedirect; // a redirect to another origin, aborted
 };
 
 } // namespace natter::pusher

@@ -2,24 +2,37 @@
 
 #include "AuthRequest.h"
 #include "Authorizer.h"
+#include "Backoff.h"
 #include "Channel.h"
+#include "Clock.h"
 #include "Connection.h"
 #include "JsonText.h"
 #include "LogPusher.h"
+#include "Timer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace natter::pusher {
 
-UserSession::UserSession(Connection *connection, Authorizer *authorizer, ChannelOpener openChannel,
-                         QObject *parent)
+UserSession::UserSession(Connection *connection, Authorizer *authorizer, Clock *clock,
+                         ChannelOpener openChannel, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_authorizer(authorizer)
     , m_openChannel(std::move(openChannel))
+    , m_retryTimer(clock->createTimer())
+    // The same schedule as a channel's auth retry: quick at first, at most every 30 s.
+    , m_backoff(std::make_unique<Backoff>(clock, 500, 30000, 2.0, 0.2))
 {
+    m_retryTimer->setCallback([this] {
+        if (m_wanted && !m_signedIn && !m_awaitingServer && !m_request
+            && m_connection->isConnected())
+            start();
+    });
 }
+
+UserSession::~UserSession() = default;
 
 void UserSession::signin()
 {
@@ -38,6 +51,7 @@ void UserSession::connectionUp()
 
 void UserSession::connectionDown()
 {
+    m_retryTimer->stop();
     delete m_request.data();
     m_signedIn = false;
     m_awaitingServer = false;
@@ -53,6 +67,7 @@ void UserSession::start()
         emit signinFailed(QStringLiteral("no authorizer configured for user sign-in"), 0);
         return;
     }
+    m_retryTimer->stop();
     delete m_request.data();
     m_request = m_authorizer->authenticateUser(m_connection->socketId(), this);
     QObject::connect(m_request, &AuthRequest::succeeded, this, &UserSession::onAuth);
@@ -79,6 +94,13 @@ void UserSession::onAuthFailed(const AuthError &error)
     if (AuthRequest *r = m_request.data())
         r->deleteLater();
     m_request.clear();
+    if (error.kind == AuthError::Kind::Transient && m_connection->isConnected()) {
+        const int delay = m_backoff->next();
+        qCInfo(lcPusher) << "user sign-in failed transiently, retrying in" << delay << "ms";
+        m_retryTimer->start(delay);
+        emit signinRetrying(delay, error.message);
+        return;
+    }
     emit signinFailed(error.message, error.httpStatus);
 }
 
@@ -97,16 +119,10 @@ bool UserSession::handleEvent(const Event &event)
             return true;
         }
         m_signedIn = true;
+        m_backoff->reset();
         m_userId = id;
         m_userInfo = user.value(QLatin1String("user_info")).toObject();
-        if (m_serverToUser && m_serverToUser->name() == QStringLiteral("#server-to-user-") + id) {
-            m_serverToUser->subscribe(); // signed in again after a reconnect
-        } else if (!m_serverToUser && m_openChannel) {
-            m_serverToUser = m_openChannel(QStringLiteral("#server-to-user-") + id);
-            if (m_serverToUser)
-                QObject::connect(m_serverToUser, &Channel::eventReceived, this,
-                                 &UserSession::eventReceived);
-        }
+        followUser(id);
         emit signedIn(m_userId, m_userInfo);
         return true;
     }
@@ -127,6 +143,28 @@ bool UserSession::handleEvent(const Event &event)
         return true;
     }
     return false;
+}
+
+void UserSession::followUser(const QString &id)
+{
+    const QString name = QStringLiteral("#server-to-user-") + id;
+    if (m_serverToUser && m_serverToUser->name() == name) {
+        m_serverToUser->subscribe(); // signed in again after a reconnect
+        return;
+    }
+    if (m_serverToUser) {
+        // Signed in as someone else now: the old user's events are not ours any more.
+        QObject::disconnect(m_serverToUserLink);
+        m_serverToUser->unsubscribe();
+        m_serverToUser.clear();
+    }
+    if (!m_openChannel)
+        return;
+    m_serverToUser = m_openChannel(name);
+    if (m_serverToUser) {
+        m_serverToUserLink = QObject::connect(m_serverToUser, &Channel::eventReceived, this,
+                                              &UserSession::eventReceived);
+    }
 }
 
 bool UserSession::handleServerError(int code, const QString &message)

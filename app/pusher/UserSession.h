@@ -8,25 +8,33 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace natter::pusher {
 
 class AuthRequest;
 class Authorizer;
+class Backoff;
 class Channel;
+class Clock;
 class Connection;
+class Timer;
 struct AuthResponse;
 struct AuthError;
 
 // User authentication (pusher:signin): asks the authorizer for a user token, signs in, then
-// listens on #server-to-user-<id> and to watchlist events. Redone after every reconnect.
+// listens on #server-to-user-<id> and to watchlist events. Redone after every reconnect, when
+// the server-to-user channel follows the id the server confirms (the backend may sign in
+// another user after a reconnect). A transient auth failure (5xx, timeout, network) is retried
+// with backoff while connected; a refusal is final (signinFailed).
 class UserSession : public QObject
 {
     Q_OBJECT
 public:
     using ChannelOpener = std::function<Channel *(const QString &name)>;
-    UserSession(Connection *connection, Authorizer *authorizer, ChannelOpener openChannel,
-                QObject *parent = nullptr);
+    UserSession(Connection *connection, Authorizer *authorizer, Clock *clock,
+                ChannelOpener openChannel, QObject *parent = nullptr);
+    ~UserSession() override;
 
     void signin();
     bool isSignedIn() const { return m_signedIn; }
@@ -43,6 +51,8 @@ public:
 signals:
     void signedIn(const QString &userId, const QJsonObject &userInfo);
     void signinFailed(const QString &reason, int status);
+    // The auth endpoint failed transiently: asking again in `delayMs`.
+    void signinRetrying(int delayMs, const QString &reason);
     void eventReceived(const natter::pusher::Event &event); // server-to-user events
     void watchlistEvent(const QString &name, const QStringList &userIds);
 
@@ -50,12 +60,16 @@ private:
     void start();
     void onAuth(const AuthResponse &response);
     void onAuthFailed(const AuthError &error);
+    void followUser(const QString &id);
 
     Connection *m_connection;
     Authorizer *m_authorizer;
     ChannelOpener m_openChannel;
     QPointer<AuthRequest> m_request;
     QPointer<Channel> m_serverToUser;
+    QMetaObject::Connection m_serverToUserLink;
+    std::unique_ptr<Timer> m_retryTimer;
+    std::unique_ptr<Backoff> m_backoff;
     bool m_wanted = false;
     bool m_signedIn = false;
     bool m_awaitingServer = false;

@@ -4,6 +4,8 @@
 #include "FakeHttpServer.h"
 #include "FakePusherServer.h"
 
+#include "pusher/Signer.h"
+
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -61,11 +63,15 @@ struct Run
 class Cli
 {
 public:
-    explicit Cli(const QStringList &arguments)
+    explicit Cli(const QStringList &arguments,
+                 const QList<QPair<QString, QString>> &environment = {})
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("NATTER_SECRET"));
+        env.remove(QStringLiteral("NATTER_AUTH_HEADER"));
         env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        for (const auto &[name, value] : environment)
+            env.insert(name, value);
         m_process.setProcessEnvironment(env);
         m_process.setProgram(QStringLiteral(NATTER_CLI_PATH));
         m_process.setArguments(arguments);
@@ -190,6 +196,9 @@ private slots:
     void listen_stats_printsFinalStatsLine();
     void listen_emit_sendsClientEventAfterSubscribing();
     void listen_debugLog_neverShowsSecret();
+    void listen_authHeaderFromEnvironment_reachesEndpoint();
+    void listen_authHeaderFromEnvironment_malformedIsUsageError();
+    void listen_help_mentionsAuthHeaderEnvironment();
 
     void trigger_sendsSignedPost();
     void trigger_withoutSocketId_leavesItOut();
@@ -500,6 +509,68 @@ void TestCli::listen_debugLog_neverShowsSecret()
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
     QVERIFY2(!run.err.isEmpty(), "expected debug logging on stderr");
     checkNoSecret(run);
+}
+
+void TestCli::listen_authHeaderFromEnvironment_reachesEndpoint()
+{
+    const QByteArray token = "Bearer tok-9f8e7d6c5b4a";
+    FakePusherServer server;
+    server.setAppCredentials(Key, Secret.toUtf8());
+    FakeHttpServer http;
+    QVERIFY(http.isListening());
+    http.setHandler([](const FakeHttpServer::Request &request) {
+        const natter::pusher::Signer signer(Key, Secret.toUtf8());
+        const QJsonObject answer{
+            {QStringLiteral("auth"),
+             signer.channelAuth(request.formValue(QStringLiteral("socket_id")),
+                                request.formValue(QStringLiteral("channel_name")))}};
+        return FakeHttpServer::Response::json(QJsonDocument(answer).toJson(QJsonDocument::Compact));
+    });
+    // Two headers, a CRLF line end and a blank line, as a shell heredoc may give them.
+    Cli cli(QStringList{QStringLiteral("listen")} + serverArgs(server)
+                + QStringList{QStringLiteral("--auth-endpoint"),
+                              http.url(QStringLiteral("/pusher/auth")).toString(),
+                              QStringLiteral("--log-level"), QStringLiteral("debug"),
+                              QStringLiteral("--count"), QStringLiteral("1"),
+                              QStringLiteral("--timeout"), QStringLiteral("20"),
+                              QStringLiteral("private-chat")},
+            {{QStringLiteral("NATTER_AUTH_HEADER"),
+              QStringLiteral("Authorization: ") + QString::fromLatin1(token)
+                  + QStringLiteral("\r\n\nX-Team:  blue \n")}});
+    QVERIFY(server.waitForSubscribed(-1, QStringLiteral("private-chat"), 10000));
+    QVERIFY(
+        server.sendEvent(-1, QStringLiteral("msg"), QJsonObject(), QStringLiteral("private-chat")));
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY(!http.requests().isEmpty());
+    const FakeHttpServer::Request &request = http.requests().first();
+    QCOMPARE(request.header("Authorization"), token);
+    QCOMPARE(request.header("X-Team"), QByteArray("blue"));
+    // Never echoed, not even in debug logging.
+    QVERIFY2(!run.out.contains("tok-9f8e7d6c5b4a"), qPrintable(run.describe()));
+    QVERIFY2(!run.err.contains("tok-9f8e7d6c5b4a"), qPrintable(run.describe()));
+}
+
+void TestCli::listen_authHeaderFromEnvironment_malformedIsUsageError()
+{
+    Cli cli(QStringList{QStringLiteral("listen"), QStringLiteral("--host"),
+                        QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                        QStringLiteral("6001"), QStringLiteral("--no-tls"), QStringLiteral("--key"),
+                        Key, QStringLiteral("--auth-endpoint"),
+                        QStringLiteral("http://127.0.0.1:1/auth"), QStringLiteral("private-chat")},
+            {{QStringLiteral("NATTER_AUTH_HEADER"), QStringLiteral("tok-without-a-name")}});
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 2, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains("NATTER_AUTH_HEADER"), qPrintable(run.describe()));
+    QVERIFY2(!run.err.contains("tok-without-a-name"), qPrintable(run.describe()));
+}
+
+void TestCli::listen_help_mentionsAuthHeaderEnvironment()
+{
+    Cli cli({QStringLiteral("listen"), QStringLiteral("--help")});
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("NATTER_AUTH_HEADER"), qPrintable(run.describe()));
 }
 
 // --- trigger ---------------------------------------------------------------------------------

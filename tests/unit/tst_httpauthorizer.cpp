@@ -614,6 +614,82 @@ private slots:
                     .succeeded);
         QCOMPARE(m_server->requests().first().header("Accept"), QByteArray("application/json"));
     }
+
+    void crossOriginRedirectNeverCarriesHeaders_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("307") << 307; // repeats the POST with its body
+        QTest::newRow("308") << 308;
+        QTest::newRow("302") << 302; // turns into a GET, headers still copied by Qt's default
+    }
+
+    void crossOriginRedirectNeverCarriesHeaders()
+    {
+        QFETCH(int, status);
+        // Another port on the same host is another origin.
+        FakeHttpServer other;
+        QVERIFY(other.isListening());
+        other.setHandler(&TestHttpAuthorizer::signingHandler);
+        const QUrl target = other.url(QStringLiteral("/collect"));
+        m_server->setHandler([status, target](const FakeHttpServer::Request &) {
+            FakeHttpServer::Response r = FakeHttpServer::Response::text("moved", status);
+            r.headers.append(qMakePair(QByteArray("Location"), target.toEncoded()));
+            return r;
+        });
+
+        HttpAuthorizerOptions o = options();
+        o.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer static-token")));
+        o.headersProvider = [] {
+            return QList<QPair<QByteArray, QByteArray>>{{"X-CSRF-TOKEN", "csrf-token"}};
+        };
+        HttpAuthorizer authorizer(m_network, o);
+        QObject parent;
+        const Outcome outcome = waitFor(
+            authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
+        // Give a followed redirect time to arrive: B must see nothing at all.
+        QTest::qWait(100);
+        for (const FakeHttpServer::Request &r : other.requests()) {
+            QVERIFY2(r.header("Authorization").isNull(), r.header("Authorization").constData());
+            QVERIFY2(r.header("X-CSRF-TOKEN").isNull(), r.header("X-CSRF-TOKEN").constData());
+        }
+        QCOMPARE(other.requests().size(), 0);
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_server->requests().first().header("Authorization"),
+                 QByteArray("Bearer static-token"));
+        QCOMPARE(outcome.count, 1);
+        QVERIFY(!outcome.succeeded);
+        QCOMPARE(outcome.error.kind, AuthError::Kind::BadResponse);
+        QVERIFY2(outcome.error.message.contains(QLatin1String("another origin")),
+                 qPrintable(outcome.error.message));
+        QCOMPARE(outcome.error.httpStatus, status);
+    }
+
+    void sameOriginRedirectIsFollowed()
+    {
+        m_server->setHandler([this](const FakeHttpServer::Request &request) {
+            if (request.path == "/old/auth") {
+                FakeHttpServer::Response r = FakeHttpServer::Response::text("moved", 307);
+                r.headers.append(
+                    qMakePair(QByteArray("Location"),
+                              m_server->url(QStringLiteral("/pusher/auth")).toEncoded()));
+                return r;
+            }
+            return signingHandler(request);
+        });
+        HttpAuthorizerOptions o = options();
+        o.channelEndpoint = m_server->url(QStringLiteral("/old/auth"));
+        o.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer static-token")));
+        HttpAuthorizer authorizer(m_network, o);
+        QObject parent;
+        const Outcome outcome = waitFor(
+            authorizer.authorizeChannel(Socket, QStringLiteral("private-foobar"), &parent));
+        QVERIFY2(outcome.succeeded, qPrintable(outcome.error.message));
+        QCOMPARE(outcome.response.auth, QString::fromLatin1(V1Auth));
+        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(m_server->requests().at(1).path, QByteArray("/pusher/auth"));
+        QCOMPARE(m_server->requests().at(1).header("Authorization"),
+                 QByteArray("Bearer static-token"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHttpAuthorizer)

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -153,6 +154,75 @@ private slots:
         members.reset({member(S("a"), S("first")), member(S("b")), member(S("a"), S("second"))});
         QCOMPARE(ids(model), (QStringList{S("a"), S("b")}));
         QCOMPARE(model.data(model.index(0), Qt::DisplayRole).toString(), S("first"));
+    }
+
+    void memberCountIsBounded()
+    {
+        Members members;
+        MemberListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMembers(&members);
+        QSignalSpy truncated(&members, &Members::truncatedChanged);
+        QList<Member> many;
+        for (int i = 0; i < Members::MaxMembers + 50; ++i)
+            many << member(QString::number(i));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("left out")));
+        members.reset(many);
+        QCOMPARE(members.count(), Members::MaxMembers);
+        QCOMPARE(model.rowCount(), Members::MaxMembers);
+        QVERIFY(members.isTruncated());
+        QCOMPARE(truncated.size(), 1);
+        // The server's order decides who is kept: the first ones.
+        QVERIFY(members.get(QString::number(Members::MaxMembers - 1)));
+        QVERIFY(!members.get(QString::number(Members::MaxMembers)));
+        QVERIFY(!members.add(member(S("late"))));
+        QCOMPARE(members.count(), Members::MaxMembers);
+        // Room again after a leave, but the list stays marked incomplete until the next rebuild.
+        QVERIFY(members.remove(S("0")));
+        QVERIFY(members.add(member(S("late"))));
+        QVERIFY(members.isTruncated());
+        members.reset({member(S("a"))});
+        QVERIFY(!members.isTruncated());
+        QCOMPARE(truncated.size(), 2);
+        // One by one the same: added members stop at the cap, with one warning.
+        for (int i = 1; i < Members::MaxMembers; ++i)
+            QVERIFY(members.add(member(QString::number(i))));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("left out")));
+        QVERIFY(!members.add(member(S("one too many"))));
+        QVERIFY(!members.add(member(S("two too many"))));
+        QCOMPARE(members.count(), Members::MaxMembers);
+        QVERIFY(members.isTruncated());
+        QCOMPARE(truncated.size(), 3);
+    }
+
+    void displayNameLengthIsBounded()
+    {
+        Members members;
+        const QString huge(1 << 20, u'n');
+        const QString longId(5000, u'i');
+        // 198 ASCII characters, then emoji: a cut at 199 would split a surrogate pair.
+        const QString emoji = QString(198, u'a') + QString::fromUtf8("\U0001F600").repeated(10);
+        members.reset({member(S("big"), huge), member(longId), member(S("e"), emoji),
+                       member(S("short"), S("Ann"))});
+        MemberListModel model;
+        model.setMembers(&members);
+        const QString big = model.data(model.index(0), MemberListModel::NameRole).toString();
+        QVERIFY2(big.size() <= MemberListModel::MaxNameLength,
+                 qPrintable(QString::number(big.size())));
+        QVERIFY(big.startsWith(QString(100, u'n')));
+        QCOMPARE(model.data(model.index(0), Qt::DisplayRole).toString(), big);
+        const QString id = model.data(model.index(1), Qt::DisplayRole).toString();
+        QVERIFY(id.size() <= MemberListModel::MaxNameLength);
+        QCOMPARE(model.data(model.index(1), MemberListModel::IdRole).toString(), longId);
+        const QString e = model.data(model.index(2), MemberListModel::NameRole).toString();
+        QVERIFY(e.size() <= MemberListModel::MaxNameLength);
+        QVERIFY(!e.isEmpty());
+        for (qsizetype i = 0; i < e.size(); ++i) {
+            if (e.at(i).isHighSurrogate())
+                QVERIFY(i + 1 < e.size() && e.at(i + 1).isLowSurrogate());
+        }
+        QCOMPARE(model.data(model.index(3), MemberListModel::NameRole).toString(), S("Ann"));
     }
 
     void roles()

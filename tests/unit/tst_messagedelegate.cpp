@@ -11,6 +11,7 @@
 #include <pusher/Members.h>
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -205,6 +206,77 @@ private slots:
             QVERIFY(l.start >= 0 && l.start + l.length <= text.size());
         }
         QCOMPARE(found, urls);
+    }
+
+    void linkFinderIsLinear_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("urls");
+        const int n = 100000;
+        const QStringList one{S("https://a.org/x")};
+        QTest::newRow("100k )") << S("https://a.org/x") + QString(n, u')') << one;
+        QTest::newRow("100k ]") << S("https://a.org/x") + QString(n, u']') << one;
+        QTest::newRow("100k .") << S("https://a.org/x") + QString(n, u'.') << one;
+        QTest::newRow("100k :") << S("https://a.org/x") + QString(n, u':') << one;
+        QTest::newRow("100k ).") << S("https://a.org/x") + S(").").repeated(n / 2) << one;
+        // Balanced brackets stay part of the link, up to LinkFinder's length limit.
+        const QString balanced = S("https://a.org/x") + QString(4000, u'(') + QString(4000, u')');
+        QTest::newRow("8k balanced") << balanced << QStringList{balanced};
+        QTest::newRow("100k ( then )")
+            << S("https://a.org/x") + QString(n / 2, u'(') + QString(n / 2, u')') << QStringList{};
+        QTest::newRow("100k links")
+            << S("https://a.b/ ").repeated(n / 12) + S("x") << QStringList();
+        QTest::newRow("1 MB word") << QString(1 << 20, u'a') << QStringList{};
+        QTest::newRow("1 MB word after http")
+            << S("http ") + QString(1 << 20, u'a') << QStringList{};
+        QTest::newRow("1 MB link") << S("https://a.org/") + QString(1 << 20, u'a') << QStringList{};
+        QTest::newRow("1 MB host") << S("https://") + QString(1 << 20, u'a') << QStringList{};
+        QTest::newRow("http: repeated") << S("http:").repeated(n / 5) << QStringList{};
+        QTest::newRow("www. repeated") << S("www.").repeated(n / 4) << QStringList{};
+    }
+
+    void linkFinderIsLinear()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, urls);
+        QElapsedTimer timer;
+        timer.start();
+        const QList<LinkFinder::Link> links = LinkFinder::find(text);
+        const qint64 ms = timer.elapsed();
+        qInfo("%lld ms for %lld characters", ms, qlonglong(text.size()));
+        // Generous for a loaded machine: the linear scan takes a few ms, the quadratic one
+        // seconds to minutes.
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+        if (qstrcmp(QTest::currentDataTag(), "100k links") == 0) {
+            QCOMPARE(links.size(), 100000 / 12);
+            return;
+        }
+        QStringList found;
+        for (const LinkFinder::Link &l : links) {
+            found << l.url.toString();
+            QVERIFY(l.start >= 0 && l.start + l.length <= text.size());
+        }
+        QCOMPARE(found, urls);
+    }
+
+    void heightCacheIsBounded()
+    {
+        Rig rig;
+        rig.view.hide(); // only the delegate's own cache matters here
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-100000);
+        const int n = MessageDelegate::MaxCachedHeights + 2000;
+        for (int i = 0; i < n; ++i)
+            rig.model.append(
+                message(QString::number(i), S("bob"), S("hi %1").arg(i), t0.addSecs(i)));
+        const QStyleOptionViewItem o = rig.option();
+        MessageDelegate *delegate = rig.view.messageDelegate();
+        const int first = delegate->sizeHint(o, rig.model.index(0)).height();
+        for (int i = 0; i < n; ++i)
+            QVERIFY(delegate->sizeHint(o, rig.model.index(i)).height() > 0);
+        QVERIFY2(delegate->cachedHeightCount() <= MessageDelegate::MaxCachedHeights,
+                 qPrintable(QString::number(delegate->cachedHeightCount())));
+        // Still right after eviction: the first row is measured again, the same.
+        QCOMPARE(delegate->sizeHint(o, rig.model.index(0)).height(), first);
     }
 
     void memberProxy()

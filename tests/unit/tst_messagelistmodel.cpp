@@ -141,6 +141,61 @@ private slots:
         QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     }
 
+    void rowsAndIdIndexAreBounded()
+    {
+        MessageListModel model(100);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.maxMessages(), 100);
+        QVERIFY(model.rememberedIds() >= model.maxMessages());
+        QSignalSpy appended(&model, &MessageListModel::messagesAppended);
+        const QDateTime t0 = local(2024, 3, 1, 10, 0);
+        for (int i = 0; i < 1000; ++i)
+            QVERIFY(model.append(msg(QString::number(i), S("bob"), t0.addSecs(i))));
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.at(0).id, S("900"));
+        QCOMPARE(model.at(99).id, S("999"));
+        QCOMPARE(model.rowOf(S("999")), 99);
+        QCOMPARE(appended.last(), (QVariantList{99, 99, false}));
+        QVERIFY2(model.idIndexSize() <= model.rememberedIds(),
+                 qPrintable(QString::number(model.idIndexSize())));
+        // A recently dropped message is still a duplicate: a redelivery does not reappear.
+        QCOMPARE(model.rowOf(S("850")), -1);
+        QVERIFY(model.contains(S("850")));
+        QVERIFY(!model.append(msg(S("850"), S("bob"), t0)));
+        QVERIFY(!model.appendLater(msg(S("850"), S("bob"), t0)));
+        QCOMPARE(model.rowCount(), 100);
+        // Long gone ones are forgotten: the index does not grow with the traffic.
+        QVERIFY(!model.contains(S("0")));
+
+        // Bursts are trimmed the same way, in one removal per batch.
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        for (int i = 1000; i < 11000; ++i)
+            QVERIFY(model.appendLater(msg(QString::number(i), S("bob"), t0.addSecs(i))));
+        model.flushPending();
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.at(0).id, S("10900"));
+        QCOMPARE(model.rowOf(S("10999")), 99);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(appended.last(), (QVariantList{0, 99, false}));
+        QVERIFY2(model.idIndexSize() <= model.rememberedIds(),
+                 qPrintable(QString::number(model.idIndexSize())));
+        // Removing and state changes still find rows after the top was dropped.
+        QVERIFY(model.setState(S("10950"), ChatMessage::State::Failed, S("x")));
+        QCOMPARE(role(model, 50, MessageListModel::StateRole).toInt(),
+                 int(ChatMessage::State::Failed));
+        QVERIFY(model.remove(S("10950")));
+        QCOMPARE(model.rowOf(S("10951")), 50);
+        QCOMPARE(model.rowCount(), 99);
+    }
+
+    void defaultCapHoldsABigBurst()
+    {
+        MessageListModel model;
+        QCOMPARE(model.maxMessages(), MessageListModel::DefaultMaxMessages);
+        QVERIFY(model.maxMessages() >= 100000);
+    }
+
     void stateChanges()
     {
         MessageListModel model;

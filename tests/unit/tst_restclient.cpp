@@ -599,6 +599,42 @@ private slots:
         QVERIFY(reply->wasRejectedLocally());
         QCOMPARE(m_server->requests().size(), 0);
     }
+
+    void crossOriginRedirectIsNotFollowed_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("307 POST") << 307;
+        QTest::newRow("302 POST") << 302;
+        QTest::newRow("301 GET") << 301;
+    }
+
+    void crossOriginRedirectIsNotFollowed()
+    {
+        QFETCH(int, status);
+        FakeHttpServer other; // another port: another origin
+        QVERIFY(other.isListening());
+        const QUrl otherBase = other.url();
+        // A redirect that would replay the signed query on the other server.
+        m_server->setHandler([status, otherBase](const FakeHttpServer::Request &request) {
+            FakeHttpServer::Response r = FakeHttpServer::Response::text("moved", status);
+            r.headers.append(
+                qMakePair(QByteArray("Location"), otherBase.toEncoded() + request.target));
+            return r;
+        });
+        RestReply *reply = status == 301
+            ? m_client->channels()
+            : m_client->trigger({QStringLiteral("c")}, QStringLiteral("e"), QStringLiteral("x"));
+        QVERIFY(waitFinished(reply));
+        QTest::qWait(100); // a followed redirect would arrive by now
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(other.requests().size(), 0);
+        QVERIFY(!reply->ok());
+        QCOMPARE(reply->httpStatus(), status);
+        QVERIFY2(reply->errorString().contains(QLatin1String("another origin")),
+                 qPrintable(reply->errorString()));
+        QVERIFY2(!reply->errorString().contains(QLatin1String("auth_signature")),
+                 qPrintable(reply->errorString()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRestClient)

@@ -228,6 +228,45 @@ private slots:
         QVERIFY(!rig.settingsFile().contains("bearer-xyz"));
     }
 
+    void plainHttpEndpointWarnsExceptOnLoopback_data()
+    {
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<bool>("warns");
+        QTest::newRow("https") << S("https://example.com/pusher/auth") << false;
+        QTest::newRow("http remote") << S("http://example.com/pusher/auth") << true;
+        QTest::newRow("HTTP upper case") << S("HTTP://10.0.0.5:8080/auth") << true;
+        QTest::newRow("http 127.0.0.1") << S("http://127.0.0.1:3000/pusher/auth") << false;
+        QTest::newRow("http 127.8.9.10") << S("http://127.8.9.10/auth") << false;
+        QTest::newRow("http localhost") << S("http://localhost:3000/pusher/auth") << false;
+        QTest::newRow("http [::1]") << S("http://[::1]:3000/pusher/auth") << false;
+        QTest::newRow("http localhost.evil.com") << S("http://localhost.evil.com/auth") << true;
+    }
+
+    void plainHttpEndpointWarnsExceptOnLoopback()
+    {
+        QFETCH(QString, endpoint);
+        QFETCH(bool, warns);
+        Rig rig;
+        rig.dialog->startNewProfile();
+        auto *e = rig.editor();
+        e->authBox()->setCurrentIndex(
+            e->authBox()->findData(int(ServerProfile::AuthMode::Endpoint)));
+        QVERIFY(!e->insecureEndpointWarning()->isVisible());
+        e->endpointField()->setText(endpoint);
+        QCOMPARE(e->insecureEndpointWarning()->isVisible(), warns);
+        QVERIFY(e->insecureEndpointWarning()->text().contains(S("unencrypted")));
+        // A loaded profile shows it too; local signing sends no token, so no warning there.
+        ServerProfile p;
+        p.name = S("loaded");
+        p.authMode = ServerProfile::AuthMode::Endpoint;
+        p.authEndpoint = endpoint;
+        e->setProfile(p);
+        QCOMPARE(e->insecureEndpointWarning()->isVisible(), warns);
+        e->authBox()->setCurrentIndex(
+            e->authBox()->findData(int(ServerProfile::AuthMode::LocalSigning)));
+        QVERIFY(!e->insecureEndpointWarning()->isVisible());
+    }
+
     void renameMovesTheSecret()
     {
         Rig rig;

@@ -34,6 +34,8 @@ struct Rig : ClientRig
                          });
         QObject::connect(u, &UserSession::eventReceived, u,
                          [this](const Event &e) { userEvents.append(e); });
+        QObject::connect(u, &UserSession::signinRetrying, u,
+                         [this](int delayMs, const QString &) { retries.append(delayMs); });
         QObject::connect(u, &UserSession::watchlistEvent, u,
                          [this](const QString &name, const QStringList &ids) {
                              watchlist.append(name + u':' + ids.join(u','));
@@ -69,6 +71,7 @@ struct Rig : ClientRig
     QList<QPair<QString, int>> failures;
     QList<Event> userEvents;
     QStringList watchlist;
+    QList<int> retries;
 };
 
 const QString UserChannel = QStringLiteral("#server-to-user-me");
@@ -306,6 +309,126 @@ private slots:
         rig.serverSend(frames::subscriptionSucceeded(UserChannel));
         rig.serverSend(frames::frame(S("notify"), S("{}"), UserChannel));
         QCOMPARE(rig.userEvents.size(), 1); // delivered once, not once per sign-in
+    }
+
+    void transientSigninFailureIsRetriedWithBackoff()
+    {
+        Rig rig;
+        FakeTransport *t = rig.connect(S("1.1"));
+        rig.user()->signin();
+        QCOMPARE(rig.auth.count(), 1);
+        rig.auth.reject(0, FakeAuthorizer::error(AuthError::Kind::Transient, 503, S("down")));
+        QVERIFY(rig.failures.isEmpty()); // not final
+        QCOMPARE(rig.retries.size(), 1);
+        QVERIFY(rig.user()->isSigningIn());
+        const int first = rig.retries.at(0);
+        QVERIFY2(first > 0 && first <= 1000, qPrintable(QString::number(first)));
+        rig.clock.advance(first - 1);
+        QCOMPARE(rig.auth.count(), 1);
+        rig.clock.advance(1);
+        QCOMPARE(rig.auth.count(), 2);
+        QCOMPARE(rig.auth.at(1).kind, FakeAuthorizer::Kind::User);
+        QCOMPARE(rig.auth.at(1).socketId, S("1.1"));
+
+        // A timeout or network error (no status) is transient too, and the wait grows.
+        rig.auth.reject(1, FakeAuthorizer::error(AuthError::Kind::Transient, 0, S("timeout")));
+        QCOMPARE(rig.retries.size(), 2);
+        QVERIFY2(rig.retries.at(1) > first, qPrintable(QString::number(rig.retries.at(1))));
+        rig.clock.advance(rig.retries.at(1));
+        QCOMPARE(rig.auth.count(), 3);
+        rig.auth.respondDefault(2);
+        QCOMPARE(t->sentCount(S("pusher:signin")), 1);
+        rig.signinSuccess(rig.auth.userData());
+        QCOMPARE(rig.signedIn, QStringList{S("me")});
+        QVERIFY(rig.failures.isEmpty());
+        // Nothing more is asked once signed in.
+        rig.clock.advance(120000);
+        QCOMPARE(rig.auth.count(), 3);
+    }
+
+    void refusedSigninIsFinal_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("401") << 401;
+        QTest::newRow("403") << 403;
+    }
+
+    void refusedSigninIsFinal()
+    {
+        QFETCH(int, status);
+        Rig rig;
+        rig.connect();
+        rig.user()->signin();
+        rig.auth.reject(0, FakeAuthorizer::error(AuthError::Kind::Refused, status, S("no")));
+        QCOMPARE(rig.failures.size(), 1);
+        QCOMPARE(rig.failures.first().second, status);
+        QVERIFY(rig.retries.isEmpty());
+        rig.clock.advance(120000);
+        QCOMPARE(rig.auth.count(), 1);
+    }
+
+    void pendingRetryGivesWayToReconnect()
+    {
+        Rig rig;
+        rig.connect(S("1.1"));
+        rig.user()->signin();
+        rig.auth.reject(0, FakeAuthorizer::error(AuthError::Kind::Transient, 502, S("bad gw")));
+        QCOMPARE(rig.retries.size(), 1);
+        FakeTransport *t2 = rig.reconnect(S("2.2"));
+        // The reconnect asks at once, for the new socket; the old timer asks nothing more.
+        QCOMPARE(rig.auth.count(), 2);
+        QCOMPARE(rig.auth.at(1).socketId, S("2.2"));
+        rig.clock.advance(120000);
+        QCOMPARE(rig.auth.count(), 2);
+        rig.auth.respondDefault(1);
+        QCOMPARE(t2->sentCount(S("pusher:signin")), 1);
+    }
+
+    void serverToUserChannelFollowsTheUserIdAcrossReconnects()
+    {
+        Rig rig;
+        FakeTransport *t1 = rig.connect(S("1.1"));
+        rig.user()->signin();
+        rig.auth.respondDefault(0);
+        rig.signinSuccess(rig.auth.userData());
+        rig.serverSend(frames::subscriptionSucceeded(UserChannel));
+        QVERIFY(rig.client->channel(UserChannel)->isSubscribed());
+        QCOMPARE(rig.indexOfSent(t1, S("pusher:subscribe"), UserChannel) >= 0, true);
+
+        // After the reconnect the backend signs in another user.
+        rig.auth.userId = S("other");
+        FakeTransport *t2 = rig.reconnect(S("2.2"));
+        rig.auth.respondDefault(1);
+        rig.signinSuccess(rig.auth.userData());
+        QCOMPARE(rig.signedIn, (QStringList{S("me"), S("other")}));
+        QCOMPARE(rig.user()->userId(), S("other"));
+        const QString otherChannel = S("#server-to-user-other");
+        QVERIFY(rig.indexOfSent(t2, S("pusher:subscribe"), otherChannel) >= 0);
+        QCOMPARE(rig.indexOfSent(t2, S("pusher:subscribe"), UserChannel), -1);
+        Channel *old = rig.client->channel(UserChannel);
+        QVERIFY(old);
+        QCOMPARE(old->state(), Channel::State::Unsubscribed);
+        Channel *now = rig.client->channel(otherChannel);
+        QVERIFY(now);
+        rig.serverSend(frames::subscriptionSucceeded(otherChannel));
+        QVERIFY(now->isSubscribed());
+        rig.serverSend(frames::frame(S("notify"), S("{\"for\":\"other\"}"), otherChannel));
+        rig.serverSend(frames::frame(S("notify"), S("{\"for\":\"me\"}"), UserChannel));
+        QCOMPARE(rig.userEvents.size(), 1);
+        QCOMPARE(rig.userEvents.first().channel, otherChannel);
+
+        // And back: the first user's channel is subscribed again, the second one's left.
+        rig.auth.userId = S("me");
+        FakeTransport *t3 = rig.reconnect(S("3.3"));
+        rig.auth.respondDefault(2);
+        rig.signinSuccess(rig.auth.userData());
+        QVERIFY(rig.indexOfSent(t3, S("pusher:subscribe"), UserChannel) >= 0);
+        QCOMPARE(rig.indexOfSent(t3, S("pusher:subscribe"), otherChannel), -1);
+        QCOMPARE(now->state(), Channel::State::Unsubscribed);
+        rig.serverSend(frames::subscriptionSucceeded(UserChannel));
+        rig.serverSend(frames::frame(S("notify"), S("{}"), UserChannel));
+        QCOMPARE(rig.userEvents.size(), 2);
+        QCOMPARE(rig.userEvents.last().channel, UserChannel);
     }
 
     void signinAnswerAfterDropIsIgnored()
