@@ -21,6 +21,7 @@ class ChatSession;
 class ConnectionStatusBar;
 class KeychainBanner;
 class LoginPage;
+class NotificationPromptBar;
 class ProfileSecrets;
 class RoomPicker;
 class SessionManager;
@@ -44,6 +45,7 @@ public:
     ChatPage *chatPage() const { return m_chat; }
     ConnectionStatusBar *connectionBar() const { return m_statusBar; }
     KeychainBanner *keychainBanner() const { return m_banner; }
+    NotificationPromptBar *notificationPrompt() const { return m_prompt; }
     SettingsDialog *settingsDialog() const { return m_settings; }
     RoomPicker *roomPicker() const { return m_picker; }
 
@@ -58,6 +60,7 @@ public slots:
 
 signals:
     void pageChanged(natter::ui::MainWindow::Page page);
+    void notificationSettingsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,6 +83,7 @@ private:
     LoginPage *m_login;
     ChatPage *m_chat;
     KeychainBanner *m_banner;
+    NotificationPromptBar *m_prompt;
     ConnectionStatusBar *m_statusBar;
     RoomPicker *m_picker;
     QPointer<SettingsDialog> m_settings;
