@@ -19,13 +19,19 @@ daemon from the session's dbus-monitor capture ($HS_DBUS_MONITOR_LOG):
   4. a message with <b>x</b> reaches the daemon escaped (dunst advertises body-markup);
   5. the "block-origin" action through dunst (`dunstctl context`): closed, and the next message
      raises nothing;
-  6. bob, a fresh Natter: "Block notifications" in the prompt -> nothing raised.
+  6. bob, a fresh Natter: "Block notifications" in the prompt -> nothing raised;
+  7. a hung daemon (dunst stopped with SIGSTOP, so Notify calls wait for the D-Bus timeout): bob
+     (allowed now) keeps answering AT-SPI and showing new messages; GUI stalls measured;
+  8. no daemon at all (carol on a private bus where no notification server can start, with a
+     copy of bob's settings, so the origin is allowed): Natter falls back to the no-op with a
+     notice, and its GUI thread does not stall (bench probe) while messages arrive.
 Exit 0 when every check passed, 1 on a failed check, 2 on a setup problem.
 """
 
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -331,6 +337,111 @@ def run(args, procs, windows, logdir):
     if len(notify_calls(mon)) != n_before:
         raise CheckFailed('bob blocked in the prompt, yet a notification was raised')
     log('prompt "Block notifications": nothing raised')
+
+    # --- 7. a hung daemon never blocks the window ---
+    dunst_pid = int(subprocess.run(
+        ['dbus-send', '--session', '--print-reply=literal', '--dest=org.freedesktop.DBus',
+         '/org/freedesktop/DBus', 'org.freedesktop.DBus.GetConnectionUnixProcessID',
+         'string:org.freedesktop.Notifications'], capture_output=True, text=True,
+        timeout=10).stdout.split()[-1])
+    # Alice blocked the origin and Bob refused it: Dave allows it.
+    dave = start_natter(procs, args, logdir, soketi, 'dave', ['lobby', 'dev'], token)
+    windows.append(dave)
+    pj.say(f'to dave {token}')
+    wait_for('dave: the prompt', lambda: dave.get('Allow notifications', required=False,
+                                                 roles=BUTTON_ROLES), timeout=15)
+    dave.press('Allow notifications')
+    wait_for('dave: a Notify', lambda: [c for c in notify_calls(mon) if f'to dave {token}' in (c['body'] or '')],
+             timeout=10)
+    pl = Peer(procs, args.node, soketi.port, 'pl', 'lobby')
+    pl.wait_line('subscription', lambda o: o.get('type') == 'subscribed')
+    os.kill(dunst_pid, signal.SIGSTOP)
+    log(f'dunst (pid {dunst_pid}) stopped: Notify calls now hang')
+    try:
+        worst = 0.0
+        for i in range(5):
+            pj.say(f'into dev while hung {i} {token}')  # a Notify that waits for the daemon
+            text = f'while hung {i} {token}'
+            t = time.monotonic()
+            pl.say(text)  # into the shown room
+            wait_for(f'dave: {text!r} in "Messages"', lambda text=text: e2e.count_in(dave.items('Messages'), text),
+                     timeout=10)
+            worst = max(worst, time.monotonic() - t)
+            t = time.monotonic()
+            dave.status()
+            rt = time.monotonic() - t
+            worst_rt = rt if i == 0 else max(worst_rt, rt)
+            time.sleep(0.45)  # below the burst rule: every dev message is its own Notify
+        log(f'hung daemon: messages kept appearing (slowest {worst * 1000:.0f} ms after the trigger), '
+            f'AT-SPI round trip to the window at most {worst_rt * 1000:.0f} ms')
+        if worst_rt > 1.0:
+            raise CheckFailed(f'the window took {worst_rt:.1f} s to answer AT-SPI while the daemon hung')
+    finally:
+        os.kill(dunst_pid, signal.SIGCONT)
+    log('dunst continued')
+    # The calls that waited for the daemon go through once it runs again.
+    wait_for('the Notify calls made while dunst hung', lambda: [
+        c for c in notify_calls(mon) if f'into dev while hung 0 {token}' in (c['body'] or '')], timeout=30)
+
+    # --- 8. no daemon at all ---
+    run_no_daemon(procs, args, logdir, soketi, token, pj,
+                  os.path.join(os.environ.get('HS_WORK') or '/tmp', f'notify-dave-{token}', 'config'))
+
+
+def run_no_daemon(procs, args, logdir, soketi, token, pj, config_from):
+    import shutil
+    home = os.path.join(os.environ.get('HS_WORK') or '/tmp', f'notify-carol-{token}')
+    shutil.copytree(config_from, os.path.join(home, 'config'))
+    for sub in ('data', 'cache'):
+        os.makedirs(os.path.join(home, sub), exist_ok=True)
+    # A bus of our own whose environment has no DISPLAY: the dunst it would D-Bus-activate
+    # cannot start, so nothing owns org.freedesktop.Notifications.
+    bus_env = {k: v for k, v in os.environ.items() if k != 'DISPLAY'}
+    bus = procs.start('dbus-daemon (no notifications)', [
+        'dbus-daemon', '--session', '--nofork', '--print-address=1'], env=bus_env,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True)
+    address = bus.stdout.readline().strip()
+    if not address:
+        raise SetupFailed('the private dbus-daemon printed no address')
+    env = dict(os.environ)
+    env.update({'XDG_CONFIG_HOME': os.path.join(home, 'config'), 'XDG_DATA_HOME': os.path.join(home, 'data'),
+                'XDG_CACHE_HOME': os.path.join(home, 'cache'), 'NATTER_SECRET': 'app-secret',
+                'DBUS_SESSION_BUS_ADDRESS': address, 'NATTER_BENCH': '1'})
+    for k in ('QT_QPA_PLATFORM', 'QT_LINUX_ACCESSIBILITY_ALWAYS_ON'):
+        env.pop(k, None)
+    log_path = os.path.join(logdir, 'notify-carol.log')
+    p = procs.start('natter carol (no daemon)', [
+        args.natter, '--host', '127.0.0.1', '--port', str(soketi.port), '--no-tls', '--key', 'app-key',
+        '--user', 'carol', '--room', 'lobby', '--room', 'dev', '--new-instance', '--log-level', 'info'],
+        env=env, stdin=subprocess.DEVNULL, stdout=open(log_path, 'wb'), stderr=subprocess.STDOUT)
+
+    def log_text():
+        with open(log_path, errors='replace') as f:
+            return f.read()
+    wait_for('carol: logged in', lambda: 'logged in as' in log_text(), timeout=30)
+    wait_for('carol: libnotify reports no server', lambda: 'libnotify unavailable' in log_text(), timeout=15)
+    time.sleep(1.0)
+    messages_from = time.time() * 1000
+    for i in range(20):
+        pj.say(f'nobody listens {i} {token}')
+        time.sleep(0.1)
+    wait_for('carol: the fallback', lambda: 'desktop notifications fall back' in log_text(), timeout=15)
+    time.sleep(1.5)
+    if p.poll() is not None:
+        raise CheckFailed(f'carol exited with {p.returncode}')
+    # The probe's lines: t_ms since its start line, which has the wall clock. Start-up (window
+    # creation, first paints) is not what is measured here: only the windows once messages flow.
+    probe = [json.loads(line) for line in log_text().splitlines() if line.startswith('{')]
+    start = next((o['epoch_ms'] for o in probe if o.get('event') == 'start'), None)
+    stalls = [o['max_ms'] for o in probe if o.get('type') == 'stall' and start is not None
+              and o['t_ms'] >= messages_from - start]
+    worst = max(stalls) if stalls else None
+    log(f'no daemon: fallback taken; GUI-thread stalls while 20 messages arrived, over '
+        f'{len(stalls)} windows of 500 ms: max {worst} ms')
+    if worst is None:
+        raise CheckFailed('carol: no stall lines from the bench probe')
+    if worst > 200:
+        raise CheckFailed(f'carol: the GUI thread stalled {worst} ms with no notification daemon')
 
 
 def main():
