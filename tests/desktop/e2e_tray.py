@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """The tray, end to end (inside scripts/headless-session, HS_A11Y=1):
 
-  with a tray host (HS_TRAY=trayer, an XEmbed tray):
-    two messages from a pusher-js peer into a room that is not shown -> the tray icon's tooltip,
-    read from outside through AT-SPI (the XEmbed icon is a Qt widget whose tooltip is its
-    accessible description), is "Natter — 2 unread"; a screenshot shows the painted count;
+  with a tray host (a StatusNotifierWatcher, tests/desktop/sni_watcher.py, so that Qt exports the
+    icon as a StatusNotifierItem):
+    two messages from a pusher-js peer into a room that is not shown -> the item's ToolTip
+    property, read over D-Bus as a tray host reads it, is "Natter — 2 unread";
     closing the window (WM_DELETE_WINDOW, as a window manager sends it) hides it to the tray:
     the process keeps running;
   without one (--no-tray, HS_TRAY=none): closing the window quits Natter (exit 0).
@@ -15,7 +15,10 @@
 
 import argparse
 import os
+import queue
+import re
 import subprocess
+import threading
 import sys
 import time
 
@@ -25,23 +28,28 @@ from e2e_chat import CheckFailed, Procs, SetupFailed, log, screenshot, wait_for 
 from e2e_notify import Peer, start_natter  # noqa: E402
 
 
-def descriptions(app):
-    out = []
-    app.clear_cache()
-    for acc, _ in e2e.walk(app, into_lists=False, max_depth=4):
-        try:
-            d = acc.get_description()
-        except Exception:  # noqa: BLE001 - a widget may go away mid-walk
-            continue
-        if d:
-            out.append(d)
-    return out
+def item_tooltip(name, path):
+    """The title of a StatusNotifierItem's ToolTip (icon, pixmaps, title, text), as a host sees it."""
+    out = subprocess.run(['dbus-send', '--session', '--print-reply', f'--dest={name}', path,
+                          'org.freedesktop.DBus.Properties.Get', 'string:org.kde.StatusNotifierItem',
+                          'string:ToolTip'], capture_output=True, text=True, timeout=10).stdout
+    strings = re.findall(r'string "([^"]*)"', out)
+    return strings[1] if len(strings) > 1 else None
 
 
 def run(args, procs, windows, logdir):
     soketi = e2e.Soketi(procs, args.node, logdir)
     soketi.start()
     e2e.Atspi.init()
+    items = queue.Queue()
+    if not args.no_tray:
+        watcher = procs.start('SNI watcher', ['/usr/bin/python3', os.path.join(os.path.dirname(
+            os.path.abspath(__file__)), 'sni_watcher.py')], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL,
+            text=True)
+        if watcher.stdout.readline().strip() != 'ready':
+            raise SetupFailed('the SNI watcher did not start')
+        threading.Thread(target=lambda: [items.put(line.split()[1:]) for line in watcher.stdout
+                                         if line.startswith('item ')], daemon=True).start()
     alice = start_natter(procs, args, logdir, soketi, 'alice', ['lobby', 'dev'], 'tray')
     windows.append(alice)
     wid = e2e.x_window_of(alice.proc.pid)
@@ -53,13 +61,17 @@ def run(args, procs, windows, logdir):
         pj.wait_line('subscription', lambda o: o.get('type') == 'subscribed')
         pj.say('one')
         pj.say('two')
-        tip = wait_for('a tray icon whose tooltip says "2 unread"',
-                       lambda: [d for d in descriptions(alice.app) if '2 unread' in d], timeout=15)
-        if tip[0] != 'Natter — 2 unread':
-            raise CheckFailed(f'tray tooltip {tip[0]!r}, expected "Natter — 2 unread"')
-        log(f'tray tooltip: {tip[0]!r}')
-        time.sleep(0.5)
-        screenshot(os.path.join(args.artifacts, 'tray-unread.png'))
+        try:
+            name, path = items.get(timeout=15)
+        except queue.Empty:
+            raise CheckFailed('Natter registered no StatusNotifierItem although a tray host exists')
+        log(f'tray item {name} {path}')
+        tip = wait_for('the tray tooltip to say "2 unread"',
+                       lambda: (item_tooltip(name, path) or '') if '2 unread' in (item_tooltip(name, path) or '')
+                       else None, timeout=15)
+        if tip != 'Natter — 2 unread':
+            raise CheckFailed(f'tray tooltip {tip!r}, expected "Natter — 2 unread"')
+        log(f'tray tooltip: {tip!r}')
 
     subprocess.run([args.wm_close, wid], timeout=10, check=True)
     if args.no_tray:
