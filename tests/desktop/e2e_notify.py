@@ -59,14 +59,15 @@ class Peer(e2e.PusherJsPeer):
         self.user_id = user_id
         self.n = 0
 
-    def say(self, text):
+    def say(self, text, quiet=False):
         self.n += 1
         msg = {'id': f'{self.user_id}-{time.monotonic_ns()}-{self.n}', 'text': text,
                'sent_at': time.strftime('%Y-%m-%dT%H:%M:%S.000Z', time.gmtime()),
                'user': {'id': self.user_id, 'name': self.user_id}}
         self.command('trigger client-message ' + json.dumps(msg))
         self.wait_line('trigger answer', lambda o: o.get('type') == 'triggered')
-        log(f'{self.user_id}: said {text!r}')
+        if not quiet:
+            log(f'{self.user_id}: said {text!r}')
 
 
 # --------------------------------------------------------------------------------------------
