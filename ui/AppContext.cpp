@@ -21,6 +21,7 @@
 #include <desktop/SingleInstance.h>
 #include <notify/Origin.h>
 
+#include <QAction>
 #include <QCoreApplication>
 
 #include <QSettings>
@@ -116,6 +117,11 @@ void AppContext::start()
             });
     connect(m_window.get(), &MainWindow::notificationSettingsRequested, this,
             &AppContext::openNotificationSettings);
+    connect(m_notifications.get(), &NotificationCenter::doNotDisturbChanged, m_tray.get(),
+            [this](bool on) {
+                const QSignalBlocker quiet(m_tray->doNotDisturbAction());
+                m_tray->doNotDisturbAction()->setChecked(on);
+            });
 
     const QString profile = profileToUse();
     if (!m_options.user.isEmpty())

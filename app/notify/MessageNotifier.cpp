@@ -5,6 +5,7 @@
 
 #include <chat/ChatController.h>
 #include <chat/ChatMessage.h>
+#include <chat/ConnectionStatus.h>
 #include <chat/Room.h>
 #include <desktop/Notification.h>
 #include <desktop/NotificationText.h>
@@ -63,6 +64,27 @@ void MessageNotifier::setController(natter::chat::ChatController *controller)
                                  &MessageNotifier::onMessageReceived)
                       << connect(controller, &natter::chat::ChatController::roomLeft, this,
                                  &MessageNotifier::closeRoom);
+    m_wasConnected = false;
+    m_dropped = false;
+    if (natter::chat::ConnectionStatus *status = controller->status()) {
+        m_controllerLinks << connect(status, &natter::chat::ConnectionStatus::changed, this,
+                                     [this, status] {
+                                         using Kind = natter::chat::ConnectionStatus::Kind;
+                                         if (status->kind() == Kind::Connected) {
+                                             if (m_wasConnected && m_dropped)
+                                                 onReconnected();
+                                             m_wasConnected = true;
+                                             m_dropped = false;
+                                         } else if (m_wasConnected) {
+                                             m_dropped = true;
+                                         }
+                                     });
+    }
+}
+
+void MessageNotifier::onReconnected()
+{
+    m_policy.startBurst();
 }
 
 void MessageNotifier::setOrigin(const QString &origin)

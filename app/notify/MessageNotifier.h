@@ -62,6 +62,9 @@ public:
     NotificationPolicy *policy() { return &m_policy; }
 
     void onMessageReceived(natter::chat::Room *room, const natter::chat::ChatMessage &message);
+    // The connection is back after a drop: what arrives now is what others queued meanwhile (their
+    // outboxes replay), so it is held and summarised per room like a burst.
+    void onReconnected();
     // The room was read (or left): its notification goes away.
     void closeRoom(const QString &room);
     void closeAll();
@@ -114,6 +117,8 @@ private:
     QList<QPair<QPointer<natter::chat::Room>, natter::chat::ChatMessage>> m_waiting;
     std::unique_ptr<natter::pusher::Timer> m_burstTimer;
     bool m_reportedFailure = false;
+    bool m_wasConnected = false;
+    bool m_dropped = false;
 };
 
 } // namespace natter::notify

@@ -268,6 +268,21 @@ private slots:
         QCOMPARE(sounds, 2); // the first message, then the summary 2 s later
     }
 
+    void replayAfterReconnectIsSummarised()
+    {
+        allow();
+        m_notifier->onReconnected();
+        for (int i = 0; i < 3; ++i) {
+            receive(m_lobby.get(), QStringLiteral("Bob"), QStringLiteral("queued %1").arg(i));
+            m_clock->advance(100);
+        }
+        QCOMPARE(m_fake->showCount(), 0); // held: three messages is no burst by itself
+        m_clock->advance(2000);
+        QCOMPARE(m_fake->showCount(), 1);
+        QCOMPARE(m_fake->created.first()->shows.last().body,
+                 QStringLiteral("Bob: queued 0\nBob: queued 1\nBob: queued 2"));
+    }
+
     void soundOnlyEveryTwoSecondsAndNotWhenOff()
     {
         allow();
