@@ -83,8 +83,16 @@ NotificationCenter::NotificationCenter(QSettings *settings, SessionManager *sess
         if (m_window && !m_window->isActiveWindow())
             QApplication::alert(m_window);
     });
-    connect(m_messages, &MessageNotifier::notificationFailed, this,
-            [this](const QString &why) { useFallback(why); });
+    connect(m_messages, &MessageNotifier::notificationFailed, this, [this](const QString &why) {
+        // One failed call (a daemon that timed out once) is no reason to give up on it for good:
+        // fall back only when the backend says it cannot work at all.
+        if (m_messages->notifier() && m_messages->notifier()->isAvailable()) {
+            m_notice = tr("A notification could not be shown: %1").arg(why);
+            emit noticeChanged(m_notice);
+        } else {
+            useFallback(why);
+        }
+    });
 
     connect(m_sessions, &SessionManager::loggedIn, this, &NotificationCenter::onSession);
     connect(m_sessions, &SessionManager::sessionChanged, this, [this](ChatSession *session) {

@@ -51,10 +51,11 @@ public:
     natter::desktop::Notification *createNotification(const QString &icon, const QString &title,
                                                       const QString &body) override;
     QStringList capabilities() const override { return caps; }
-    bool isAvailable() const override { return true; }
+    bool isAvailable() const override { return available; }
     QString backendName() const override { return QStringLiteral("fake"); }
 
     QStringList caps{QStringLiteral("actions"), QStringLiteral("body")};
+    bool available = true;
     QList<QPointer<FakeNotification>> created;
 
     // The notifications not yet deleted.
