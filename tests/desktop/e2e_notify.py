@@ -22,7 +22,9 @@ daemon from the session's dbus-monitor capture ($HS_DBUS_MONITOR_LOG):
   6. bob, a fresh Natter: "Block notifications" in the prompt -> nothing raised;
   7. a hung daemon (dunst stopped with SIGSTOP, so Notify calls wait for the D-Bus timeout): bob
      (allowed now) keeps answering AT-SPI and showing new messages; GUI stalls measured;
-  8. no daemon at all (carol on a private bus where no notification server can start, with a
+  8. a Qt event loop without GLib (QT_NO_GLIB=1: libnotify's callbacks would never run): Natter
+     says so and falls back instead of losing clicks silently;
+  9. no daemon at all (carol on a private bus where no notification server can start, with a
      copy of bob's settings, so the origin is allowed): Natter falls back to the no-op with a
      notice, and its GUI thread does not stall (bench probe) while messages arrive.
 Exit 0 when every check passed, 1 on a failed check, 2 on a setup problem.
@@ -265,6 +267,8 @@ def run(args, procs, windows, logdir):
     for action in ('default', 'mark-read', 'block-origin', f'Block notifications from {origin}'):
         if action not in first['actions']:
             problems.append(f'action {action!r} missing from {first["actions"]}')
+    if 'inline-reply' in first['actions'] and '"inline-reply"' not in caps:
+        problems.append('an inline-reply action although the daemon does not advertise inline-reply')
     if problems:
         raise CheckFailed('first notification: ' + '; '.join(problems))
     first_id = wait_for('the daemon\'s id for it', lambda: [c for c in notify_calls(mon)
@@ -384,9 +388,35 @@ def run(args, procs, windows, logdir):
     wait_for('the Notify calls made while dunst hung', lambda: [
         c for c in notify_calls(mon) if f'into dev while hung 0 {token}' in (c['body'] or '')], timeout=30)
 
-    # --- 8. no daemon at all ---
+    # --- 8. no GLib event loop ---
+    run_without_glib(procs, args, logdir, soketi, token)
+
+    # --- 9. no daemon at all ---
     run_no_daemon(procs, args, logdir, soketi, token, pj,
                   os.path.join(os.environ.get('HS_WORK') or '/tmp', f'notify-dave-{token}', 'config'))
+
+
+def run_without_glib(procs, args, logdir, soketi, token):
+    home = os.path.join(os.environ.get('HS_WORK') or '/tmp', f'notify-erin-{token}')
+    for sub in ('config', 'data', 'cache'):
+        os.makedirs(os.path.join(home, sub), exist_ok=True)
+    env = dict(os.environ, QT_NO_GLIB='1', NATTER_SECRET='app-secret',
+               XDG_CONFIG_HOME=os.path.join(home, 'config'), XDG_DATA_HOME=os.path.join(home, 'data'),
+               XDG_CACHE_HOME=os.path.join(home, 'cache'))
+    env.pop('QT_QPA_PLATFORM', None)
+    log_path = os.path.join(logdir, 'notify-erin.log')
+    p = procs.start('natter erin (QT_NO_GLIB=1)', [
+        args.natter, '--host', '127.0.0.1', '--port', str(soketi.port), '--no-tls', '--key', 'app-key',
+        '--user', 'erin', '--room', 'lobby', '--new-instance', '--log-level', 'info'],
+        env=env, stdin=subprocess.DEVNULL, stdout=open(log_path, 'wb'), stderr=subprocess.STDOUT)
+
+    def log_text():
+        with open(log_path, errors='replace') as f:
+            return f.read()
+    wait_for('erin: libnotify refuses a non-GLib event loop', lambda: 'not GLib-based' in log_text(), timeout=20)
+    wait_for('erin: the fallback', lambda: 'desktop notifications fall back' in log_text(), timeout=10)
+    Procs.stop(p)
+    log('QT_NO_GLIB=1: detected, fallback taken')
 
 
 def run_no_daemon(procs, args, logdir, soketi, token, pj, config_from):
