@@ -1,17 +1,28 @@
 #include "AppContext.h"
 
+#include "ChatSession.h"
 #include "GeometryReporter.h"
 #include "LogUi.h"
 #include "LoginPage.h"
 #include "MainWindow.h"
+#include "NotificationCenter.h"
+#include "NotificationSettingsDialog.h"
 #include "ProfileSecrets.h"
 #include "SessionManager.h"
+#include "TrayIcon.h"
+#include "UnreadBadge.h"
 
+#include <chat/ChatController.h>
 #include <chat/ProfileStore.h>
+#include <chat/RoomListModel.h>
 #include <desktop/FallbackCredentialStore.h>
 #include <desktop/KeychainCredentialStore.h>
 #include <desktop/NetworkMonitor.h>
 #include <desktop/SingleInstance.h>
+#include <notify/Origin.h>
+
+#include <QAction>
+#include <QCoreApplication>
 
 #include <QSettings>
 
@@ -43,6 +54,11 @@ AppContext::AppContext(const CommandLine::Options &options, QObject *parent)
 AppContext::~AppContext()
 {
     // The window shows the session's models; the session refers to the stores: in this order.
+    // The tray icon goes before QApplication (and before the window it hides and shows).
+    delete m_notificationSettings;
+    m_unread.reset();
+    m_notifications.reset();
+    m_tray.reset();
     m_window.reset();
     delete m_sessions;
     m_sessions = nullptr;
@@ -91,17 +107,50 @@ void AppContext::start()
         new GeometryReporter(m_window.get());
     m_window->restoreWindowState();
 
+    m_tray = std::make_unique<TrayIcon>(m_window.get(), m_settings.get());
+    m_notifications = std::make_unique<NotificationCenter>(m_settings.get(), m_sessions,
+                                                           m_window.get(), m_tray.get());
+    m_unread = std::make_unique<UnreadBadge>(m_tray.get());
+    connect(m_sessions, &SessionManager::sessionChanged, m_unread.get(),
+            [this](ChatSession *session) {
+                m_unread->setRooms(session ? session->controller()->roomList() : nullptr);
+            });
+    connect(m_window.get(), &MainWindow::notificationSettingsRequested, this,
+            &AppContext::openNotificationSettings);
+    connect(m_notifications.get(), &NotificationCenter::doNotDisturbChanged, m_tray.get(),
+            [this](bool on) {
+                const QSignalBlocker quiet(m_tray->doNotDisturbAction());
+                m_tray->doNotDisturbAction()->setChecked(on);
+            });
+
     const QString profile = profileToUse();
     if (!m_options.user.isEmpty())
         m_window->loginPage()->setUserName(m_options.user);
     m_window->refreshProfiles();
     if (!profile.isEmpty())
         m_window->loginPage()->setProfiles(m_sessions->profileNames(), profile);
-    m_window->show();
+    // Minimized means in the tray: without one the window would be unreachable.
+    if (!(m_tray->isAvailable() && (m_options.minimized || m_tray->startMinimized())))
+        m_window->show();
     m_monitor->start();
 
     if (m_options.autoLogin() && !profile.isEmpty())
         m_sessions->login(profile, m_options.user, m_options.rooms);
+}
+
+void AppContext::openNotificationSettings()
+{
+    if (!m_notificationSettings) {
+        ChatSession *session = m_sessions->session();
+        m_notificationSettings = new NotificationSettingsDialog(
+            m_notifications.get(), m_tray.get(), session ? session->controller() : nullptr,
+            session ? natter::notify::originOf(session->profile()) : QString(),
+            QCoreApplication::applicationFilePath(), m_window.get());
+        m_notificationSettings->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_notificationSettings->show();
+    m_notificationSettings->raise();
+    m_notificationSettings->activateWindow();
 }
 
 } // namespace natter::ui

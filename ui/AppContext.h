@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
@@ -21,8 +22,12 @@ class SingleInstance;
 namespace natter::ui {
 
 class MainWindow;
+class NotificationCenter;
+class NotificationSettingsDialog;
 class ProfileSecrets;
 class SessionManager;
+class TrayIcon;
+class UnreadBadge;
 
 // Builds and owns everything one run needs, from the parsed command line: settings and
 // profiles, the keychain (with its in-memory fallback), the session manager, reachability and
@@ -44,10 +49,13 @@ public:
     void shutdown();
 
     MainWindow *window() const { return m_window.get(); }
+    TrayIcon *tray() const { return m_tray.get(); }
+    NotificationCenter *notifications() const { return m_notifications.get(); }
     SessionManager *sessions() const { return m_sessions; }
 
 private:
     QString profileToUse() const;
+    void openNotificationSettings();
 
     CommandLine::Options m_options;
     std::unique_ptr<QSettings> m_settings;
@@ -57,7 +65,12 @@ private:
     SessionManager *m_sessions;
     natter::desktop::NetworkMonitor *m_monitor;
     std::unique_ptr<natter::desktop::SingleInstance> m_instance;
-    std::unique_ptr<MainWindow> m_window; // last: destroyed first
+    std::unique_ptr<MainWindow> m_window;
+    // After the window: they refer to it, so they go first.
+    std::unique_ptr<TrayIcon> m_tray;
+    std::unique_ptr<NotificationCenter> m_notifications;
+    std::unique_ptr<UnreadBadge> m_unread;
+    QPointer<NotificationSettingsDialog> m_notificationSettings;
 };
 
 } // namespace natter::ui

@@ -33,6 +33,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
     const QCommandLineOption newInstance(
         QStringLiteral("new-instance"),
         tr("Start another window even if one runs for this profile and user."));
+    const QCommandLineOption minimized(
+        QStringLiteral("minimized"),
+        tr("Start in the system tray, without a window (when a tray exists)."));
     const QCommandLineOption host(QStringLiteral("host"), tr("Self-hosted server host."),
                                   tr("HOST"));
     const QCommandLineOption port(QStringLiteral("port"), tr("Self-hosted server port."),
@@ -54,8 +57,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
         tr("Sign locally with the app secret (development servers only; prefer the "
            "NATTER_SECRET environment variable, which other users cannot see)."),
         tr("SECRET"));
-    parser.addOptions({help, version, profile, user, room, logLevel, newInstance, host, port, tls,
-                       noTls, cluster, key, pathPrefix, caFile, authEndpoint, secret});
+    parser.addOptions({help, version, profile, user, room, logLevel, newInstance, minimized, host,
+                       port, tls, noTls, cluster, key, pathPrefix, caFile, authEndpoint, secret});
 
     Result result;
     const auto fail = [&](const QString &message) {
@@ -86,6 +89,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
     o.profile = parser.value(profile);
     o.user = parser.value(user);
     o.newInstance = parser.isSet(newInstance);
+    o.minimized = parser.isSet(minimized);
     if (!o.user.isEmpty()) {
         const QString why = natter::chat::UserName::validate(o.user);
         if (!why.isEmpty())

@@ -31,6 +31,7 @@ public:
         QStringList rooms; // --room, repeatable; the first is shown
         LogLevel logLevel = LogLevel::Default;
         bool newInstance = false;
+        bool minimized = false; // --minimized: only the tray icon (ignored without a tray)
         // Connection options given on the command line: a profile that is not saved.
         std::optional<natter::chat::ServerProfile> adHocProfile;
         QString secret; // --secret or NATTER_SECRET (local signing)

@@ -6,6 +6,7 @@
 #include "KeychainBanner.h"
 #include "LogUi.h"
 #include "LoginPage.h"
+#include "NotificationPromptBar.h"
 #include "ProfileSecrets.h"
 #include "RoomPicker.h"
 #include "RoomSidebar.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *pro
     m_outboxBanner->setObjectName(QStringLiteral("outboxBanner"));
     m_outboxBanner->setAccessibleName(tr("Outbox warning"));
     m_outboxBanner->setSettingsButtonVisible(false);
+    m_prompt = new NotificationPromptBar(this);
     m_statusBar = new ConnectionStatusBar(this);
     m_picker = new RoomPicker(this);
     m_picker->hide();
@@ -63,6 +65,7 @@ MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *pro
     layout->setSpacing(0);
     layout->addWidget(m_banner);
     layout->addWidget(m_outboxBanner);
+    layout->addWidget(m_prompt);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
     setStatusBar(m_statusBar);
@@ -139,6 +142,8 @@ void MainWindow::createMenus()
     connect(settings, &QAction::triggered, this, [this] {
         openSettings(m_session ? m_session->profile().name : m_login->profileName());
     });
+    QAction *notifications = app->addAction(tr("&Notifications…"));
+    connect(notifications, &QAction::triggered, this, &MainWindow::notificationSettingsRequested);
     m_logout = app->addAction(tr("&Log Out"));
     connect(m_logout, &QAction::triggered, m_sessions, &SessionManager::logout);
     app->addSeparator();

@@ -21,6 +21,7 @@ class ChatSession;
 class ConnectionStatusBar;
 class KeychainBanner;
 class LoginPage;
+class NotificationPromptBar;
 class ProfileSecrets;
 class RoomPicker;
 class SessionManager;
@@ -47,6 +48,7 @@ public:
     // The session's outbox cannot keep unsent messages (file in use by another Natter, write
     // errors, unreadable lines set aside).
     KeychainBanner *outboxBanner() const { return m_outboxBanner; }
+    NotificationPromptBar *notificationPrompt() const { return m_prompt; }
     SettingsDialog *settingsDialog() const { return m_settings; }
     RoomPicker *roomPicker() const { return m_picker; }
 
@@ -61,6 +63,7 @@ public slots:
 
 signals:
     void pageChanged(natter::ui::MainWindow::Page page);
+    void notificationSettingsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -85,6 +88,7 @@ private:
     KeychainBanner *m_banner;
     KeychainBanner *m_outboxBanner;
     QMetaObject::Connection m_outboxErrors;
+    NotificationPromptBar *m_prompt;
     ConnectionStatusBar *m_statusBar;
     RoomPicker *m_picker;
     QPointer<SettingsDialog> m_settings;

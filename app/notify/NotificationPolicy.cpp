@@ -1,0 +1,93 @@
+#include "NotificationPolicy.h"
+
+#include <chat/ChatMessage.h>
+#include <pusher/Clock.h>
+
+#include <QRegularExpression>
+
+namespace natter::notify {
+
+NotificationPolicy::NotificationPolicy(natter::pusher::Clock *clock)
+    : m_clock(clock)
+{
+}
+
+NotificationPolicy::Verdict NotificationPolicy::evaluate(const natter::chat::ChatMessage &message,
+                                                         RoomMode mode, const QString &focusedRoom,
+                                                         const QString &userName)
+{
+    Verdict verdict;
+    if (message.own || message.state != natter::chat::ChatMessage::State::Received) {
+        verdict.reason = Reason::Own;
+        return verdict;
+    }
+    if (!focusedRoom.isEmpty() && message.room == focusedRoom) {
+        verdict.reason = Reason::FocusedRoom;
+        return verdict;
+    }
+    if (mode == RoomMode::Muted) {
+        verdict.reason = Reason::Muted;
+        return verdict;
+    }
+    if (mode == RoomMode::Mentions && !mentions(message.text, userName)) {
+        verdict.reason = Reason::NotMentioned;
+        return verdict;
+    }
+    if (isDoNotDisturb()) {
+        verdict.reason = Reason::DoNotDisturb;
+        return verdict;
+    }
+    const qint64 now = m_clock->nowMs();
+    while (!m_recent.isEmpty() && m_recent.first() <= now - BurstWindowMs)
+        m_recent.removeFirst();
+    m_recent.append(now);
+    if (m_recent.size() > BurstCount || now < m_burstUntilMs) {
+        // Every message of a burst pushes its end out: it is over after a quiet window.
+        m_burstUntilMs = now + BurstWindowMs;
+        verdict.reason = Reason::Burst;
+        return verdict;
+    }
+    return verdict;
+}
+
+bool NotificationPolicy::takeSound()
+{
+    const qint64 now = m_clock->nowMs();
+    if (m_lastSoundMs >= 0 && now - m_lastSoundMs < SoundGapMs)
+        return false;
+    m_lastSoundMs = now;
+    return true;
+}
+
+bool NotificationPolicy::mentions(const QString &text, const QString &userName)
+{
+    const QString name = userName.trimmed();
+    if (name.isEmpty())
+        return false;
+    const QRegularExpression word(
+        QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(name)),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return word.match(text).hasMatch();
+}
+
+void NotificationPolicy::setDoNotDisturbFor(qint64 ms)
+{
+    m_dndUntilMs = m_clock->nowMs() + ms;
+}
+
+bool NotificationPolicy::isDoNotDisturb() const
+{
+    return m_dndUntilMs > 0 && m_clock->nowMs() < m_dndUntilMs;
+}
+
+bool NotificationPolicy::inBurst() const
+{
+    return m_clock->nowMs() < m_burstUntilMs;
+}
+
+void NotificationPolicy::startBurst()
+{
+    m_burstUntilMs = m_clock->nowMs() + BurstWindowMs;
+}
+
+} // namespace natter::notify
