@@ -163,13 +163,8 @@ void NotificationCenter::markRead(const QString &room)
 {
     if (!m_session)
         return;
-    natter::chat::ChatController *controller = m_session->controller();
-    natter::chat::Room *active = controller->activeRoom();
-    if (active && active->name() == room)
-        return;
-    // Reading a room means making it active once; then the shown room is active again.
-    controller->setActiveRoom(room);
-    controller->setActiveRoom(active ? active->name() : QString());
+    if (natter::chat::Room *r = m_session->controller()->room(room))
+        r->markRead();
 }
 
 void NotificationCenter::setDoNotDisturbFor(qint64 ms)

@@ -123,6 +123,14 @@ void Room::setActive(bool active)
     emit activeChanged(active);
 }
 
+void Room::markRead()
+{
+    if (m_unread == 0)
+        return;
+    m_unread = 0;
+    emit unreadChanged(0);
+}
+
 void Room::addUnread(int count)
 {
     if (m_active || count <= 0)

@@ -45,6 +45,7 @@ public:
     bool isSubscribed() const;
     int unread() const { return m_unread; }
     void setActive(bool active); // the visible room has no unread messages
+    void markRead(); // no unread messages, without showing the room (e.g. from a notification)
     bool isActive() const { return m_active; }
     // True while reconnecting: the member list is from before the drop (the UI greys it).
     bool membersStale() const { return m_membersStale; }

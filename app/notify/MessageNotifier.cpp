@@ -186,9 +186,11 @@ void MessageNotifier::accumulate(natter::chat::Room *room, const natter::chat::C
         state.room = room;
         watchRoom(room);
     }
-    const QString sender = Text::truncate(
-        Text::singleLine(message.senderName.isEmpty() ? message.senderId : message.senderName),
-        MaxNameChars);
+    QString name = message.senderName.isEmpty() ? message.senderId : message.senderName;
+    // A name only the sender vouches for is marked, as in the message list.
+    if (!message.senderVerified)
+        name = tr("%1 (not in the room)").arg(name);
+    const QString sender = Text::truncate(Text::singleLine(name), MaxNameChars);
     state.senders.removeAll(sender);
     state.senders.append(sender);
     state.lines.append(Text::truncate(

@@ -160,8 +160,10 @@ private slots:
     {
         Members members;
         MemberListModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The tester walks the whole model after every change: O(n²) for 10,000 single adds,
+        // so it watches the resets and the edges only.
+        auto tester = std::make_unique<QAbstractItemModelTester>(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setMembers(&members);
         QSignalSpy truncated(&members, &Members::truncatedChanged);
         QList<Member> many;
@@ -186,8 +188,12 @@ private slots:
         QVERIFY(!members.isTruncated());
         QCOMPARE(truncated.size(), 2);
         // One by one the same: added members stop at the cap, with one warning.
-        for (int i = 1; i < Members::MaxMembers; ++i)
+        tester.reset();
+        for (int i = 1; i < Members::MaxMembers - 1; ++i)
             QVERIFY(members.add(member(QString::number(i))));
+        tester = std::make_unique<QAbstractItemModelTester>(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(members.add(member(QString::number(Members::MaxMembers - 1))));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("left out")));
         QVERIFY(!members.add(member(S("one too many"))));
         QVERIFY(!members.add(member(S("two too many"))));
