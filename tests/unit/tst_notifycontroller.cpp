@@ -76,8 +76,10 @@ struct Rig
         chat->start(options, &auth, S("alice"), S("Alice"), &clock, net.factory());
         t()->accept(S("1.1"));
         FakeClock::pumpEvents();
-        confirm(S("lobby"));
-        confirm(S("dev"));
+        // bob is a member: the names shown are the server-signed ones of members.
+        const QJsonObject bob{{S("bob"), QJsonObject{{S("name"), S("Bob")}}}};
+        confirm(S("lobby"), bob);
+        confirm(S("dev"), bob);
         chat->setActiveRoom(S("lobby"));
     }
     void message(const QString &room, const QString &id, const QString &text)
@@ -116,9 +118,9 @@ private slots:
     {
         Rig rig;
         rig.loggedIn();
-        rig.t()->serverSend(
-            frames::memberAdded(S("presence-dev"), S("bob"), QJsonObject{{S("name"), S("Bob")}}));
-        rig.t()->serverSend(frames::memberRemoved(S("presence-dev"), S("bob")));
+        rig.t()->serverSend(frames::memberAdded(S("presence-dev"), S("carol"),
+                                                QJsonObject{{S("name"), S("Carol")}}));
+        rig.t()->serverSend(frames::memberRemoved(S("presence-dev"), S("carol")));
         FakeClock::pumpEvents();
         QCOMPARE(rig.fake.showCount(), 0);
         rig.message(S("dev"), S("m1"), S("hello"));
@@ -145,8 +147,9 @@ private slots:
             QVERIFY(rig.clock.runNextTimer());
         rig.t()->accept(S("1.2"));
         FakeClock::pumpEvents();
-        rig.confirm(S("lobby"));
-        rig.confirm(S("dev"));
+        const QJsonObject bob{{S("bob"), QJsonObject{{S("name"), S("Bob")}}}};
+        rig.confirm(S("lobby"), bob);
+        rig.confirm(S("dev"), bob);
         rig.message(S("dev"), S("m2"), S("queued while you were away"));
         rig.message(S("dev"), S("m3"), S("and this"));
         QCOMPARE(rig.fake.showCount(), 1); // held
