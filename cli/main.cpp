@@ -8,10 +8,11 @@
 #include <cstdio>
 
 namespace {
-const char *usage = "usage: natter-cli listen [options] CHANNEL...\n"
-                    "       natter-cli trigger [options] CHANNEL EVENT DATA\n"
-                    "       natter-cli (listen|trigger) --help\n";
-}
+// GNU layout ("Usage:", "  or:"), which help2man turns into the man page's synopsis.
+const char *usage = "Usage: natter-cli listen [options] CHANNEL...\n"
+                    "  or:  natter-cli trigger [options] CHANNEL EVENT DATA\n"
+                    "  or:  natter-cli (listen|trigger) --help\n";
+} // namespace
 
 int main(int argc, char **argv)
 {
