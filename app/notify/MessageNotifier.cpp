@@ -56,6 +56,7 @@ void MessageNotifier::setController(natter::chat::ChatController *controller)
     m_controllerLinks.clear();
     closeAll();
     m_waiting.clear();
+    m_waitingDropped.clear();
     m_controller = controller;
     if (!controller)
         return;
@@ -93,6 +94,7 @@ void MessageNotifier::setOrigin(const QString &origin)
         return;
     closeAll();
     m_waiting.clear();
+    m_waitingDropped.clear();
     m_origin = origin;
 }
 
@@ -120,6 +122,11 @@ void MessageNotifier::onMessageReceived(natter::chat::Room *room,
         // Ask once, the first time a notification would be raised; until the answer the
         // messages wait here and nothing is shown.
         m_waiting.append({room, message});
+        if (m_waiting.size() > MaxWaiting) {
+            const auto dropped = m_waiting.takeFirst();
+            if (dropped.first)
+                ++m_waitingDropped[dropped.first->name()];
+        }
         QPointer<MessageNotifier> self(this);
         const QString origin = m_origin;
         m_permissions->requestPermission(origin, [self, origin](Permission answer) {
@@ -141,12 +148,20 @@ void MessageNotifier::onMessageReceived(natter::chat::Room *room,
     showRoom(room->name(), m_policy.takeSound());
 }
 
+int MessageNotifier::waitingCount() const
+{
+    return int(m_waiting.size());
+}
+
 void MessageNotifier::onPermission(bool allowed)
 {
     const auto waiting = std::exchange(m_waiting, {});
+    const auto dropped = std::exchange(m_waitingDropped, {});
     if (!allowed)
         return;
     QStringList rooms;
+    for (auto it = dropped.cbegin(); it != dropped.cend(); ++it)
+        m_rooms[it.key()].count += it.value(); // counted in "N new messages", not shown
     for (const auto &[room, message] : waiting) {
         if (!room)
             continue;

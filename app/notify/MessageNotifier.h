@@ -43,6 +43,10 @@ public:
     static constexpr int MaxLines = 3; // message lines kept in a room's notification
     static constexpr int MaxLineChars = 160;
     static constexpr int MaxNameChars = 40;
+    // Messages kept while the permission prompt waits for an answer; older ones are only counted
+    // (a flood before the answer must not pile up in memory).
+    static constexpr int MaxWaiting = 200;
+    int waitingCount() const;
 
     // None is owned; `clock` drives the burst and sound timing.
     MessageNotifier(PermissionStore *permissions, NotificationPreferences *preferences,
@@ -115,6 +119,7 @@ private:
     QHash<QString, QList<QMetaObject::Connection>> m_roomLinks;
     // Messages that arrived while the permission prompt is open: notified right after Allow.
     QList<QPair<QPointer<natter::chat::Room>, natter::chat::ChatMessage>> m_waiting;
+    QHash<QString, int> m_waitingDropped; // per room: waiting messages beyond MaxWaiting
     std::unique_ptr<natter::pusher::Timer> m_burstTimer;
     bool m_reportedFailure = false;
     bool m_wasConnected = false;

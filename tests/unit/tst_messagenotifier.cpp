@@ -110,6 +110,20 @@ private slots:
         QCOMPARE(shown.actions, expected);
     }
 
+    // A flood before the prompt is answered is counted, not kept: memory stays bounded.
+    void messagesWaitingForTheAnswerAreBounded()
+    {
+        for (int i = 0; i < 1000; ++i)
+            receive(m_lobby.get(), QStringLiteral("Bob"), QStringLiteral("m%1").arg(i));
+        QCOMPARE(m_notifier->waitingCount(), MessageNotifier::MaxWaiting);
+        m_permissions->answer(Origin, Permission::Allowed);
+        QCOMPARE(m_fake->created.size(), 1);
+        const auto &shown = m_fake->created.first()->shows.last();
+        QVERIFY2(shown.body.contains(QStringLiteral("m999")), qPrintable(shown.body));
+        QVERIFY2(shown.body.contains(QStringLiteral("1000")), qPrintable(shown.body));
+        QCOMPARE(m_notifier->waitingCount(), 0);
+    }
+
     void blockOrNotNowInThePromptShowsNothing_data()
     {
         QTest::addColumn<Permission>("answer");
