@@ -86,6 +86,9 @@ void Composer::setRoom(const QString &room)
     m_edit->setEnabled(!room.isEmpty());
     m_edit->setPlaceholderText(room.isEmpty() ? tr("Join a room to start chatting")
                                               : tr("Message #%1").arg(room));
+    // QPlainTextEdit repaints only when the placeholder appears or disappears, not when its
+    // text changes: without this the field can keep naming the previous room.
+    m_edit->viewport()->update();
     setTypingUsers({});
     m_error->hide();
     updateSendEnabled();

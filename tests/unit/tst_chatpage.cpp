@@ -172,6 +172,19 @@ QPoint pointOver(MessageView *view, int row, MessageDelegate::HitKind kind)
     return {-1, -1};
 }
 
+// Counts the paint events a widget receives.
+struct PaintCounter : QObject
+{
+    explicit PaintCounter(QWidget *w) { w->installEventFilter(this); }
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+    int paints = 0;
+};
+
 } // namespace
 
 class TestChatPage : public QObject
@@ -477,6 +490,37 @@ private slots:
         rig.typeAndEnter(S("mine"));
         QCoreApplication::processEvents();
         QCOMPARE(bar->value(), bar->maximum());
+    }
+
+    // QPlainTextEdit repaints only when the placeholder appears or disappears, not when its text
+    // changes: after a switch the field showed the previous room's name until something else
+    // repainted it.
+    void placeholderFollowsTheRoom()
+    {
+        Composer composer;
+        composer.resize(400, 100);
+        composer.setRoom(S("dev"));
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        QTest::qWait(300); // let the pending repaints happen
+        MessageEdit *edit = composer.editor();
+        PaintCounter counter(edit->viewport());
+        composer.setRoom(S("lobby"));
+        QCOMPARE(edit->placeholderText(), S("Message #lobby"));
+        QTRY_VERIFY(counter.paints > 0);
+
+        // Through the page: switching and leaving.
+        Rig rig;
+        rig.loggedIn();
+        rig.page->joinRoom(S("dev"));
+        MessageEdit *pageEdit = rig.page->composer()->editor();
+        QCOMPARE(pageEdit->placeholderText(), S("Message #dev"));
+        rig.page->showRoom(S("lobby"));
+        QCOMPARE(pageEdit->placeholderText(), S("Message #lobby"));
+        rig.page->showRoom(S("dev"));
+        rig.page->leaveCurrentRoom();
+        QCOMPARE(rig.page->currentRoom(), S("lobby"));
+        QCOMPARE(pageEdit->placeholderText(), S("Message #lobby"));
     }
 
     void joinAndLeaveRooms()
