@@ -125,6 +125,20 @@ void Composer::clearText()
     updateSendEnabled();
 }
 
+QString Composer::text() const
+{
+    return m_edit->toPlainText();
+}
+
+void Composer::setText(const QString &text)
+{
+    m_programmatic = true;
+    m_edit->setPlainText(text);
+    m_edit->moveCursor(QTextCursor::End);
+    m_programmatic = false;
+    updateSendEnabled();
+}
+
 void Composer::showError(const QString &message)
 {
     m_error->setText(message);
@@ -155,6 +169,7 @@ void Composer::submit()
 void Composer::onTextChanged()
 {
     updateSendEnabled();
+    emit textEdited(m_edit->toPlainText());
     if (m_programmatic)
         return;
     m_error->hide();
