@@ -132,7 +132,17 @@ LoginPage::LoginPage(QWidget *parent)
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     form->addRow(tr("Your &name:"), m_name);
-    form->addRow(QString(), m_nameError);
+    // The message's line is reserved (QFormLayout drops hidden rows), so the form does not jump
+    // when one appears.
+    auto *nameErrorLine = new QWidget(this);
+    auto *nameErrorLayout = new QVBoxLayout(nameErrorLine);
+    nameErrorLayout->setContentsMargins(0, 0, 0, 0);
+    nameErrorLayout->addWidget(m_nameError);
+    // Two lines: the longest message wraps once in a narrow window.
+    m_nameError->setText(QStringLiteral("X\nX"));
+    nameErrorLine->setMinimumHeight(m_nameError->sizeHint().height());
+    m_nameError->clear();
+    form->addRow(QString(), nameErrorLine);
     auto *serverLabel = new QLabel(tr("&Server:"), this);
     serverLabel->setBuddy(m_profile);
     form->addRow(serverLabel, profileRow);
@@ -230,7 +240,7 @@ void LoginPage::setUserName(const QString &name)
 
 QString LoginPage::userName() const
 {
-    return m_name->text();
+    return natter::chat::UserName::normalized(m_name->text());
 }
 
 void LoginPage::validate()
