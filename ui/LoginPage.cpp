@@ -328,8 +328,10 @@ QString LoginPage::hintFor(LoginError error)
 
 void LoginPage::showError(LoginError error, const QString &message)
 {
-    showProblem(message.isEmpty() ? titleFor(error) : message, hintFor(error));
+    showProblem(message, hintFor(error)); // no message: the title says it all, once
     m_errorTitle->setText(titleFor(error));
+    if (message.isEmpty())
+        m_errorBox->setAccessibleDescription(titleFor(error) + u' ' + hintFor(error));
 }
 
 void LoginPage::showRetrying(LoginError error, const QString &message)
@@ -338,10 +340,12 @@ void LoginPage::showRetrying(LoginError error, const QString &message)
         setBusy(true);
     m_busyText->setText(tr("Still trying to log in…"));
     m_errorTitle->setText(titleFor(error));
-    m_errorText->setText(message.isEmpty() ? titleFor(error) : message);
+    m_errorText->setText(message);
+    m_errorText->setVisible(!message.isEmpty());
     m_errorHint->setText(hintFor(error));
     m_errorHint->setVisible(true);
-    m_errorBox->setAccessibleDescription(m_errorText->text() + u' ' + m_errorHint->text());
+    m_errorBox->setAccessibleDescription((message.isEmpty() ? titleFor(error) : message) + u' '
+                                         + m_errorHint->text());
     m_errorBox->show();
 }
 
@@ -350,6 +354,7 @@ void LoginPage::showProblem(const QString &message, const QString &hint)
     setBusy(false);
     m_errorTitle->setText(tr("Could not log in"));
     m_errorText->setText(message);
+    m_errorText->setVisible(!message.isEmpty());
     m_errorHint->setText(hint);
     m_errorHint->setVisible(!hint.isEmpty());
     m_errorBox->setAccessibleDescription(message + u' ' + hint);

@@ -238,6 +238,24 @@ private slots:
         QVERIFY(LoginPage::hintFor(LoginError::BadKey).contains(S("app key")));
     }
 
+    // "The app key is not known to the server" + "The server does not know this app key": the
+    // title is a heading (no full stop), the hint one or more sentences of what to do.
+    void titlesAndHintsAreDistinctSentences()
+    {
+        QSet<QString> titles;
+        for (LoginError e : {LoginError::Unreachable, LoginError::AuthRefused, LoginError::BadKey,
+                             LoginError::Tls, LoginError::BadResponse, LoginError::Other}) {
+            const QString title = LoginPage::titleFor(e);
+            const QString hint = LoginPage::hintFor(e);
+            QVERIFY(!title.isEmpty());
+            QVERIFY2(!title.endsWith(u'.'), qPrintable(title));
+            QVERIFY2(hint.endsWith(u'.'), qPrintable(hint));
+            QVERIFY(!hint.contains(title, Qt::CaseInsensitive));
+            titles.insert(title);
+        }
+        QCOMPARE(titles.size(), 6);
+    }
+
     void noProfilesOffersToAddOne()
     {
         LoginPage page;
