@@ -69,3 +69,16 @@ void ConnectionArgs::applyLogLevel(const QCommandLineParser &parser)
     else if (level == QLatin1String("debug"))
         QLoggingCategory::setFilterRules(QStringLiteral("natter.*=true"));
 }
+
+QString ConnectionArgs::helpText(const QCommandLineParser &parser, const QString &command)
+{
+    // QCommandLineParser starts with "Usage: <argv[0]> [options] ...": argv[0] is whatever path
+    // the binary was started by, and the subcommand is missing.
+    QString text = parser.helpText();
+    const qsizetype eol = text.indexOf(u'\n');
+    const QString first = eol >= 0 ? text.left(eol) : text;
+    const qsizetype options = first.indexOf(QLatin1String(" [options]"));
+    const QString rest = options >= 0 ? first.mid(options) : QString();
+    return QStringLiteral("Usage: natter-cli ") + command + rest
+        + (eol >= 0 ? text.mid(eol) : QString());
+}

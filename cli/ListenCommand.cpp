@@ -99,7 +99,7 @@ int ListenCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(ConnectionArgs::helpText(parser, QStringLiteral("listen"))), stdout);
         return ExitOk;
     }
     ConnectionArgs::applyLogLevel(parser);

@@ -36,7 +36,7 @@ int TriggerCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(ConnectionArgs::helpText(parser, QStringLiteral("trigger"))), stdout);
         return ExitOk;
     }
     ConnectionArgs::applyLogLevel(parser);

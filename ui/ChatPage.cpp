@@ -9,6 +9,7 @@
 #include "ThemeColors.h"
 
 #include <chat/ChatController.h>
+#include <chat/ProfileStore.h>
 #include <chat/Room.h>
 #include <chat/RoomListModel.h>
 
@@ -99,6 +100,7 @@ ChatPage::ChatPage(QWidget *parent)
     connect(m_sidebar, &RoomSidebar::joinRequested, this, &ChatPage::joinRoom);
     connect(m_sidebar, &RoomSidebar::leaveRequested, this, &ChatPage::leaveRoom);
     connect(m_composer, &Composer::sendRequested, this, &ChatPage::send);
+    connect(m_composer, &Composer::textEdited, this, &ChatPage::onComposerText);
     connect(m_composer, &Composer::typing, this, [this] {
         if (m_controller && !m_roomName.isEmpty())
             m_controller->notifyTyping(m_roomName);
@@ -117,6 +119,34 @@ ChatPage::ChatPage(QWidget *parent)
 }
 
 ChatPage::~ChatPage() = default;
+
+void ChatPage::setDraftStore(natter::chat::ProfileStore *store, const QString &profile,
+                             const QString &user)
+{
+    m_draftStore = store;
+    m_draftProfile = profile;
+    m_draftUser = user;
+    m_drafts.clear();
+}
+
+QString ChatPage::draft(const QString &room) const
+{
+    if (room.isEmpty())
+        return {};
+    const auto it = m_drafts.constFind(room);
+    if (it != m_drafts.constEnd())
+        return *it;
+    return m_draftStore ? m_draftStore->draft(m_draftProfile, m_draftUser, room) : QString();
+}
+
+void ChatPage::onComposerText(const QString &text)
+{
+    if (m_roomName.isEmpty() || draft(m_roomName) == text)
+        return;
+    m_drafts.insert(m_roomName, text);
+    if (m_draftStore)
+        m_draftStore->setDraft(m_draftProfile, m_draftUser, m_roomName, text);
+}
 
 void ChatPage::setController(ChatController *controller)
 {
@@ -156,6 +186,9 @@ void ChatPage::showRoom(const QString &name)
     if (m_room)
         m_room->setActive(false);
     m_room = room;
+    // Cleared before the switch so that emptying the field does not erase the old room's draft.
+    m_roomName.clear();
+    m_composer->clearText();
     m_roomName = room ? name : QString();
     if (room) {
         room->setActive(true);
@@ -166,6 +199,7 @@ void ChatPage::showRoom(const QString &name)
     m_messages->setMessages(room ? room->messages() : nullptr);
     m_members->setRoom(room);
     m_composer->setRoom(m_roomName);
+    m_composer->setText(draft(m_roomName));
     m_composer->setTypingUsers(room ? room->typingUsers() : QStringList());
     if (m_clientEventsDisabled)
         m_composer->setClientEventsDisabled(m_clientEventsMessage);
@@ -245,6 +279,10 @@ void ChatPage::onRoomJoined(Room *room)
 
 void ChatPage::onRoomLeft(const QString &name)
 {
+    // Joining again starts afresh, like the discarded unsent messages.
+    m_drafts.remove(name);
+    if (m_draftStore)
+        m_draftStore->setDraft(m_draftProfile, m_draftUser, name, {});
     if (name != m_roomName)
         return;
     // The room object may already be gone; move to the first remaining one.

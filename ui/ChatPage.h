@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QPointer>
 
 #include <QWidget>
@@ -12,6 +13,7 @@ class QSplitter;
 
 namespace natter::chat {
 class ChatController;
+class ProfileStore;
 class Room;
 } // namespace natter::chat
 
@@ -32,6 +34,10 @@ public:
     ~ChatPage() override;
 
     void setController(natter::chat::ChatController *controller); // nullptr: logged out
+    // Where the unsent text of each room is kept across restarts (not owned; nullptr: only in
+    // memory). Set before setController().
+    void setDraftStore(natter::chat::ProfileStore *store, const QString &profile,
+                       const QString &user);
     natter::chat::ChatController *controller() const { return m_controller; }
 
     QString currentRoom() const { return m_roomName; }
@@ -59,12 +65,18 @@ private:
     void onRoomJoined(natter::chat::Room *room);
     void onRoomLeft(const QString &name);
     void updateRoomHeader();
+    void onComposerText(const QString &text);
+    QString draft(const QString &room) const;
 
     QPointer<natter::chat::ChatController> m_controller;
     QList<QMetaObject::Connection> m_controllerLinks;
     QPointer<natter::chat::Room> m_room;
     QList<QMetaObject::Connection> m_roomLinks;
     QString m_roomName;
+    QHash<QString, QString> m_drafts; // room -> unsent text
+    QPointer<natter::chat::ProfileStore> m_draftStore;
+    QString m_draftProfile;
+    QString m_draftUser;
     QString m_clientEventsMessage;
     QString m_confirmLeave; // asked to leave this room, which has unsent messages
     bool m_clientEventsDisabled = false;

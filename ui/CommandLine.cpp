@@ -23,7 +23,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
     const QCommandLineOption profile(QStringLiteral("profile"),
                                      tr("Use the saved server profile NAME."), tr("NAME"));
     const QCommandLineOption user(QStringLiteral("user"),
-                                  tr("Log in as NAME (letters and digits)."), tr("NAME"));
+                                  tr("Log in as NAME (letters, digits, _ and -)."), tr("NAME"));
     const QCommandLineOption room(
         QStringLiteral("room"),
         tr("Join room NAME (repeatable; the first is shown). With --user: log in directly."),
@@ -87,7 +87,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
 
     Options &o = result.options;
     o.profile = parser.value(profile);
-    o.user = parser.value(user);
+    o.user = natter::chat::UserName::normalized(parser.value(user));
     o.newInstance = parser.isSet(newInstance);
     o.minimized = parser.isSet(minimized);
     if (!o.user.isEmpty()) {

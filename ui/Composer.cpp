@@ -86,6 +86,9 @@ void Composer::setRoom(const QString &room)
     m_edit->setEnabled(!room.isEmpty());
     m_edit->setPlaceholderText(room.isEmpty() ? tr("Join a room to start chatting")
                                               : tr("Message #%1").arg(room));
+    // QPlainTextEdit repaints only when the placeholder appears or disappears, not when its
+    // text changes: without this the field can keep naming the previous room.
+    m_edit->viewport()->update();
     setTypingUsers({});
     m_error->hide();
     updateSendEnabled();
@@ -122,6 +125,20 @@ void Composer::clearText()
     updateSendEnabled();
 }
 
+QString Composer::text() const
+{
+    return m_edit->toPlainText();
+}
+
+void Composer::setText(const QString &text)
+{
+    m_programmatic = true;
+    m_edit->setPlainText(text);
+    m_edit->moveCursor(QTextCursor::End);
+    m_programmatic = false;
+    updateSendEnabled();
+}
+
 void Composer::showError(const QString &message)
 {
     m_error->setText(message);
@@ -152,6 +169,7 @@ void Composer::submit()
 void Composer::onTextChanged()
 {
     updateSendEnabled();
+    emit textEdited(m_edit->toPlainText());
     if (m_programmatic)
         return;
     m_error->hide();

@@ -25,6 +25,8 @@ public:
     void setRoom(const QString &room); // empty: nothing to send to (disabled)
     void setTypingUsers(const QStringList &names);
     void clearText();
+    QString text() const;
+    void setText(const QString &text); // a restored draft: not typing
     void showError(const QString &message); // inline, until the text changes
     // The server refused a client event because client events are off for this app.
     void setClientEventsDisabled(const QString &serverMessage);
@@ -34,6 +36,7 @@ public:
 
 signals:
     void sendRequested(const QString &text);
+    void textEdited(const QString &text); // also on clearText() and setText()
     void typing();
 
 protected:

@@ -132,7 +132,17 @@ LoginPage::LoginPage(QWidget *parent)
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     form->addRow(tr("Your &name:"), m_name);
-    form->addRow(QString(), m_nameError);
+    // The message's line is reserved (QFormLayout drops hidden rows), so the form does not jump
+    // when one appears.
+    auto *nameErrorLine = new QWidget(this);
+    auto *nameErrorLayout = new QVBoxLayout(nameErrorLine);
+    nameErrorLayout->setContentsMargins(0, 0, 0, 0);
+    nameErrorLayout->addWidget(m_nameError);
+    // Two lines: the longest message wraps once in a narrow window.
+    m_nameError->setText(QStringLiteral("X\nX"));
+    nameErrorLine->setMinimumHeight(m_nameError->sizeHint().height());
+    m_nameError->clear();
+    form->addRow(QString(), nameErrorLine);
     auto *serverLabel = new QLabel(tr("&Server:"), this);
     serverLabel->setBuddy(m_profile);
     form->addRow(serverLabel, profileRow);
@@ -230,7 +240,7 @@ void LoginPage::setUserName(const QString &name)
 
 QString LoginPage::userName() const
 {
-    return m_name->text();
+    return natter::chat::UserName::normalized(m_name->text());
 }
 
 void LoginPage::validate()
@@ -318,8 +328,10 @@ QString LoginPage::hintFor(LoginError error)
 
 void LoginPage::showError(LoginError error, const QString &message)
 {
-    showProblem(message.isEmpty() ? titleFor(error) : message, hintFor(error));
+    showProblem(message, hintFor(error)); // no message: the title says it all, once
     m_errorTitle->setText(titleFor(error));
+    if (message.isEmpty())
+        m_errorBox->setAccessibleDescription(titleFor(error) + u' ' + hintFor(error));
 }
 
 void LoginPage::showRetrying(LoginError error, const QString &message)
@@ -328,10 +340,12 @@ void LoginPage::showRetrying(LoginError error, const QString &message)
         setBusy(true);
     m_busyText->setText(tr("Still trying to log in…"));
     m_errorTitle->setText(titleFor(error));
-    m_errorText->setText(message.isEmpty() ? titleFor(error) : message);
+    m_errorText->setText(message);
+    m_errorText->setVisible(!message.isEmpty());
     m_errorHint->setText(hintFor(error));
     m_errorHint->setVisible(true);
-    m_errorBox->setAccessibleDescription(m_errorText->text() + u' ' + m_errorHint->text());
+    m_errorBox->setAccessibleDescription((message.isEmpty() ? titleFor(error) : message) + u' '
+                                         + m_errorHint->text());
     m_errorBox->show();
 }
 
@@ -340,6 +354,7 @@ void LoginPage::showProblem(const QString &message, const QString &hint)
     setBusy(false);
     m_errorTitle->setText(tr("Could not log in"));
     m_errorText->setText(message);
+    m_errorText->setVisible(!message.isEmpty());
     m_errorHint->setText(hint);
     m_errorHint->setVisible(!hint.isEmpty());
     m_errorBox->setAccessibleDescription(message + u' ' + hint);

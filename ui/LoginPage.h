@@ -13,7 +13,7 @@ class QPushButton;
 
 namespace natter::ui {
 
-// The first page: your name (letters and digits; anything else is explained inline under the
+// The first page: your name (letters, digits, _ and -; anything else is explained inline under the
 // field), the server profile, Log in. While logging in a busy bar runs and Cancel is offered;
 // a failure is shown inline with what to do about it. Never an alert box.
 class LoginPage : public QWidget

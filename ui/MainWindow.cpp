@@ -214,6 +214,7 @@ void MainWindow::onLoggedIn(ChatSession *session)
 {
     m_session = session;
     m_login->setBusy(false);
+    m_chat->setDraftStore(m_profiles, session->profile().name, session->user());
     m_chat->setController(session->controller());
     m_chat->showRoom(session->initialRoom());
     showPage(Page::Chat);

@@ -20,26 +20,58 @@
 
 namespace {
 
-// --help and --version must work without a display: answer them before QApplication exists.
+// Qt's own options, which QApplication takes out of the arguments: with a value, and without.
+const char *const qtValueOptions[] = {
+    "platform",     "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry",
+    "qwindowtitle", "qwindowicon",        "session",       "style",  "stylesheet",
+    "display",      "geometry",           "title",         "name",   "qmljsdebugger"};
+const char *const qtFlagOptions[] = {"reverse", "widgetcount", "nograb", "dograb", "sync"};
+
+bool isOneOf(const QString &name, const auto &list)
+{
+    for (const char *o : list) {
+        if (name == QLatin1String(o))
+            return true;
+    }
+    return false;
+}
+
+// --help, --version and mistakes must work without a display (QApplication aborts without one):
+// answer them before QApplication exists. Qt's own options are left for QApplication.
 int answerWithoutDisplay(int argc, char **argv)
 {
     QStringList args;
-    bool wanted = false;
     for (int i = 0; i < argc; ++i) {
         const QString a = QString::fromLocal8Bit(argv[i]);
+        QString name = a.startsWith(QLatin1String("--")) ? a.mid(2)
+            : a.startsWith(u'-')                         ? a.mid(1)
+                                                         : QString();
+        name = name.section(u'=', 0, 0);
+        if (i > 0 && isOneOf(name, qtValueOptions)) {
+            if (!a.contains(u'='))
+                ++i; // its value
+            continue;
+        }
+        if (i > 0 && isOneOf(name, qtFlagOptions))
+            continue;
         args.append(a);
-        wanted = wanted || a == QLatin1String("--help") || a == QLatin1String("-h")
-            || a == QLatin1String("--version");
     }
-    if (!wanted)
-        return -1;
     const auto result = natter::ui::CommandLine::parse(args);
-    if (result.action == natter::ui::CommandLine::Action::Help
-        || result.action == natter::ui::CommandLine::Action::Version) {
+    switch (result.action) {
+    case natter::ui::CommandLine::Action::Help:
+    case natter::ui::CommandLine::Action::Version:
         std::fputs(result.text.toLocal8Bit().constData(), stdout);
         return 0;
+    case natter::ui::CommandLine::Action::Error:
+        // No translations yet: they need the application object.
+        std::fprintf(
+            stderr, "natter: %s\n%s\n", result.text.toLocal8Bit().constData(),
+            QCoreApplication::translate("main", "Try “natter --help”.").toLocal8Bit().constData());
+        return 2;
+    case natter::ui::CommandLine::Action::Run:
+        break;
     }
-    return -1; // an error: reported below, with translations
+    return -1;
 }
 
 void installTranslators(QApplication &app)

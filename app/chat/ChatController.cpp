@@ -109,11 +109,14 @@ void ChatController::start(const ConnectionOptions &options, Authorizer *authori
     connect(connection, &Connection::connectionRefused, this,
             [this](int code, const QString &reason) {
                 if (code == 4001)
-                    d->failLogin(LoginError::BadKey, tr("The server does not know this app key"));
+                    // The title already says the key is unknown: the message says what the server did.
+                    d->failLogin(LoginError::BadKey,
+                                 tr("The server closed the connection as soon as it opened "
+                                    "(code 4001)."));
                 else
                     d->failLogin(LoginError::Other,
                                  reason.isEmpty()
-                                     ? tr("The server refused the connection (code %1)").arg(code)
+                                     ? tr("The server refused the connection (code %1).").arg(code)
                                      : reason);
             });
     connect(connection, &Connection::tlsError, this, [this](const QString &reason) {

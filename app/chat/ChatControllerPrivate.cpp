@@ -282,10 +282,22 @@ void ChatController::Private::checkLogin()
     emit q->loggedIn();
 }
 
-void ChatController::Private::failLogin(LoginError error, const QString &message)
+// Login messages say what happened in a sentence (the page adds what to do): server reasons and
+// error texts come without a full stop.
+static QString asSentence(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty() || t.endsWith(u'.') || t.endsWith(u'!') || t.endsWith(u'?')
+        || t.endsWith(u'\u2026'))
+        return t;
+    return t + u'.';
+}
+
+void ChatController::Private::failLogin(LoginError error, const QString &sentence)
 {
     if (loginOver)
         return;
+    const QString message = asSentence(sentence);
     loginOver = true;
     qCInfo(lcChat) << "login failed:" << error << message; // the UI shows it: not a warning
     // The session is over: stop retrying in the background, the user changes something first.
@@ -293,10 +305,11 @@ void ChatController::Private::failLogin(LoginError error, const QString &message
     emit q->loginFailed(error, message);
 }
 
-void ChatController::Private::troubledLogin(LoginError error, const QString &message)
+void ChatController::Private::troubledLogin(LoginError error, const QString &sentence)
 {
     if (loginOver)
         return;
+    const QString message = asSentence(sentence);
     loginTroubled = true;
     qCInfo(lcChat) << "login delayed, still trying:" << error << message;
     emit q->loginRetrying(error, message);
@@ -314,10 +327,8 @@ void ChatController::Private::onConnectionState(ConnectionState previous, Connec
             r->setMembersStale(true);
     }
     if (current == ConnectionState::Unavailable)
-        troubledLogin(
-            LoginError::Unreachable,
-            ChatController::tr("Cannot reach %1; check the address and that the server runs")
-                .arg(address()));
+        troubledLogin(LoginError::Unreachable,
+                      ChatController::tr("Cannot reach %1.").arg(address()));
 }
 
 void ChatController::Private::onSubscribed(Room *room)

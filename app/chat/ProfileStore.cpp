@@ -275,4 +275,20 @@ void ProfileStore::setLastRoom(const QString &profile, const QString &user, cons
     m_settings->setValue(stateGroup(profile, user) + QStringLiteral("/lastRoom"), room);
 }
 
+QString ProfileStore::draft(const QString &profile, const QString &user, const QString &room) const
+{
+    return m_settings->value(stateGroup(profile, user) + QStringLiteral("/drafts/") + keyPart(room))
+        .toString();
+}
+
+void ProfileStore::setDraft(const QString &profile, const QString &user, const QString &room,
+                            const QString &text)
+{
+    const QString key = stateGroup(profile, user) + QStringLiteral("/drafts/") + keyPart(room);
+    if (text.isEmpty())
+        m_settings->remove(key);
+    else
+        m_settings->setValue(key, text);
+}
+
 } // namespace natter::chat

@@ -11,9 +11,9 @@ class QSettings;
 
 namespace natter::chat {
 
-// Server profiles and per-user state (joined rooms, last open room) in QSettings. Never secrets:
-// an auth endpoint's password and query are not stored. The settings file is kept 0600 in a
-// 0700 folder.
+// Server profiles and per-user state (joined rooms, last open room, drafts) in QSettings. Never
+// secrets: an auth endpoint's password and query are not stored. The settings file is kept 0600 in
+// a 0700 folder.
 class ProfileStore : public QObject
 {
     Q_OBJECT
@@ -33,6 +33,10 @@ public:
     void setRooms(const QString &profile, const QString &user, const QStringList &rooms);
     QString lastRoom(const QString &profile, const QString &user) const;
     void setLastRoom(const QString &profile, const QString &user, const QString &room);
+    // The unsent text in a room's message field; empty: none.
+    QString draft(const QString &profile, const QString &user, const QString &room) const;
+    void setDraft(const QString &profile, const QString &user, const QString &room,
+                  const QString &text);
 
 signals:
     void profilesChanged();

@@ -213,7 +213,7 @@ private slots:
         QTest::addColumn<int>("error");
         QTest::addColumn<QString>("message");
         QTest::newRow("bad key") << S("4001") << int(ChatController::LoginError::BadKey)
-                                 << S("The server does not know this app key");
+                                 << S("code 4001");
         QTest::newRow("other 40xx")
             << S("4003") << int(ChatController::LoginError::Other) << S("App is disabled");
         QTest::newRow("tls") << S("tls") << int(ChatController::LoginError::Tls)
@@ -267,6 +267,11 @@ private slots:
                  ChatController::LoginError(error));
         QVERIFY2(failed.at(0).at(1).toString().contains(message),
                  qPrintable(failed.at(0).at(1).toString()));
+        // One sentence for what happened; the login page adds a title and what to do.
+        QVERIFY2(failed.at(0).at(1).toString().endsWith(u'.'),
+                 qPrintable(failed.at(0).at(1).toString()));
+        if (error == int(ChatController::LoginError::BadKey)) // the title says it
+            QVERIFY(!failed.at(0).at(1).toString().contains(S("app key"), Qt::CaseInsensitive));
         QCOMPARE(loggedIn.size(), 0);
         // The session is over: nothing retries in the background.
         QVERIFY(!rig.chat->isStarted());
@@ -291,7 +296,7 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("unreachable")
             << S("unreachable") << int(ChatController::LoginError::Unreachable)
-            << S("Cannot reach chat.example:6001; check the address and that the server runs");
+            << S("Cannot reach chat.example:6001.");
         QTest::newRow("auth endpoint down")
             << S("transient") << int(ChatController::LoginError::Unreachable) << S("503");
         QTest::newRow("subscription not confirmed yet")
@@ -332,6 +337,8 @@ private slots:
         QVERIFY(retrying.size() >= 1);
         QCOMPARE(retrying.at(0).at(0).value<ChatController::LoginError>(),
                  ChatController::LoginError(error));
+        QVERIFY2(retrying.at(0).at(1).toString().endsWith(u'.'),
+                 qPrintable(retrying.at(0).at(1).toString()));
         QVERIFY2(retrying.at(0).at(1).toString().contains(message),
                  qPrintable(retrying.at(0).at(1).toString()));
         QCOMPARE(failed.size(), 0);

@@ -19,6 +19,7 @@
 #include <chat/ChatController.h>
 #include <chat/MessageListModel.h>
 #include <chat/Outbox.h>
+#include <chat/ProfileStore.h>
 #include <chat/Room.h>
 #include <chat/RoomListModel.h>
 #include <pusher/MemberListModel.h>
@@ -33,6 +34,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -171,6 +173,19 @@ QPoint pointOver(MessageView *view, int row, MessageDelegate::HitKind kind)
     }
     return {-1, -1};
 }
+
+// Counts the paint events a widget receives.
+struct PaintCounter : QObject
+{
+    explicit PaintCounter(QWidget *w) { w->installEventFilter(this); }
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+    int paints = 0;
+};
 
 } // namespace
 
@@ -477,6 +492,89 @@ private slots:
         rig.typeAndEnter(S("mine"));
         QCoreApplication::processEvents();
         QCOMPARE(bar->value(), bar->maximum());
+    }
+
+    // QPlainTextEdit repaints only when the placeholder appears or disappears, not when its text
+    // changes: after a switch the field showed the previous room's name until something else
+    // repainted it.
+    void placeholderFollowsTheRoom()
+    {
+        Composer composer;
+        composer.resize(400, 100);
+        composer.setRoom(S("dev"));
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        QTest::qWait(300); // let the pending repaints happen
+        MessageEdit *edit = composer.editor();
+        PaintCounter counter(edit->viewport());
+        composer.setRoom(S("lobby"));
+        QCOMPARE(edit->placeholderText(), S("Message #lobby"));
+        QTRY_VERIFY(counter.paints > 0);
+
+        // Through the page: switching and leaving.
+        Rig rig;
+        rig.loggedIn();
+        rig.page->joinRoom(S("dev"));
+        MessageEdit *pageEdit = rig.page->composer()->editor();
+        QCOMPARE(pageEdit->placeholderText(), S("Message #dev"));
+        rig.page->showRoom(S("lobby"));
+        QCOMPARE(pageEdit->placeholderText(), S("Message #lobby"));
+        rig.page->showRoom(S("dev"));
+        rig.page->leaveCurrentRoom();
+        QCOMPARE(rig.page->currentRoom(), S("lobby"));
+        QCOMPARE(pageEdit->placeholderText(), S("Message #lobby"));
+    }
+
+    // Text typed in one room stayed in the field after switching, and Enter posted it there.
+    void draftsStayWithTheirRoom()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(S("natter.ini")), QSettings::IniFormat);
+        ProfileStore store(&settings);
+        Rig rig;
+        rig.page->setDraftStore(&store, S("Local"), S("alice"));
+        rig.loggedIn();
+        rig.page->joinRoom(S("dev"));
+        MessageEdit *edit = rig.page->composer()->editor();
+        edit->setFocus();
+        QTest::keyClicks(edit, S("for dev only"));
+
+        rig.page->showRoom(S("lobby"));
+        QCOMPARE(edit->toPlainText(), QString());
+        QVERIFY(!rig.page->composer()->sendButton()->isEnabled());
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(rig.chat->pendingCount(S("dev")), 0);
+        QCOMPARE(rig.chat->room(S("dev"))->messages()->rowCount(), 0);
+        QCOMPARE(rig.chat->room(S("lobby"))->messages()->rowCount(), 0);
+        QTest::keyClicks(edit, S("lobby text"));
+
+        rig.page->showRoom(S("dev"));
+        QCOMPARE(edit->toPlainText(), S("for dev only"));
+        QCOMPARE(edit->textCursor().position(), int(S("for dev only").size()));
+
+        // A new page on the same store (the next start) gets both back.
+        ChatPage next;
+        next.setDraftStore(&store, S("Local"), S("alice"));
+        next.setController(rig.chat.get());
+        next.showRoom(S("dev"));
+        QCOMPARE(next.composer()->editor()->toPlainText(), S("for dev only"));
+        next.showRoom(S("lobby"));
+        QCOMPARE(next.composer()->editor()->toPlainText(), S("lobby text"));
+        // Another user's drafts are their own.
+        ChatPage other;
+        other.setDraftStore(&store, S("Local"), S("bob"));
+        other.setController(rig.chat.get());
+        other.showRoom(S("dev"));
+        QCOMPARE(other.composer()->editor()->toPlainText(), QString());
+        next.setController(nullptr);
+        other.setController(nullptr);
+
+        // Sent: the draft is gone, here and in the store.
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(rig.chat->room(S("dev"))->messages()->rowCount(), 1);
+        QCOMPARE(edit->toPlainText(), QString());
+        QCOMPARE(store.draft(S("Local"), S("alice"), S("dev")), QString());
+        QCOMPARE(store.draft(S("Local"), S("alice"), S("lobby")), S("lobby text"));
     }
 
     void joinAndLeaveRooms()

@@ -199,6 +199,8 @@ private slots:
     void listen_authHeaderFromEnvironment_reachesEndpoint();
     void listen_authHeaderFromEnvironment_malformedIsUsageError();
     void listen_help_mentionsAuthHeaderEnvironment();
+    void help_usageLineNamesTheCommand_data();
+    void help_usageLineNamesTheCommand();
 
     void trigger_sendsSignedPost();
     void trigger_withoutSocketId_leavesItOut();
@@ -571,6 +573,29 @@ void TestCli::listen_help_mentionsAuthHeaderEnvironment()
     const Run run = cli.wait();
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
     QVERIFY2(run.out.contains("NATTER_AUTH_HEADER"), qPrintable(run.describe()));
+}
+
+void TestCli::help_usageLineNamesTheCommand_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("usage");
+    QTest::newRow("listen") << QStringLiteral("listen")
+                            << QStringLiteral("Usage: natter-cli listen [options] CHANNEL...");
+    QTest::newRow("trigger") << QStringLiteral("trigger")
+                             << QStringLiteral("Usage: natter-cli trigger [options] ");
+}
+
+// The usage line named the binary by the path it was started with and left the command out.
+void TestCli::help_usageLineNamesTheCommand()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, usage);
+    Cli cli({command, QStringLiteral("--help")});
+    const Run run = cli.wait();
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    const QString first = QString::fromUtf8(run.out).section(u'\n', 0, 0);
+    QVERIFY2(first.startsWith(usage), qPrintable(first));
+    QVERIFY2(!first.contains(u'/'), qPrintable(first));
 }
 
 // --- trigger ---------------------------------------------------------------------------------

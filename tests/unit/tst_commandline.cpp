@@ -1,7 +1,10 @@
 // natter's command line: options into CommandLine::Options, errors as messages, log levels.
 #include "CommandLine.h"
 
+#include <QProcess>
 #include <QTest>
+
+#include <tuple>
 
 using natter::chat::ServerProfile;
 using natter::ui::CommandLine;
@@ -26,6 +29,33 @@ class TestCommandLine : public QObject
     Q_OBJECT
 
 private slots:
+    // natter --bogus without a display aborted in the Qt platform plugin (exit 134): options are
+    // checked before QApplication needs a display. Qt's own options still pass through.
+    void badOptionWithoutDisplay_exits2()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QString::fromLatin1(name));
+        const auto run = [&](const QStringList &args) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(NATTER_APP_PATH), args);
+            const bool finished = p.waitForFinished(20000);
+            return std::tuple(finished && p.exitStatus() == QProcess::NormalExit, p.exitCode(),
+                              QString::fromLocal8Bit(p.readAllStandardError()));
+        };
+        auto [normal, code, err] = run({S("--bogus")});
+        QVERIFY2(normal, qPrintable(err));
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(S("Unknown option")), qPrintable(err));
+        QVERIFY2(err.contains(S("bogus")), qPrintable(err));
+
+        std::tie(normal, code, err) = run({S("-platform"), S("offscreen"), S("--user"), S("a b")});
+        QVERIFY2(normal, qPrintable(err));
+        QCOMPARE(code, 2); // the bad user name, not the Qt option
+        QVERIFY2(!err.contains(S("Unknown option")), qPrintable(err));
+    }
+
     void plainStart()
     {
         const auto r = parse({});

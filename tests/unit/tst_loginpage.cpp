@@ -58,7 +58,7 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::newRow("space") << S("bob smith");
         QTest::newRow("punctuation") << S("bob!");
-        QTest::newRow("dash") << S("a-b");
+        QTest::newRow("dot") << S("a.b");
         QTest::newRow("markup") << S("<b>x</b>");
         QTest::newRow("too long") << QString(natter::chat::UserName::MaxLength + 1, u'a');
     }
@@ -79,6 +79,42 @@ private slots:
         QTest::keyClick(page.nameField(), Qt::Key_Return);
         QCOMPARE(requested.size(), 0);
         QVERIFY(!anyMessageBox());
+    }
+
+    // The window refused names the backend and the command line allow.
+    void underscoreAndDashAreAllowed()
+    {
+        LoginPage page;
+        page.setProfiles({S("local")}, S("local"));
+        page.show();
+        QSignalSpy requested(&page, &LoginPage::loginRequested);
+        QTest::keyClicks(page.nameField(), S(" alice_smith-2 "));
+        QVERIFY2(!page.nameError()->isVisible(), qPrintable(page.nameError()->text()));
+        QVERIFY(page.loginButton()->isEnabled());
+        QTest::keyClick(page.nameField(), Qt::Key_Return);
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(1).toString(), S("alice_smith-2")); // trimmed
+    }
+
+    // The form moved down when the validation message appeared: its line is reserved.
+    void validationMessageDoesNotMoveTheForm()
+    {
+        LoginPage page;
+        page.setProfiles({S("local")}, S("local"));
+        page.resize(600, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTest::keyClicks(page.nameField(), S("bob"));
+        QVERIFY(!page.nameError()->isVisible());
+        const QPoint before = page.loginButton()->mapTo(&page, QPoint(0, 0));
+        QTest::keyClick(page.nameField(), Qt::Key_Exclam);
+        QVERIFY(page.nameError()->isVisible());
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCOMPARE(page.loginButton()->mapTo(&page, QPoint(0, 0)), before);
+        QTest::keyClick(page.nameField(), Qt::Key_Backspace);
+        QVERIFY(!page.nameError()->isVisible());
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCOMPARE(page.loginButton()->mapTo(&page, QPoint(0, 0)), before);
     }
 
     void validNameEnablesLogin()
@@ -200,6 +236,24 @@ private slots:
         QCOMPARE(hints.size(), 6);
         QVERIFY(LoginPage::hintFor(LoginError::Tls).contains(S("TLS")));
         QVERIFY(LoginPage::hintFor(LoginError::BadKey).contains(S("app key")));
+    }
+
+    // "The app key is not known to the server" + "The server does not know this app key": the
+    // title is a heading (no full stop), the hint one or more sentences of what to do.
+    void titlesAndHintsAreDistinctSentences()
+    {
+        QSet<QString> titles;
+        for (LoginError e : {LoginError::Unreachable, LoginError::AuthRefused, LoginError::BadKey,
+                             LoginError::Tls, LoginError::BadResponse, LoginError::Other}) {
+            const QString title = LoginPage::titleFor(e);
+            const QString hint = LoginPage::hintFor(e);
+            QVERIFY(!title.isEmpty());
+            QVERIFY2(!title.endsWith(u'.'), qPrintable(title));
+            QVERIFY2(hint.endsWith(u'.'), qPrintable(hint));
+            QVERIFY(!hint.contains(title, Qt::CaseInsensitive));
+            titles.insert(title);
+        }
+        QCOMPARE(titles.size(), 6);
     }
 
     void noProfilesOffersToAddOne()

@@ -1,4 +1,5 @@
-// UserName::validate: letters and digits, 1-32 characters, clear messages otherwise.
+// UserName::validate: letters, digits, _ and -, 1-32 characters after trimming, clear messages
+// otherwise.
 #include "chat/UserName.h"
 
 #include <QTest>
@@ -21,18 +22,29 @@ private slots:
         QTest::newRow("empty") << QString() << QStringLiteral("Enter");
         QTest::newRow("33") << QString(33, u'x') << QStringLiteral("32");
         QTest::newRow("space") << QStringLiteral("alice smith")
-                               << QStringLiteral("letters and digits only");
-        QTest::newRow("dash") << QStringLiteral("alice-1")
-                              << QStringLiteral("letters and digits only");
-        QTest::newRow("dot") << QStringLiteral("a.b") << QStringLiteral("letters and digits only");
+                               << QStringLiteral("only letters, digits, _ and -");
+        QTest::newRow("dash") << QStringLiteral("alice-1") << QString();
+        QTest::newRow("underscore") << QStringLiteral("alice_smith") << QString();
+        QTest::newRow("only punctuation") << QStringLiteral("_-") << QString();
+        QTest::newRow("trimmed") << QStringLiteral("  alice_smith \t") << QString();
+        QTest::newRow("32 trimmed") << (u' ' + QString(32, u'x') + u' ') << QString();
+        QTest::newRow("blank") << QStringLiteral("   ") << QStringLiteral("Enter");
+        QTest::newRow("dot") << QStringLiteral("a.b")
+                             << QStringLiteral("only letters, digits, _ and -");
         QTest::newRow("quote") << QStringLiteral("a\"b")
-                               << QStringLiteral("letters and digits only");
+                               << QStringLiteral("only letters, digits, _ and -");
         QTest::newRow("slash") << QStringLiteral("a/b")
-                               << QStringLiteral("letters and digits only");
+                               << QStringLiteral("only letters, digits, _ and -");
         QTest::newRow("emoji") << QString::fromUtf8("a\U0001F600")
-                               << QStringLiteral("letters and digits only");
+                               << QStringLiteral("only letters, digits, _ and -");
         QTest::newRow("superscript")
-            << QString::fromUtf8("a\u00b2") << QStringLiteral("letters and digits only");
+            << QString::fromUtf8("a\u00b2") << QStringLiteral("only letters, digits, _ and -");
+    }
+
+    void normalized()
+    {
+        QCOMPARE(UserName::normalized(QStringLiteral(" alice_smith\n")),
+                 QStringLiteral("alice_smith"));
     }
 
     void validate()
