@@ -39,6 +39,7 @@ private slots:
     void channelAuthMatchesPusherSdk();
     void batchedAuth();
     void userAuth();
+    void survivesPostgresRestart();
 
 private:
     std::unique_ptr<NatterServerProcess> start(const QStringList &args = {},
@@ -456,6 +457,25 @@ void TestServerApi::userAuth()
         r.json.value(QStringLiteral("auth")).toString());
     QCOMPARE(api.postForm(QStringLiteral("/pusher/user-auth"), "socket_id=5", token).status, 400);
     QCOMPARE(api.postForm(QStringLiteral("/pusher/user-auth"), "socket_id=5.6").status, 401);
+}
+
+void TestServerApi::survivesPostgresRestart()
+{
+    if (!m_rig.usesPostgres())
+        QSKIP("PostgreSQL only");
+    auto server = start();
+    QVERIFY(server);
+    ServerApiClient api(server->url());
+    const QString token = api.login(QStringLiteral("steady"));
+    QVERIFY(!token.isEmpty());
+    QVERIFY2(m_rig.postgres()->restart(), qPrintable(m_rig.postgres()->error()));
+    // The request that finds the connection gone may fail (503, never a crash or a hang); the
+    // server reconnects, and the session is still there.
+    const auto first = api.get(kSession, token);
+    QVERIFY2(first.status == 200 || first.status == 503, qPrintable(first.describe()));
+    QCOMPARE(api.get(kSession, token).status, 200);
+    QCOMPARE(api.get(QStringLiteral("/healthz")).status, 200);
+    QVERIFY(!api.login(QStringLiteral("steady2")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestServerApi)

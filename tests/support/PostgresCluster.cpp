@@ -113,6 +113,14 @@ void PostgresCluster::stop()
         30000);
 }
 
+bool PostgresCluster::restart()
+{
+    return run(QStringLiteral("pg_ctl"),
+               {QStringLiteral("-D"), m_dir->path() + QStringLiteral("/data"), QStringLiteral("-m"),
+                QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("restart")},
+               60000);
+}
+
 bool PostgresCluster::createDatabase(const QString &name)
 {
     return run(QStringLiteral("createdb"),

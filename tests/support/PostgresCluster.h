@@ -20,6 +20,8 @@ public:
 
     bool start(int timeoutMs = 60000);
     void stop();
+    // pg_ctl restart -m fast: every client connection is cut.
+    bool restart();
     bool isRunning() const { return m_running; }
     quint16 port() const { return m_port; }
     // Creates a database owned by "natter"; false with error() on failure.

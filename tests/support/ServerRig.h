@@ -26,6 +26,7 @@ public:
         return usesPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
     }
     SoketiServer &soketi() { return m_soketi; }
+    PostgresCluster *postgres() { return m_postgres.get(); }
     QString tempPath() const { return m_dir.path(); }
 
     QString freshDatabaseUrl();
