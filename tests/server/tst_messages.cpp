@@ -140,6 +140,9 @@ void TestServerMessages::postMessageValidation()
         QVERIFY(!r.json.value(QStringLiteral("error")).toString().isEmpty());
     }
     QCOMPARE(api.post(kLobby, "{", "application/json", token).status, 400);
+    const auto huge = api.post(kLobby, QByteArray(300 * 1024, ' '), "application/json", token);
+    QCOMPARE(huge.status, 413);
+    QCOMPARE(huge.code(), QStringLiteral("too_large"));
     QCOMPARE(post(message(QStringLiteral("x"), QStringLiteral("c2")),
                   QStringLiteral("/rooms/other/messages"))
                  .status,
