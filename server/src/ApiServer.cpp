@@ -3,6 +3,7 @@
 #include "Log.h"
 
 #include <QHttpServerResponder>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -21,8 +22,12 @@ ApiServer::ApiServer(ServerContext &context, QObject *parent)
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     ++m_inFlight;
+    // Guarded: an exchange still held by a pending Pusher reply may outlive this server at exit.
     auto exchange = std::make_shared<HttpExchange>(request, makeResponder(request, socket), socket,
-                                                   [this] { finished(); });
+                                                   [self = QPointer<ApiServer>(this)] {
+                                                       if (self)
+                                                           self->finished();
+                                                   });
     if (m_draining) {
         // A keep-alive connection sent another request after SIGTERM.
         exchange->sendError(503, QStringLiteral("unavailable"),
