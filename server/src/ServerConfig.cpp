@@ -101,7 +101,8 @@ QString ServerConfigLoader::helpText()
     QString text = QStringLiteral(
         "usage: natter-server [--listen ADDR:PORT] [--database URL] [--rooms a,b] [--session-ttl "
         "S]\n"
-        "                     [--rate-limit N/S] [--config FILE] [--log-level LEVEL] [--help]\n\n"
+        "                     [--rate-limit N/S] [--config FILE] [--log-level LEVEL] [--help]\n"
+        "       natter-server --version\n\n"
         "The Natter backend: sessions, Pusher channel auth, sending and history.\n"
         "Flags win over the environment, which wins over --config FILE (KEY=VALUE lines with the\n"
         "environment names below).\n\n");
@@ -156,6 +157,8 @@ ServerConfigLoader::Outcome ServerConfigLoader::load(const QStringList &argument
         QString arg = arguments.at(i);
         if (arg == QLatin1String("--help") || arg == QLatin1String("-h"))
             return Outcome::Help;
+        if (arg == QLatin1String("--version"))
+            return Outcome::Version;
         QString value;
         bool hasValue = false;
         const qsizetype eq = arg.indexOf(QLatin1Char('='));

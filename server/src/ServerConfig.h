@@ -44,7 +44,7 @@ struct ServerConfig
 class ServerConfigLoader
 {
 public:
-    enum class Outcome { Ok, Help, Error };
+    enum class Outcome { Ok, Help, Version, Error };
 
     Outcome load(const QStringList &arguments, const QProcessEnvironment &environment);
     const ServerConfig &config() const { return m_config; }

@@ -53,6 +53,9 @@ int main(int argc, char *argv[])
     case ServerConfigLoader::Outcome::Help:
         std::fputs(qPrintable(ServerConfigLoader::helpText()), stdout);
         return 0;
+    case ServerConfigLoader::Outcome::Version:
+        std::printf("natter-server %s\n", NATTER_VERSION);
+        return 0;
     case ServerConfigLoader::Outcome::Error:
         printLine(loader.error());
         return 2;
