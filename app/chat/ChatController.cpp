@@ -41,6 +41,7 @@ ChatController::ChatController(Outbox *outbox, QObject *parent)
     qRegisterMetaType<natter::chat::Room *>();
     qRegisterMetaType<natter::pusher::Connection *>();
     qRegisterMetaType<natter::chat::ChatMessage>();
+    qRegisterMetaType<QList<natter::chat::ChatMessage>>();
 }
 
 ChatController::~ChatController()

@@ -131,9 +131,11 @@ signals:
     void clientEventsDisabled(const QString &message);
     // A live message from someone (or our other device).
     void messageReceived(natter::chat::Room *room, const natter::chat::ChatMessage &message);
-    // Fetched history (newest page, older page, gap fill) added `count` messages from others to
-    // the room (counted as unread when not active): notifiers summarise instead of one each.
-    void messagesFetched(natter::chat::Room *room, int count);
+    // A gap fill after a reconnect added these messages from others to the room, said while we
+    // were away (ChatMessage::historical; counted as unread when the room is not active): not
+    // announced one by one through messageReceived, so notifiers summarise them. History pages
+    // (the newest when a room opens, loadOlder()) are neither unread nor announced.
+    void messagesFetched(natter::chat::Room *room, const QList<natter::chat::ChatMessage> &messages);
     // start()/stop() replaced the connection (null when stopped).
     void connectionChanged(natter::pusher::Connection *connection);
 

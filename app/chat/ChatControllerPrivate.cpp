@@ -131,12 +131,12 @@ void ChatController::Private::setRoute(MessageRoute *newRoute)
                                        if (rooms.contains(room))
                                            markFailed(room, id, error);
                                    })
-               << QObject::connect(
-                      route, &MessageRoute::received, q,
-                      [this](Room *room, const QList<ChatMessage> &messages, bool fetched) {
-                          if (rooms.contains(room))
-                              onReceived(room, messages, fetched);
-                      })
+               << QObject::connect(route, &MessageRoute::received, q,
+                                   [this](Room *room, const QList<ChatMessage> &messages,
+                                          MessageRoute::Origin origin) {
+                                       if (rooms.contains(room))
+                                           onReceived(room, messages, origin);
+                                   })
                << QObject::connect(route, &MessageRoute::clientEventsDisabled, q,
                                    &ChatController::clientEventsDisabled);
 }
@@ -171,8 +171,9 @@ void ChatController::Private::onSent(Room *room, const QString &id, const ChatMe
 // --- receiving ---------------------------------------------------------------------------------
 
 void ChatController::Private::onReceived(Room *room, const QList<ChatMessage> &messages,
-                                         bool fetched)
+                                         MessageRoute::Origin origin)
 {
+    const bool fetched = origin != MessageRoute::Origin::Live;
     if (fetched || route->hasHistory()) {
         // Ordered by the server's id: history pages and gap fill land between what is shown.
         QList<ChatMessage> batch;
@@ -186,20 +187,24 @@ void ChatController::Private::onReceived(Room *room, const QList<ChatMessage> &m
             batch.append(m);
         }
         const QList<ChatMessage> added = room->messages()->merge(batch);
-        int others = 0;
+        QList<ChatMessage> others;
         for (const ChatMessage &m : added) {
-            if (m.own)
-                continue;
-            ++others;
-            if (!fetched) {
-                room->clearTyping(m.senderId);
-                emit q->messageReceived(room, m);
-            }
+            if (!m.own)
+                others.append(m);
         }
-        if (others > 0)
-            room->addUnread(others);
-        if (fetched && others > 0)
-            emit q->messagesFetched(room, others);
+        if (origin == MessageRoute::Origin::History)
+            return; // said before we were here: neither unread nor news
+        if (!others.isEmpty())
+            room->addUnread(int(others.size()));
+        if (fetched) {
+            if (!others.isEmpty())
+                emit q->messagesFetched(room, others);
+            return;
+        }
+        for (const ChatMessage &m : std::as_const(others)) {
+            room->clearTyping(m.senderId);
+            emit q->messageReceived(room, m);
+        }
         return;
     }
     for (ChatMessage m : messages) {

@@ -1,10 +1,12 @@
 #pragma once
 
-// The private half of ChatController: per-room wiring to the library's channels, the send
-// bookkeeping (queued / recently sent ids) and the login state machine. Only ChatController
-// and this file's .cpp include it.
+// The private half of ChatController: per-room wiring to the library's channels, what the
+// message route reports (sent, failed, received: into the models and the outbox) and the login
+// state machine. How messages travel is the route's business (MessageRoute). Only
+// ChatController and this file's .cpp include it.
 
 #include "ChatController.h"
+#include "MessageRoute.h"
 
 #include <pusher/ChannelError.h>
 #include <pusher/ConnectionState.h>
@@ -58,7 +60,7 @@ public:
     void enqueue(Room *room, const ChatMessage &message);
     void markFailed(Room *room, const QString &id, const QString &error);
     void onSent(Room *room, const QString &id, const ChatMessage &confirmed);
-    void onReceived(Room *room, const QList<ChatMessage> &messages, bool fetched);
+    void onReceived(Room *room, const QList<ChatMessage> &messages, MessageRoute::Origin origin);
 
     void onConnectionState(natter::pusher::ConnectionState previous,
                            natter::pusher::ConnectionState current);

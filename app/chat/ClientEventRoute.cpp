@@ -207,7 +207,7 @@ bool ClientEventRoute::handleEvent(Room *room, const Event &event)
         if (m->senderName.isEmpty())
             m->senderName = m->senderId;
     }
-    emit received(room, {*m}, false);
+    emit received(room, {*m}, Origin::Live);
     return true;
 }
 

@@ -24,6 +24,12 @@ class MessageRoute : public QObject
 {
     Q_OBJECT
 public:
+    // Where received messages come from. Live: an event as it happens. History: older pages
+    // (the newest page when a room opens, loadOlder()): not unread, never notified. Missed: a gap
+    // fill after a reconnect, what was said while we were away: unread, notified as a summary.
+    enum class Origin { Live, History, Missed };
+    Q_ENUM(Origin)
+
     using QObject::QObject;
     ~MessageRoute() override = default;
 
@@ -61,10 +67,10 @@ signals:
               const natter::chat::ChatMessage &confirmed);
     // Refused for good: Failed with `error` (the user may retry).
     void failed(natter::chat::Room *room, const QString &id, const QString &error);
-    // Messages from others (or our other devices). `fetched`: history or gap fill, not live;
-    // ascending by server id when the route has ids.
+    // Messages from others (or our other devices), ascending by server id when the route has
+    // ids.
     void received(natter::chat::Room *room, const QList<natter::chat::ChatMessage> &messages,
-                  bool fetched);
+                  natter::chat::MessageRoute::Origin origin);
     // The server refused client events (4301, client messaging disabled).
     void clientEventsDisabled(const QString &message);
 };

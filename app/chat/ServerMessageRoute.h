@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 
 namespace natter::pusher {
@@ -49,20 +50,20 @@ public:
 
 private:
     struct RoomState;
-    struct Outgoing;
-    RoomState &state(Room *room);
-    void post(Room *room, const QString &id);
-    void scheduleRetry(Room *room, const QString &id, int retryAfterSecs);
-    void fetchNewest(Room *room);
-    void fetchAfter(Room *room, int generation);
-    void noteSeen(Room *room, const QList<ChatMessage> &messages);
+    using StatePtr = std::shared_ptr<RoomState>;
+    StatePtr stateOf(Room *room) const;
+    void post(const StatePtr &st, const QString &id);
+    void retryLater(const StatePtr &st, const QString &id, int retryAfterSecs);
+    void fetchNewest(const StatePtr &st);
+    void fetchAfter(const StatePtr &st, int generation);
+    void historyFailed(const StatePtr &st, const QString &message, std::function<void()> again);
+    QString socketId() const;
 
     NatterServerApi *m_api;
     natter::pusher::Client *m_client = nullptr;
     natter::pusher::Clock *m_clock = nullptr;
     QString m_userId;
-    std::unique_ptr<QObject> m_session; // parent of this session's callbacks' guards
-    QHash<QString, std::shared_ptr<RoomState>> m_rooms;
+    QHash<QString, StatePtr> m_rooms; // attached rooms by name
 };
 
 } // namespace natter::chat
