@@ -1,11 +1,31 @@
 // History in the message view (natter-server mode): reaching the top asks for older messages
 // when the room has more, shows "Loading older messages…" at the top while they load, asks
 // nothing when there are no more, and an older page inserted above keeps the message the user
-// was reading where it was.
+// was reading where it was. Then the same through ChatPage, a ChatController with the
+// ServerMessageRoute and an in-process FakeNatterServer (real HTTP on loopback).
+#include "FakeAuthorizer.h"
+#include "FakeClock.h"
+#include "FakeNatterServer.h"
+#include "FakeTransport.h"
+#include "Frames.h"
+
+#include "ChatPage.h"
 #include "MessageView.h"
 
+#include <chat/ChatController.h>
 #include <chat/ChatMessage.h>
 #include <chat/MessageListModel.h>
+#include <chat/NatterServerApi.h>
+#include <chat/Outbox.h>
+#include <chat/Room.h>
+#include <chat/ServerMessageRoute.h>
+#include <pusher/ConnectionOptions.h>
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+
+#include <memory>
 
 #include <QFrame>
 #include <QLabel>
@@ -14,8 +34,14 @@
 #include <QTest>
 #include <QWheelEvent>
 
+using natter::chat::ChatController;
 using natter::chat::ChatMessage;
 using natter::chat::MessageListModel;
+using natter::chat::NatterServerApi;
+using natter::chat::Outbox;
+using natter::chat::Room;
+using natter::chat::ServerMessageRoute;
+using natter::ui::ChatPage;
 using natter::ui::MessageView;
 
 namespace {
@@ -66,6 +92,61 @@ struct Rig
 
     MessageListModel model;
     MessageView view;
+};
+
+// A window logged in through a (fake) natter-server whose lobby has `stored` messages.
+struct ServerRig
+{
+    explicit ServerRig(int stored)
+    {
+        for (int i = 1; i <= stored; ++i)
+            server.storeMessage(S("lobby"), i % 2 ? S("bob") : S("carol"), S("old %1").arg(i));
+        api.setToken(server.addSession(S("alice")));
+        api.setTimeoutMs(3000);
+        auth.userId = S("u_0000000000000001");
+        auth.userName = S("alice");
+        auth.setAutoAnswerDefault();
+        outbox = std::make_unique<Outbox>(dir.filePath(S("outbox.jsonl")));
+        chat = std::make_unique<ChatController>(outbox.get());
+        chat->setRoute(&route);
+        options.key = S("app-key");
+        options.host = S("127.0.0.1");
+        options.port = 6001;
+        options.tls = false;
+        page = std::make_unique<ChatPage>();
+        page->resize(900, 500);
+    }
+    ~ServerRig() { page.reset(); }
+
+    Room *loggedIn()
+    {
+        Room *room = chat->joinRoom(S("lobby"));
+        page->setController(chat.get());
+        page->show();
+        chat->start(options, &auth, auth.userId, S("alice"), &clock, net.factory());
+        net.last()->accept(S("1.1"));
+        FakeClock::pumpEvents();
+        QJsonObject hash{{auth.userId, QJsonObject{{S("name"), S("alice")}}}};
+        net.last()->serverSend(
+            frames::presenceSucceeded(S("presence-lobby"), QJsonArray{auth.userId}, hash));
+        FakeClock::pumpEvents();
+        QTest::qWaitFor([room] { return !room->isFetchingHistory(); }, 5000);
+        QCoreApplication::processEvents();
+        return room;
+    }
+
+    QTemporaryDir dir;
+    FakeNatterServer server;
+    QNetworkAccessManager network;
+    NatterServerApi api{&network, server.url()};
+    ServerMessageRoute route{&api};
+    FakeClock clock;
+    FakeNetwork net;
+    FakeAuthorizer auth;
+    natter::pusher::ConnectionOptions options;
+    std::unique_ptr<Outbox> outbox;
+    std::unique_ptr<ChatController> chat;
+    std::unique_ptr<ChatPage> page;
 };
 
 } // namespace
@@ -185,6 +266,45 @@ private slots:
         QVERIFY(!rig.view.isLoadingOlder());
         QVERIFY(!rig.view.olderAvailable());
         QVERIFY(!rig.view.olderIndicator()->isVisible());
+    }
+
+    // The page asks the room's server for older pages as the user scrolls up, shows the busy row
+    // while one loads, and stops asking when the server says there is no more.
+    void chatPageLoadsOlderPagesFromTheServer()
+    {
+        ServerRig rig(120);
+        Room *room = rig.loggedIn();
+        QCOMPARE(room->messages()->rowCount(), ServerMessageRoute::PageSize); // the newest page
+        QVERIFY(room->hasOlder());
+        MessageView *view = rig.page->messageView();
+        QVERIFY(view->olderAvailable());
+        const QString get = S("GET /rooms/lobby/messages");
+        const int fetchesBefore = rig.server.count(get);
+
+        view->verticalScrollBar()->setValue(0);
+        QVERIFY(room->isLoadingOlder());
+        QVERIFY(view->olderIndicator()->isVisible());
+        QVERIFY(QTest::qWaitFor([room] { return !room->isLoadingOlder(); }, 5000));
+        QCoreApplication::processEvents();
+        QVERIFY(!view->olderIndicator()->isVisible());
+        QCOMPARE(room->messages()->rowCount(), 100);
+        QCOMPARE(room->messages()->at(0).text, S("old 21"));
+        QCOMPARE(rig.server.count(get), fetchesBefore + 1);
+        QVERIFY(view->verticalScrollBar()->value() > 0); // kept on what was read, not at the top
+
+        view->verticalScrollBar()->setValue(0);
+        QVERIFY(QTest::qWaitFor([room] { return !room->isLoadingOlder(); }, 5000));
+        QCoreApplication::processEvents();
+        QCOMPARE(room->messages()->rowCount(), 120);
+        QCOMPARE(room->messages()->at(0).text, S("old 1"));
+        QVERIFY(!room->hasOlder());
+        QVERIFY(!view->olderAvailable());
+
+        // Nothing more: at the top again, no request and no busy row.
+        view->verticalScrollBar()->setValue(0);
+        QCoreApplication::processEvents();
+        QCOMPARE(rig.server.count(get), fetchesBefore + 2);
+        QVERIFY(!view->olderIndicator()->isVisible());
     }
 };
 
