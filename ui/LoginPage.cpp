@@ -343,9 +343,8 @@ QString LoginPage::hintFor(LoginError error)
 {
     switch (error) {
     case LoginError::Unreachable:
-        return tr("Check your network, that the server runs, and the host, port (or cluster) and "
-                  "TLS setting in "
-                  "the server profile. Then try again.");
+        return tr("Check your network, that the server runs, and the server's address (or the "
+                  "host, port or cluster and TLS setting) in the server profile. Then try again.");
     case LoginError::AuthRefused:
         return tr("Check the auth endpoint URL and bearer token in Settings, or, with local "
                   "signing, that the app "
