@@ -143,6 +143,21 @@ FakeHttpServer::Response FakeNatterServer::handle(const FakeHttpServer::Request 
               QJsonObject{{QStringLiteral("id"), s->userId}, {QStringLiteral("name"), s->name}}},
              {QStringLiteral("expires_at"), QStringLiteral("2030-01-01T00:00:00Z")}}));
     }
+    if (method == QLatin1String("POST") && path == QLatin1String("/pusher/auth")) {
+        const std::optional<Session> s = sessionOf(r);
+        if (!s)
+            return error(401, QStringLiteral("unauthorized"), QStringLiteral("Log in first."));
+        authRequests.append(r.formValue(QStringLiteral("channel_name")));
+        const QString channel = r.formValue(QStringLiteral("channel_name"));
+        if (!channel.startsWith(QLatin1String("presence-")))
+            return error(403, QStringLiteral("forbidden"), QStringLiteral("Not a room."));
+        const QJsonObject data{
+            {QStringLiteral("user_id"), s->userId},
+            {QStringLiteral("user_info"), QJsonObject{{QStringLiteral("name"), s->name}}}};
+        return FakeHttpServer::Response::json(
+            compact({{QStringLiteral("auth"), appKey + QStringLiteral(":fake-signature")},
+                     {QStringLiteral("channel_data"), QString::fromUtf8(compact(data))}}));
+    }
     static const QRegularExpression roomPath(
         QStringLiteral("^/rooms/([A-Za-z0-9_-]{1,40})/messages$"));
     const QRegularExpressionMatch match = roomPath.match(path);

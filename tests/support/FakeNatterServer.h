@@ -33,6 +33,9 @@ public:
     bool down = false; // every request: 503 without a usable answer
     // Answers the next POST /rooms/R/messages with this (status, body) instead, once each.
     QList<FakeHttpServer::Response> nextPostAnswers;
+    // POST /pusher/auth (Bearer): presence-* for the session's user, with a fake signature.
+    QStringList authRequests; // channel names, in order
+    QString userIdOf(const QString &token) const { return m_sessions.value(token).userId; }
 
     // Stores a message as another user would have sent it (no HTTP): returns its JSON.
     QJsonObject storeMessage(const QString &room, const QString &userName, const QString &text,
