@@ -43,6 +43,7 @@ AppContext::AppContext(const CommandLine::Options &options, QObject *parent)
             == natter::chat::ServerProfile::AuthMode::LocalSigning;
         m_sessions->setAdHocProfile(*options.adHocProfile,
                                     local ? options.secret : options.authToken);
+        m_sessions->setJoinPassword(options.joinPassword);
     } else if (!options.secret.isEmpty()) {
         m_sessions->setSecretOverride(options.secret);
     }

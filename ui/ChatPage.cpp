@@ -114,6 +114,10 @@ ChatPage::ChatPage(QWidget *parent)
             m_controller->discard(id);
     });
     connect(m_messages, &MessageView::linkActivated, this, &ChatPage::linkActivated);
+    connect(m_messages, &MessageView::olderMessagesRequested, this, [this] {
+        if (m_controller && !m_roomName.isEmpty())
+            m_controller->loadOlder(m_roomName);
+    });
     setFocusProxy(m_composer->editor());
     updateRoomHeader();
 }
@@ -193,10 +197,18 @@ void ChatPage::showRoom(const QString &name)
     if (room) {
         room->setActive(true);
         m_roomLinks << connect(room, &Room::typingChanged, m_composer, &Composer::setTypingUsers)
-                    << connect(room, &Room::errorChanged, this, &ChatPage::updateRoomHeader);
+                    << connect(room, &Room::errorChanged, this, &ChatPage::updateRoomHeader)
+                    << connect(room, &Room::hasOlderChanged, m_messages,
+                               &MessageView::setOlderAvailable)
+                    << connect(room, &Room::loadingOlderChanged, m_messages,
+                               &MessageView::setLoadingOlder);
         m_sidebar->setCurrentRoom(name);
     }
     m_messages->setMessages(room ? room->messages() : nullptr);
+    if (room) {
+        m_messages->setOlderAvailable(room->hasOlder());
+        m_messages->setLoadingOlder(room->isLoadingOlder());
+    }
     m_members->setRoom(room);
     m_composer->setRoom(m_roomName);
     m_composer->setText(draft(m_roomName));

@@ -6,6 +6,7 @@
 #include <chat/Outbox.h>
 #include <chat/ProfileStore.h>
 #include <chat/Room.h>
+#include <chat/ServerMessageRoute.h>
 #include <pusher/HttpAuthorizer.h>
 #include <pusher/LocalSigner.h>
 
@@ -13,6 +14,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 
 namespace natter::ui {
 
@@ -26,6 +28,7 @@ ChatSession::ChatSession(const ServerProfile &profile, const QString &user, cons
     , m_profile(profile)
     , m_user(user)
     , m_store(store)
+    , m_network(network)
 {
     m_outbox = new natter::chat::Outbox(outboxPath, this, tr("%1 on %2").arg(user, profile.name));
     // Older versions named the file after the names with non-ASCII letters as '_': move this
@@ -35,7 +38,9 @@ ChatSession::ChatSession(const ServerProfile &profile, const QString &user, cons
             .dir()
             .filePath(natter::chat::Outbox::legacyFileNameFor(profile.name, user)),
         user);
-    if (profile.authMode == ServerProfile::AuthMode::LocalSigning) {
+    if (profile.kind == ServerProfile::Kind::NatterServer) {
+        // The authorizer needs the server's /config: useNatterServer().
+    } else if (profile.authMode == ServerProfile::AuthMode::LocalSigning) {
         // The presence member is the user name: id and {"name": ...}.
         m_authorizer = std::make_unique<natter::pusher::LocalSigner>(
             profile.key, secret.toUtf8(), user, QJsonObject{{QStringLiteral("name"), user}});
@@ -65,6 +70,30 @@ ChatSession::~ChatSession()
     // The controller refers to the authorizer: it goes first.
     delete m_controller;
     m_controller = nullptr;
+}
+
+void ChatSession::useNatterServer(natter::chat::NatterServerApi *api,
+                                  const natter::chat::NatterServerApi::Config &config,
+                                  const natter::chat::NatterServerApi::Session &session)
+{
+    api->setParent(this);
+    m_api = api;
+    m_config = config;
+    m_serverSession = session;
+    natter::pusher::HttpAuthorizerOptions options;
+    options.channelEndpoint = config.authEndpoint;
+    // The server knows who we are from the token: no user fields in the form.
+    options.headersProvider = [api = QPointer<natter::chat::NatterServerApi>(api)] {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (api)
+            headers.append({QByteArrayLiteral("Authorization"), api->authorizationHeader()});
+        return headers;
+    };
+    options.caBundlePath = m_profile.caFile;
+    m_authorizer = std::make_unique<natter::pusher::HttpAuthorizer>(m_network, options);
+    if (!m_route)
+        m_route = new natter::chat::ServerMessageRoute(api, this);
+    m_controller->setRoute(m_route);
 }
 
 QString ChatSession::outboxFileName(const QString &profile, const QString &user)
@@ -98,6 +127,13 @@ void ChatSession::start(const QStringList &rooms, natter::pusher::Clock *clock,
     m_restoring = false;
     saveRooms();
     qCInfo(lcUi) << "logging in as" << m_user << "with profile" << m_profile.name << "rooms" << all;
+    if (m_api) {
+        // The presence member is the server's user id; the name is the one it signed.
+        m_controller->start(m_config.connectionOptions(), m_authorizer.get(),
+                            m_serverSession.userId, m_serverSession.userName, clock,
+                            std::move(factory));
+        return;
+    }
     m_controller->start(m_profile.connectionOptions(), m_authorizer.get(), m_user, m_user, clock,
                         std::move(factory));
 }

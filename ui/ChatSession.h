@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chat/NatterServerApi.h>
 #include <chat/ServerProfile.h>
 #include <pusher/Transport.h>
 
@@ -12,6 +13,7 @@ class QNetworkAccessManager;
 namespace natter::chat {
 class ChatController;
 class Outbox;
+class ServerMessageRoute;
 class ProfileStore;
 } // namespace natter::chat
 
@@ -35,6 +37,14 @@ public:
                 QNetworkAccessManager *network, QObject *parent = nullptr);
     ~ChatSession() override;
 
+    // A natter-server profile: the logged-in API (token set), its /config and our session. The
+    // channel authorizer posts to the server's auth endpoint with the bearer token, messages go
+    // through a ServerMessageRoute. Call before start(); the session owns the API from now on.
+    void useNatterServer(natter::chat::NatterServerApi *api,
+                         const natter::chat::NatterServerApi::Config &config,
+                         const natter::chat::NatterServerApi::Session &session);
+    // Null unless useNatterServer() was called.
+    natter::chat::NatterServerApi *serverApi() const { return m_api; }
     // Joins the rooms (and the saved ones), then connects. `clock`/`factory`: tests.
     void start(const QStringList &rooms, natter::pusher::Clock *clock = nullptr,
                natter::pusher::TransportFactory factory = {});
@@ -61,6 +71,11 @@ private:
     natter::chat::Outbox *m_outbox;
     std::unique_ptr<natter::pusher::Authorizer> m_authorizer;
     natter::chat::ChatController *m_controller;
+    QNetworkAccessManager *m_network;
+    natter::chat::NatterServerApi *m_api = nullptr; // child
+    natter::chat::ServerMessageRoute *m_route = nullptr; // child
+    natter::chat::NatterServerApi::Config m_config;
+    natter::chat::NatterServerApi::Session m_serverSession;
     QString m_initialRoom;
     bool m_restoring = false;
 };

@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QUrl>
 
 namespace natter::ui {
 
@@ -57,8 +58,17 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
         tr("Sign locally with the app secret (development servers only; prefer the "
            "NATTER_SECRET environment variable, which other users cannot see)."),
         tr("SECRET"));
+    const QCommandLineOption server(
+        QStringLiteral("server"),
+        tr("Log in through the Natter server at URL (it gives the key, host and auth)."),
+        tr("URL"));
+    const QCommandLineOption passwordEnv(
+        QStringLiteral("password-env"),
+        tr("Read the Natter server's join password from the environment variable VAR."),
+        tr("VAR"));
     parser.addOptions({help, version, profile, user, room, logLevel, newInstance, minimized, host,
-                       port, tls, noTls, cluster, key, pathPrefix, caFile, authEndpoint, secret});
+                       port, tls, noTls, cluster, key, pathPrefix, caFile, authEndpoint, secret,
+                       server, passwordEnv});
 
     Result result;
     const auto fail = [&](const QString &message) {
@@ -125,6 +135,35 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
     o.secret = parser.isSet(secret) ? parser.value(secret)
                                     : environment.value(QStringLiteral("NATTER_SECRET"));
     o.authToken = environment.value(QStringLiteral("NATTER_AUTH_TOKEN"));
+
+    if (parser.isSet(passwordEnv) && !parser.isSet(server))
+        return fail(tr("--password-env needs --server."));
+    if (parser.isSet(server)) {
+        if (parser.isSet(host) || parser.isSet(cluster) || parser.isSet(key) || parser.isSet(port)
+            || parser.isSet(tls) || parser.isSet(noTls) || parser.isSet(pathPrefix)
+            || parser.isSet(authEndpoint) || parser.isSet(secret))
+            return fail(tr("--server gives the connection details: leave out --host, --port, "
+                           "--cluster, --key, --tls, --path-prefix, --auth-endpoint and --secret."));
+        ServerProfile p;
+        p.kind = ServerProfile::Kind::NatterServer;
+        p.serverUrl = parser.value(server);
+        p.caFile = parser.value(caFile);
+        const QUrl url(p.serverUrl);
+        p.name = o.profile.isEmpty() ? QStringLiteral("Natter server %1").arg(url.authority())
+                                     : o.profile;
+        const QString why = p.validate();
+        if (!why.isEmpty())
+            return fail(tr("--server %1: %2").arg(p.serverUrl, why));
+        if (parser.isSet(passwordEnv)) {
+            const QString var = parser.value(passwordEnv);
+            // The password itself never goes on the command line, where `ps` shows it.
+            if (var.isEmpty() || !environment.contains(var))
+                return fail(tr("--password-env %1: the variable is not set.").arg(var));
+            o.joinPassword = environment.value(var);
+        }
+        o.adHocProfile = p;
+        return result;
+    }
 
     const bool adHoc = parser.isSet(host) || parser.isSet(cluster) || parser.isSet(key);
     const bool connectionDetails = parser.isSet(port) || parser.isSet(tls) || parser.isSet(noTls)

@@ -16,6 +16,7 @@ namespace natter::ui {
 //   natter [--profile NAME] [--user NAME] [--room NAME]... [--log-level LEVEL] [--new-instance]
 //          [--host H --port P --tls|--no-tls | --cluster C] [--key K] [--path-prefix P] [--ca-file F]
 //          [--auth-endpoint URL | --secret S]       (or NATTER_SECRET, which stays off `ps`)
+//   natter --server URL --user NAME --room ROOM [--password-env VAR] [--ca-file F]
 class CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(natter::ui::CommandLine)
@@ -36,6 +37,7 @@ public:
         std::optional<natter::chat::ServerProfile> adHocProfile;
         QString secret; // --secret or NATTER_SECRET (local signing)
         QString authToken; // NATTER_AUTH_TOKEN (bearer token for --auth-endpoint)
+        QString joinPassword; // --server: the join password, from --password-env's variable
 
         // --user and --room given and something to connect to: log in without the login page.
         bool autoLogin() const { return !user.isEmpty() && !rooms.isEmpty(); }

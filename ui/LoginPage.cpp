@@ -64,6 +64,15 @@ LoginPage::LoginPage(QWidget *parent)
     m_nameError->setAccessibleName(tr("User name problem"));
     m_nameError->hide();
 
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("joinPasswordField"));
+    m_password->setAccessibleName(tr("Join password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("this server asks for one"));
+    m_passwordError = plainLabel(this, QStringLiteral("joinPasswordError"));
+    m_passwordError->setAccessibleName(tr("Join password problem"));
+    m_passwordError->hide();
+
     m_profile = new QComboBox(this);
     m_profile->setObjectName(QStringLiteral("profileBox"));
     m_profile->setAccessibleName(tr("Server profile"));
@@ -129,6 +138,7 @@ LoginPage::LoginPage(QWidget *parent)
     profileRow->addStretch(0);
 
     auto *form = new QFormLayout;
+    m_form = form;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     form->addRow(tr("Your &name:"), m_name);
@@ -143,6 +153,8 @@ LoginPage::LoginPage(QWidget *parent)
     nameErrorLine->setMinimumHeight(m_nameError->sizeHint().height());
     m_nameError->clear();
     form->addRow(QString(), nameErrorLine);
+    form->addRow(tr("Join &password:"), m_password);
+    form->addRow(QString(), m_passwordError);
     auto *serverLabel = new QLabel(tr("&Server:"), this);
     serverLabel->setBuddy(m_profile);
     form->addRow(serverLabel, profileRow);
@@ -183,7 +195,17 @@ LoginPage::LoginPage(QWidget *parent)
         validate();
     });
     connect(m_name, &QLineEdit::returnPressed, this, &LoginPage::submit);
-    connect(m_profile, &QComboBox::currentIndexChanged, this, &LoginPage::validate);
+    connect(m_password, &QLineEdit::returnPressed, this, &LoginPage::submit);
+    connect(m_password, &QLineEdit::textEdited, this, [this] {
+        m_passwordError->clear();
+        updatePasswordRow();
+    });
+    connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
+        m_serverNameError.clear();
+        m_passwordError->clear();
+        updatePasswordRow();
+        validate();
+    });
     connect(m_login, &QPushButton::clicked, this, &LoginPage::submit);
     connect(m_cancel, &QPushButton::clicked, this, &LoginPage::cancelRequested);
     connect(m_editProfiles, &QPushButton::clicked, this, &LoginPage::settingsRequested);
@@ -191,6 +213,7 @@ LoginPage::LoginPage(QWidget *parent)
     connect(openSettings, &QPushButton::clicked, this, &LoginPage::settingsRequested);
     setFocusProxy(m_name);
     applyColors();
+    updatePasswordRow();
     validate();
 }
 
@@ -205,6 +228,7 @@ void LoginPage::applyColors()
 {
     const QPalette pal = palette();
     ThemeColors::setColor(m_nameError, QPalette::WindowText, ThemeColors::error(pal));
+    ThemeColors::setColor(m_passwordError, QPalette::WindowText, ThemeColors::error(pal));
     ThemeColors::setColor(m_errorTitle, QPalette::WindowText, ThemeColors::error(pal));
     ThemeColors::setColor(
         m_errorBox, QPalette::Window,
@@ -223,6 +247,7 @@ void LoginPage::setProfiles(const QStringList &names, const QString &current)
     m_noProfiles->setVisible(names.isEmpty());
     m_profile->setVisible(!names.isEmpty());
     m_editProfiles->setVisible(!names.isEmpty());
+    updatePasswordRow();
     validate();
 }
 
@@ -249,8 +274,11 @@ void LoginPage::validate()
     const QString why = natter::chat::UserName::validate(name);
     // An empty field is not an error until the user typed and cleared it.
     const bool show = !why.isEmpty() && (m_nameTouched || !name.isEmpty());
-    m_nameError->setText(show ? why : QString());
-    m_nameError->setVisible(show);
+    // The server's refusal stays until the name it refused is changed.
+    const bool refused = why.isEmpty() && !m_serverNameError.isEmpty()
+        && natter::chat::UserName::normalized(name) == m_refusedName;
+    m_nameError->setText(show ? why : refused ? m_serverNameError : QString());
+    m_nameError->setVisible(show || refused);
     m_login->setEnabled(!m_busy && why.isEmpty() && m_profile->count() > 0);
 }
 
@@ -260,6 +288,12 @@ void LoginPage::submit()
     if (!m_login->isEnabled())
         return;
     clearError();
+    if (joinPasswordRequired() && m_password->text().isEmpty()) {
+        m_passwordError->setText(tr("This server needs a join password."));
+        updatePasswordRow();
+        m_password->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     emit loginRequested(profileName(), userName());
 }
 
@@ -267,6 +301,7 @@ void LoginPage::setBusy(bool busy, const QString &what)
 {
     m_busy = busy;
     m_name->setEnabled(!busy);
+    m_password->setEnabled(!busy);
     m_profile->setEnabled(!busy);
     m_editProfiles->setEnabled(!busy);
     m_progress->setVisible(busy);
@@ -292,6 +327,12 @@ QString LoginPage::titleFor(LoginError error)
         return tr("The secure connection failed");
     case LoginError::BadResponse:
         return tr("The auth endpoint answered something unusable");
+    case LoginError::NameTaken:
+        return tr("This name is in use");
+    case LoginError::BadName:
+        return tr("The server does not accept this name");
+    case LoginError::BadPassword:
+        return tr("Wrong join password");
     case LoginError::Other:
         break;
     }
@@ -302,9 +343,8 @@ QString LoginPage::hintFor(LoginError error)
 {
     switch (error) {
     case LoginError::Unreachable:
-        return tr("Check your network, that the server runs, and the host, port (or cluster) and "
-                  "TLS setting in "
-                  "the server profile. Then try again.");
+        return tr("Check your network, that the server runs, and the server's address (or the "
+                  "host, port or cluster and TLS setting) in the server profile. Then try again.");
     case LoginError::AuthRefused:
         return tr("Check the auth endpoint URL and bearer token in Settings, or, with local "
                   "signing, that the app "
@@ -320,6 +360,13 @@ QString LoginPage::hintFor(LoginError error)
         return tr("Check the auth endpoint URL in Settings: it must answer like Pusher's server "
                   "libraries do, "
                   "with JSON containing \"auth\".");
+    case LoginError::NameTaken:
+        return tr("Someone who is online now uses it. Choose another name, or try again once "
+                  "they have left.");
+    case LoginError::BadName:
+        return tr("Use 1 to 32 letters, digits, _ and - (no spaces).");
+    case LoginError::BadPassword:
+        return tr("Enter the password the server's owner gave you.");
     case LoginError::Other:
         break;
     }
@@ -328,6 +375,28 @@ QString LoginPage::hintFor(LoginError error)
 
 void LoginPage::showError(LoginError error, const QString &message)
 {
+    switch (error) {
+    case LoginError::NameTaken:
+    case LoginError::BadName:
+        // About the name: said under it, where the fix is typed.
+        setBusy(false);
+        showNameError(titleFor(error) + QStringLiteral(". ") + hintFor(error));
+        return;
+    case LoginError::BadPassword: {
+        setBusy(false);
+        setJoinPasswordRequired(profileName(), true);
+        m_passwordError->setText(m_password->text().isEmpty()
+                                     ? tr("This server needs a join password.") + u' '
+                                         + hintFor(error)
+                                     : titleFor(error) + QStringLiteral(". ") + hintFor(error));
+        updatePasswordRow();
+        m_password->setFocus(Qt::OtherFocusReason);
+        m_password->selectAll();
+        return;
+    }
+    default:
+        break;
+    }
     showProblem(message, hintFor(error)); // no message: the title says it all, once
     m_errorTitle->setText(titleFor(error));
     if (message.isEmpty())
@@ -366,6 +435,52 @@ void LoginPage::clearError()
     m_errorBox->hide();
     m_errorText->clear();
     m_errorHint->clear();
+    m_passwordError->clear();
+    updatePasswordRow();
+    if (!m_serverNameError.isEmpty()) {
+        m_serverNameError.clear();
+        validate();
+    }
+}
+
+void LoginPage::showNameError(const QString &message)
+{
+    m_serverNameError = message;
+    m_refusedName = userName();
+    validate();
+    m_name->setFocus(Qt::OtherFocusReason);
+    m_name->selectAll();
+}
+
+void LoginPage::setJoinPasswordRequired(const QString &profile, bool required)
+{
+    if (required)
+        m_passwordProfiles.insert(profile);
+    else
+        m_passwordProfiles.remove(profile);
+    updatePasswordRow();
+}
+
+bool LoginPage::joinPasswordRequired() const
+{
+    return m_profile->count() > 0 && m_passwordProfiles.contains(profileName());
+}
+
+QString LoginPage::joinPassword() const
+{
+    return joinPasswordRequired() ? m_password->text() : QString();
+}
+
+void LoginPage::clearJoinPassword()
+{
+    m_password->clear();
+}
+
+void LoginPage::updatePasswordRow()
+{
+    const bool shown = joinPasswordRequired();
+    m_form->setRowVisible(m_password, shown);
+    m_form->setRowVisible(m_passwordError, shown && !m_passwordError->text().isEmpty());
 }
 
 } // namespace natter::ui

@@ -72,9 +72,14 @@ MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *pro
     createMenus();
 
     // Login page <-> sessions.
-    connect(
-        m_login, &LoginPage::loginRequested, m_sessions,
-        [this](const QString &profile, const QString &user) { m_sessions->login(profile, user); });
+    connect(m_login, &LoginPage::loginRequested, m_sessions,
+            [this](const QString &profile, const QString &user) {
+                // A natter-server's join password, when its server asked for one: handed to
+                // the session manager for this login, never written to the settings.
+                if (m_login->joinPasswordRequired())
+                    m_sessions->setJoinPassword(m_login->joinPassword());
+                m_sessions->login(profile, user);
+            });
     connect(m_login, &LoginPage::cancelRequested, this, [this] {
         m_sessions->cancel();
         m_login->setBusy(false);

@@ -10,12 +10,17 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QHelpEvent>
+#include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QToolTip>
+#include <QWheelEvent>
 
 namespace natter::ui {
 
@@ -54,6 +59,29 @@ MessageView::MessageView(QWidget *parent)
     m_jump->hide();
     connect(m_jump, &QPushButton::clicked, this, &MessageView::scrollToNewest);
 
+    m_olderBusy = new QFrame(this);
+    m_olderBusy->setObjectName(QStringLiteral("olderMessagesBusy"));
+    m_olderBusy->setAccessibleName(tr("Loading older messages"));
+    m_olderBusy->setFrameShape(QFrame::StyledPanel);
+    m_olderBusy->setAutoFillBackground(true);
+    auto *spinner = new QProgressBar(m_olderBusy);
+    spinner->setRange(0, 0); // indeterminate: busy
+    spinner->setTextVisible(false);
+    spinner->setFixedSize(48, 6);
+    m_olderText = new QLabel(tr("Loading older messages…"), m_olderBusy);
+    m_olderText->setTextFormat(Qt::PlainText);
+    auto *busyLayout = new QHBoxLayout(m_olderBusy);
+    busyLayout->setContentsMargins(10, 4, 10, 4);
+    busyLayout->addWidget(spinner, 0, Qt::AlignVCenter);
+    busyLayout->addWidget(m_olderText);
+    m_olderBusy->hide();
+
+    // Before rows appear while the user reads (older pages above, new ones below), remember what
+    // is at the top of the view; updateGeometries() puts it back after the layout.
+    connect(m_window, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        if (!m_follow)
+            keepAnchor();
+    });
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &MessageView::onRangeChanged);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::onScrolled);
 }
@@ -69,7 +97,10 @@ void MessageView::setMessages(MessageListModel *model)
     m_delegate->clearCache();
     m_unseen = 0;
     m_follow = true;
-    m_restoreFromMax = -1;
+    m_anchor = QPersistentModelIndex();
+    m_olderAvailable = false;
+    m_loadingOlder = false;
+    m_olderBusy->hide();
     m_window->setTrimming(true);
     m_window->setSourceModel(model);
     if (model) {
@@ -81,7 +112,9 @@ void MessageView::setMessages(MessageListModel *model)
                            // does not re-measure rows on dataChanged by itself.
                            if (roles.isEmpty() || roles.contains(MessageListModel::StateRole)
                                || roles.contains(MessageListModel::ErrorRole)
-                               || roles.contains(MessageListModel::TextRole))
+                               || roles.contains(MessageListModel::TextRole)
+                               || roles.contains(MessageListModel::GroupedRole)
+                               || roles.contains(MessageListModel::DaySeparatorRole))
                                scheduleDelayedItemsLayout();
                        })
             << connect(model, &QAbstractItemModel::rowsRemoved, this,
@@ -102,24 +135,40 @@ void MessageView::scrollToNewest()
 
 void MessageView::onRangeChanged(int, int max)
 {
-    if (m_restoreFromMax >= 0) {
-        // Older rows were inserted above: what was at the top stays at the top.
-        const int grown = max - m_restoreFromMax;
-        m_restoreFromMax = -1;
-        verticalScrollBar()->setValue(verticalScrollBar()->value() + qMax(0, grown));
-        return;
-    }
+    if (m_anchor.isValid())
+        return; // updateGeometries() puts the anchored message back in place
     if (m_follow)
         verticalScrollBar()->setValue(max);
 }
 
+void MessageView::keepAnchor()
+{
+    if (m_anchor.isValid())
+        return; // several inserts before one layout: the first anchor is the one the user saw
+    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
+    if (!top.isValid())
+        return;
+    m_anchor = top;
+    // Its bottom, not its top: a message that gains a predecessor loses its header (and day
+    // line) above the text, and the text is what the user reads.
+    m_anchorY = visualRect(top).bottom();
+}
+
+void MessageView::updateGeometries()
+{
+    QListView::updateGeometries();
+    if (!m_anchor.isValid())
+        return;
+    const QModelIndex anchor = m_anchor;
+    m_anchor = QPersistentModelIndex();
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(bar->value() + visualRect(anchor).bottom() - m_anchorY);
+}
+
 void MessageView::onScrolled(int value)
 {
-    if (value == 0 && m_window->hasOlder() && m_restoreFromMax < 0
-        && verticalScrollBar()->maximum() > 0) {
-        m_restoreFromMax = verticalScrollBar()->maximum();
-        m_window->showOlder(kOlderStep);
-    }
+    if (value == 0 && verticalScrollBar()->maximum() > 0)
+        atTop();
     const bool atBottom = value >= verticalScrollBar()->maximum() - kFollowSlack;
     if (atBottom == m_follow && !(atBottom && m_unseen))
         return;
@@ -129,6 +178,50 @@ void MessageView::onScrolled(int value)
     if (atBottom)
         m_unseen = 0;
     updateJumpButton();
+}
+
+void MessageView::atTop()
+{
+    if (m_window->hasOlder()) {
+        m_follow = false; // the window must not be trimmed while it grows at the top
+        m_window->setTrimming(false);
+        m_window->showOlder(kOlderStep);
+        return;
+    }
+    if (m_olderAvailable && !m_loadingOlder && m_model)
+        emit olderMessagesRequested();
+}
+
+void MessageView::wheelEvent(QWheelEvent *event)
+{
+    // Nothing to scroll (a short first page): the wheel still asks for older messages.
+    if (event->angleDelta().y() > 0 && verticalScrollBar()->value() == 0)
+        atTop();
+    QListView::wheelEvent(event);
+}
+
+void MessageView::setOlderAvailable(bool available)
+{
+    m_olderAvailable = available;
+}
+
+void MessageView::setLoadingOlder(bool loading)
+{
+    m_loadingOlder = loading;
+    if (loading) {
+        placeOlderIndicator();
+        m_olderBusy->show();
+        m_olderBusy->raise();
+    } else {
+        m_olderBusy->hide();
+    }
+}
+
+void MessageView::placeOlderIndicator()
+{
+    const QRect vp = viewport()->geometry();
+    const QSize s = m_olderBusy->sizeHint();
+    m_olderBusy->setGeometry(vp.center().x() - s.width() / 2, vp.top() + 8, s.width(), s.height());
 }
 
 void MessageView::onAppended(int first, int last, bool anyOwn)
@@ -171,6 +264,7 @@ void MessageView::resizeEvent(QResizeEvent *event)
 {
     QListView::resizeEvent(event);
     placeJumpButton();
+    placeOlderIndicator();
 }
 
 void MessageView::changeEvent(QEvent *event)

@@ -7,6 +7,8 @@
 #include <chat/MessageListModel.h>
 #include <chat/MessageWindowModel.h>
 
+class QFrame;
+class QLabel;
 class QPushButton;
 
 namespace natter::chat {
@@ -23,6 +25,10 @@ class MessageDelegate;
 // the user scrolled up; then new messages show a floating "N new messages" button that jumps
 // back down. Links open on click (linkActivated), failed messages offer Retry/Discard on click
 // and in the context menu.
+// History from a server: when the user reaches the top and every loaded message is shown, the
+// view asks for older ones (olderMessagesRequested) if the room says there are more, and shows
+// "Loading older messages…" at the top while they load. Rows inserted above what the user reads
+// (older pages, or the window growing) keep the message at the top of the view in place.
 class MessageView : public QListView
 {
     Q_OBJECT
@@ -39,6 +45,14 @@ public:
     int unseenCount() const { return m_unseen; }
     QPushButton *jumpButton() const { return m_jump; }
 
+    // The room has older messages that are not loaded yet (on its server).
+    void setOlderAvailable(bool available);
+    bool olderAvailable() const { return m_olderAvailable; }
+    // Older messages are being fetched: the busy row at the top.
+    void setLoadingOlder(bool loading);
+    bool isLoadingOlder() const { return m_loadingOlder; }
+    QFrame *olderIndicator() const { return m_olderBusy; }
+
 public slots:
     void scrollToNewest();
 
@@ -46,6 +60,7 @@ signals:
     void linkActivated(const QUrl &url);
     void retryRequested(const QString &messageId);
     void discardRequested(const QString &messageId);
+    void olderMessagesRequested();
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -56,6 +71,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void updateGeometries() override;
 
 private:
     void onRangeChanged(int min, int max);
@@ -63,15 +80,24 @@ private:
     void onAppended(int first, int last, bool anyOwn);
     void updateJumpButton();
     void placeJumpButton();
+    void placeOlderIndicator();
+    void atTop(); // the user is at the top: show or fetch older messages
+    void keepAnchor(); // rows are about to be inserted above: remember what is at the top
     QString messageId(const QModelIndex &index) const;
     QStyleOptionViewItem optionFor(const QModelIndex &index) const;
 
     QPointer<natter::chat::MessageListModel> m_model;
     natter::chat::MessageWindowModel *m_window;
-    int m_restoreFromMax = -1; // older rows were added at the top: keep what was shown in place
+    // Rows are being added while the user reads: this message's bottom stays at this y.
+    QPersistentModelIndex m_anchor;
+    int m_anchorY = 0;
     QList<QMetaObject::Connection> m_modelLinks;
     MessageDelegate *m_delegate;
     QPushButton *m_jump;
+    QFrame *m_olderBusy;
+    QLabel *m_olderText;
+    bool m_olderAvailable = false;
+    bool m_loadingOlder = false;
     bool m_follow = true;
     int m_unseen = 0;
     QPersistentModelIndex m_pressed;

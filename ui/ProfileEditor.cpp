@@ -62,6 +62,16 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     m_kind->setAccessibleName(tr("Server type"));
     m_kind->addItem(tr("Hosted Pusher"), int(ServerProfile::Kind::Hosted));
     m_kind->addItem(tr("Self-hosted (soketi, …)"), int(ServerProfile::Kind::SelfHosted));
+    m_kind->addItem(tr("Natter server"), int(ServerProfile::Kind::NatterServer));
+    m_serverUrl = new QLineEdit(this);
+    m_serverUrl->setObjectName(QStringLiteral("serverUrlField"));
+    m_serverUrl->setAccessibleName(tr("Server address"));
+    m_serverUrl->setPlaceholderText(tr("e.g. https://chat.example.com"));
+    m_serverUrlProblem = new QLabel(this);
+    m_serverUrlProblem->setObjectName(QStringLiteral("serverUrlProblem"));
+    m_serverUrlProblem->setAccessibleName(tr("Server address problem"));
+    m_serverUrlProblem->setTextFormat(Qt::PlainText);
+    m_serverUrlProblem->setWordWrap(true);
     m_key = new QLineEdit(this);
     m_key->setAccessibleName(tr("App key"));
     m_cluster = new QComboBox(this);
@@ -112,9 +122,6 @@ ProfileEditor::ProfileEditor(QWidget *parent)
            "act as any user. Use it only with your own development server, never with a "
            "shared or production app secret."));
     m_insecureWarning = warningLabel(this, QStringLiteral("insecureEndpointWarning"));
-    m_insecureWarning->setText(
-        tr("This endpoint is plain http://: the bearer token and every authorization travel "
-           "unencrypted, readable and reusable by anyone on the network path. Use https://."));
     m_plainText = new QCheckBox(tr("Store the token or secret unencrypted in the settings file"),
                                 this);
     m_plainText->setObjectName(QStringLiteral("plainTextSecret"));
@@ -124,6 +131,8 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_form->addRow(tr("&Name:"), m_name);
     m_form->addRow(tr("Ser&ver:"), m_kind);
+    m_form->addRow(tr("Server &address:"), m_serverUrl);
+    m_form->addRow(QString(), m_serverUrlProblem);
     m_form->addRow(tr("App &key:"), m_key);
     m_form->addRow(tr("&Cluster:"), m_cluster);
     m_form->addRow(tr("&Host:"), m_host);
@@ -140,11 +149,12 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     m_form->addRow(QString(), m_plainText);
     m_form->addRow(QString(), m_plainWarning);
 
-    for (QLineEdit *e :
-         {m_name, m_key, m_host, m_pathPrefix, m_caFile, m_endpoint, m_token, m_appSecret})
+    for (QLineEdit *e : {m_name, m_serverUrl, m_key, m_host, m_pathPrefix, m_caFile, m_endpoint,
+                         m_token, m_appSecret})
         connect(e, &QLineEdit::textEdited, this, &ProfileEditor::changed);
     // textChanged, not textEdited: a loaded profile must show the warning too.
     connect(m_endpoint, &QLineEdit::textChanged, this, &ProfileEditor::updateVisibility);
+    connect(m_serverUrl, &QLineEdit::textChanged, this, &ProfileEditor::updateVisibility);
     connect(m_cluster, &QComboBox::currentTextChanged, this, &ProfileEditor::changed);
     connect(m_port, &QSpinBox::valueChanged, this, &ProfileEditor::changed);
     connect(m_tls, &QCheckBox::toggled, this, &ProfileEditor::changed);
@@ -177,6 +187,12 @@ void ProfileEditor::applyColors()
     ThemeColors::setColor(m_localWarning, QPalette::Window, bg);
     ThemeColors::setColor(m_plainWarning, QPalette::Window, bg);
     ThemeColors::setColor(m_insecureWarning, QPalette::Window, bg);
+    ThemeColors::setColor(m_serverUrlProblem, QPalette::WindowText, ThemeColors::error(palette()));
+}
+
+bool ProfileEditor::isNatterServer() const
+{
+    return ServerProfile::Kind(m_kind->currentData().toInt()) == ServerProfile::Kind::NatterServer;
 }
 
 void ProfileEditor::setProfile(const ServerProfile &p)
@@ -187,6 +203,7 @@ void ProfileEditor::setProfile(const ServerProfile &p)
     m_key->setText(p.key);
     m_cluster->setCurrentText(p.cluster.isEmpty() ? QStringLiteral("mt1") : p.cluster);
     m_host->setText(p.host);
+    m_serverUrl->setText(p.serverUrl);
     m_port->setValue(p.port > 0 ? p.port : 6001);
     m_tls->setChecked(p.tls);
     m_pathPrefix->setText(p.pathPrefix);
@@ -204,6 +221,15 @@ ServerProfile ProfileEditor::profile() const
     p.name = m_name->text().trimmed();
     p.kind = ServerProfile::Kind(m_kind->currentData().toInt());
     p.key = m_key->text().trimmed();
+    if (p.kind == ServerProfile::Kind::NatterServer) {
+        // Everything else comes from the server's /config at login.
+        p.key.clear();
+        p.serverUrl = m_serverUrl->text().trimmed();
+        p.tls = QUrl(p.serverUrl).scheme() == QLatin1String("https");
+        p.caFile = m_caFile->text().trimmed();
+        p.allowPlainTextSecret = m_plainText->isChecked();
+        return p;
+    }
     if (p.kind == ServerProfile::Kind::Hosted) {
         p.cluster = m_cluster->currentText().trimmed();
         p.tls = true;
@@ -223,6 +249,8 @@ ServerProfile ProfileEditor::profile() const
 
 QString ProfileEditor::secret() const
 {
+    if (isNatterServer())
+        return {}; // its token comes from logging in, never typed here
     return ServerProfile::AuthMode(m_auth->currentData().toInt())
             == ServerProfile::AuthMode::LocalSigning
         ? m_appSecret->text()
@@ -247,9 +275,34 @@ void ProfileEditor::setSettingsFileName(const QString &path)
     updateVisibility();
 }
 
+QString ProfileEditor::serverUrlProblemText() const
+{
+    const QString typed = m_serverUrl->text().trimmed();
+    if (typed.isEmpty())
+        return tr("Enter the Natter server's address, e.g. https://chat.example.com.");
+    const QUrl url(typed, QUrl::StrictMode);
+    if (!url.isValid()
+        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+        || url.host().isEmpty())
+        return tr("The address must start with https:// or http:// and name "
+                  "a host, e.g. https://chat.example.com.");
+    // Saved in the settings file as typed: no place for a credential.
+    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
+        return tr("The address must not contain a user name, password, query (after “?”) or "
+                  "fragment (after “#”): it is saved unencrypted in the settings file. You log "
+                  "in by name on the login page.");
+    return {};
+}
+
 QString ProfileEditor::validate() const
 {
     const ServerProfile p = profile();
+    if (p.kind == ServerProfile::Kind::NatterServer) {
+        if (p.name.isEmpty())
+            return p.validate(); // "Give the profile a name."
+        const QString problem = serverUrlProblemText();
+        return problem.isEmpty() ? p.validate() : problem;
+    }
     QString why = p.validate();
     if (!why.isEmpty())
         return why;
@@ -272,20 +325,39 @@ QString ProfileEditor::validate() const
 
 void ProfileEditor::updateVisibility()
 {
+    const bool natter = isNatterServer();
     const bool hosted = ServerProfile::Kind(m_kind->currentData().toInt())
         == ServerProfile::Kind::Hosted;
-    const bool local = ServerProfile::AuthMode(m_auth->currentData().toInt())
-        == ServerProfile::AuthMode::LocalSigning;
-    m_form->setRowVisible(m_cluster, hosted);
-    m_form->setRowVisible(m_host, !hosted);
-    m_form->setRowVisible(m_port, !hosted);
-    m_form->setRowVisible(m_tls, !hosted);
-    m_form->setRowVisible(m_pathPrefix, !hosted);
-    m_form->setRowVisible(m_endpoint, !local);
-    m_form->setRowVisible(m_token, !local);
+    const bool pusher = !natter; // app key, host or cluster, auth typed here
+    const bool local = pusher
+        && ServerProfile::AuthMode(m_auth->currentData().toInt())
+            == ServerProfile::AuthMode::LocalSigning;
+    m_form->setRowVisible(m_serverUrl, natter);
+    // Said while typing, not only on Save; an empty field is not scolded before anything is typed.
+    const QString urlProblem = natter && !m_serverUrl->text().trimmed().isEmpty()
+        ? serverUrlProblemText()
+        : QString();
+    m_serverUrlProblem->setText(urlProblem);
+    m_form->setRowVisible(m_serverUrlProblem, !urlProblem.isEmpty());
+    m_form->setRowVisible(m_key, pusher);
+    m_form->setRowVisible(m_cluster, pusher && hosted);
+    m_form->setRowVisible(m_host, pusher && !hosted);
+    m_form->setRowVisible(m_port, pusher && !hosted);
+    m_form->setRowVisible(m_tls, pusher && !hosted);
+    m_form->setRowVisible(m_pathPrefix, pusher && !hosted);
+    m_form->setRowVisible(m_auth, pusher);
+    m_form->setRowVisible(m_endpoint, pusher && !local);
+    m_form->setRowVisible(m_token, pusher && !local);
     m_form->setRowVisible(m_appSecret, local);
     m_form->setRowVisible(m_localWarning, local);
-    m_form->setRowVisible(m_insecureWarning, !local && sendsInClear(m_endpoint->text().trimmed()));
+    const QString clearUrl = natter ? m_serverUrl->text().trimmed() : m_endpoint->text().trimmed();
+    m_insecureWarning->setText(
+        natter ? tr("This server address is plain http://: your session token and every message "
+                    "travel unencrypted, readable by anyone on the network path. Use https://.")
+               : tr("This endpoint is plain http://: the bearer token and every authorization "
+                    "travel unencrypted, readable and reusable by anyone on the network path. "
+                    "Use https://."));
+    m_form->setRowVisible(m_insecureWarning, (natter || !local) && sendsInClear(clearUrl));
     m_form->setRowVisible(m_plainWarning, m_plainText->isChecked());
     QString warning = tr(
         "Secrets of this profile will be written UNENCRYPTED to the settings file");

@@ -13,9 +13,11 @@ class QSpinBox;
 
 namespace natter::ui {
 
-// The form for one server profile: Hosted Pusher (app key + cluster, always TLS) or Self-hosted
-// (host, port, TLS, path prefix, CA file); auth by endpoint (URL, optional bearer token) or local
-// signing (app secret, development only); and the explicit plain-text opt-in for secrets.
+// The form for one server profile: Hosted Pusher (app key + cluster, always TLS), Self-hosted
+// (host, port, TLS, path prefix, CA file; auth by endpoint (URL, optional bearer token) or local
+// signing (app secret, development only)), or a Natter server (only its URL: the app key, host
+// and auth endpoint come from the server's /config, the token from logging in by name); and the
+// explicit plain-text opt-in for secrets.
 // Secrets are never loaded into the form: an empty secret field means "keep the stored one".
 class ProfileEditor : public QWidget
 {
@@ -43,6 +45,8 @@ public:
     QComboBox *kindBox() const { return m_kind; }
     QLineEdit *keyField() const { return m_key; }
     QComboBox *clusterBox() const { return m_cluster; }
+    QLineEdit *serverUrlField() const { return m_serverUrl; }
+    QLabel *serverUrlProblem() const { return m_serverUrlProblem; }
     QLineEdit *hostField() const { return m_host; }
     QSpinBox *portBox() const { return m_port; }
     QCheckBox *tlsBox() const { return m_tls; }
@@ -67,6 +71,8 @@ private:
     void updateVisibility();
     void browseCaFile();
     void applyColors();
+    bool isNatterServer() const;
+    QString serverUrlProblemText() const;
 
     QString m_originalName;
     QString m_settingsFile;
@@ -75,6 +81,8 @@ private:
     QComboBox *m_kind;
     QLineEdit *m_key;
     QComboBox *m_cluster;
+    QLineEdit *m_serverUrl;
+    QLabel *m_serverUrlProblem;
     QLineEdit *m_host;
     QSpinBox *m_port;
     QCheckBox *m_tls;

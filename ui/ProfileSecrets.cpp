@@ -25,8 +25,11 @@ ProfileSecrets::ProfileSecrets(CredentialStore *store, QSettings *settings, QObj
 
 ProfileSecrets::Kind ProfileSecrets::kindFor(const ServerProfile &profile)
 {
-    return profile.authMode == ServerProfile::AuthMode::LocalSigning ? Kind::AppSecret
-                                                                     : Kind::Token;
+    // A natter-server profile holds its session token, never an app secret.
+    return profile.authMode == ServerProfile::AuthMode::LocalSigning
+            && profile.kind != ServerProfile::Kind::NatterServer
+        ? Kind::AppSecret
+        : Kind::Token;
 }
 
 QString ProfileSecrets::keychainKey(const ServerProfile &profile, Kind kind)

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace natter::ui {
 
@@ -90,6 +91,10 @@ void SessionManager::login(const QString &profileName, const QString &user, cons
                 tr("Complete it in Settings."));
         return;
     }
+    if (p.kind == ServerProfile::Kind::NatterServer) {
+        loginNatterServer(p, user, rooms, attempt);
+        return;
+    }
     const bool local = p.authMode == ServerProfile::AuthMode::LocalSigning;
     if (m_adHoc && p.name == m_adHoc->name && (!local || !m_adHocSecret.isEmpty())) {
         startSession(p, user, m_adHocSecret, rooms);
@@ -135,13 +140,191 @@ void SessionManager::login(const QString &profileName, const QString &user, cons
         });
 }
 
+QString SessionManager::loginErrorText(ChatController::LoginError error, const QString &user)
+{
+    switch (error) {
+    case ChatController::LoginError::NameTaken:
+        return tr("Someone named “%1” is online on this server right now.").arg(user);
+    case ChatController::LoginError::BadName:
+        return tr("A name has 1 to 32 letters, digits, _ or -.");
+    case ChatController::LoginError::BadPassword:
+        return tr("The server's join password is wrong.");
+    case ChatController::LoginError::Unreachable:
+        return tr("The Natter server cannot be reached.");
+    case ChatController::LoginError::AuthRefused:
+        return tr("The Natter server refused the session.");
+    case ChatController::LoginError::Tls:
+        return tr("The secure connection to the Natter server failed.");
+    case ChatController::LoginError::BadResponse:
+        return tr("The Natter server gave an unusable answer.");
+    case ChatController::LoginError::BadKey:
+    case ChatController::LoginError::Other:
+        break;
+    }
+    return tr("The Natter server refused the login.");
+}
+
+void SessionManager::loginNatterServer(const ServerProfile &p, const QString &user,
+                                       const QStringList &rooms, int attempt)
+{
+    auto *api = new natter::chat::NatterServerApi(m_network, QUrl(p.serverUrl.trimmed()), this);
+    api->setCaBundlePath(p.caFile);
+    if (!m_secrets) {
+        createServerSession(api, p, user, rooms, attempt);
+        return;
+    }
+    QPointer<SessionManager> self(this);
+    m_secrets->read(p, ProfileSecrets::Kind::Token,
+                    [self, api, p, user, rooms, attempt](const ProfileSecrets::Result &r) {
+                        if (!self) {
+                            delete api;
+                            return;
+                        }
+                        if (!self->current(attempt)) {
+                            api->deleteLater();
+                            return;
+                        }
+                        if (r.ok && !r.value.isEmpty()) {
+                            api->setToken(r.value);
+                            self->resumeOrCreate(api, p, user, rooms, attempt);
+                            return;
+                        }
+                        self->createServerSession(api, p, user, rooms, attempt);
+                    });
+}
+
+void SessionManager::resumeOrCreate(natter::chat::NatterServerApi *api, const ServerProfile &p,
+                                    const QString &user, const QStringList &rooms, int attempt)
+{
+    using natter::chat::NatterServerApi;
+    api->resumeSession([this, api, p, user, rooms, attempt](const NatterServerApi::Failure &f,
+                                                            const NatterServerApi::Session &s) {
+        if (!current(attempt)) {
+            api->deleteLater();
+            return;
+        }
+        if (f.ok() && s.userName.compare(user.trimmed(), Qt::CaseInsensitive) == 0) {
+            qCInfo(lcUi) << "resumed the natter-server session of" << s.userName;
+            fetchServerConfig(api, p, user, rooms, attempt, s);
+            return;
+        }
+        if (f.ok() || f.error == NatterServerApi::Error::Unauthorized) {
+            // Expired, or another name's session: a new one for this name.
+            api->setToken({});
+            createServerSession(api, p, user, rooms, attempt);
+            return;
+        }
+        serverLoginFailed(api, f, p, user);
+    });
+}
+
+void SessionManager::createServerSession(natter::chat::NatterServerApi *api, const ServerProfile &p,
+                                         const QString &user, const QStringList &rooms, int attempt)
+{
+    using natter::chat::NatterServerApi;
+    api->createSession(user.trimmed(), m_joinPassword,
+                       [this, api, p, user, rooms, attempt](const NatterServerApi::Failure &f,
+                                                            const NatterServerApi::Session &s) {
+                           if (!current(attempt)) {
+                               // Nobody uses it: free the name at once.
+                               if (f.ok())
+                                   api->deleteSession();
+                               api->deleteLater();
+                               return;
+                           }
+                           if (!f.ok()) {
+                               serverLoginFailed(api, f, p, user);
+                               return;
+                           }
+                           if (m_secrets)
+                               m_secrets->write(p, ProfileSecrets::Kind::Token, s.token,
+                                                [](const ProfileSecrets::Result &r) {
+                                                    if (!r.ok)
+                                                        qCWarning(lcUi)
+                                                            << "the session token could not be "
+                                                               "stored:"
+                                                            << r.error;
+                                                });
+                           fetchServerConfig(api, p, user, rooms, attempt, s);
+                       });
+}
+
+void SessionManager::fetchServerConfig(natter::chat::NatterServerApi *api, const ServerProfile &p,
+                                       const QString &user, const QStringList &rooms, int attempt,
+                                       const natter::chat::NatterServerApi::Session &session)
+{
+    using natter::chat::NatterServerApi;
+    api->fetchConfig([this, api, p, user, rooms, attempt, session](
+                         const NatterServerApi::Failure &f, const NatterServerApi::Config &c) {
+        if (!current(attempt)) {
+            api->deleteLater();
+            return;
+        }
+        if (!f.ok()) {
+            serverLoginFailed(api, f, p, user);
+            return;
+        }
+        startSession(p, session.userName, QString(), rooms, api, c, session);
+    });
+}
+
+void SessionManager::serverLoginFailed(natter::chat::NatterServerApi *api,
+                                       const natter::chat::NatterServerApi::Failure &f,
+                                       const ServerProfile &p, const QString &user)
+{
+    using natter::chat::NatterServerApi;
+    api->deleteLater();
+    ChatController::LoginError error = ChatController::LoginError::Other;
+    switch (f.error) {
+    case NatterServerApi::Error::NameTaken:
+        error = ChatController::LoginError::NameTaken;
+        break;
+    case NatterServerApi::Error::BadName:
+        error = ChatController::LoginError::BadName;
+        break;
+    case NatterServerApi::Error::BadPassword:
+        error = ChatController::LoginError::BadPassword;
+        break;
+    case NatterServerApi::Error::Unreachable:
+        error = ChatController::LoginError::Unreachable;
+        break;
+    case NatterServerApi::Error::Unauthorized:
+        error = ChatController::LoginError::AuthRefused;
+        break;
+    case NatterServerApi::Error::Tls:
+        error = ChatController::LoginError::Tls;
+        break;
+    case NatterServerApi::Error::BadResponse:
+        error = ChatController::LoginError::BadResponse;
+        break;
+    case NatterServerApi::Error::None:
+    case NatterServerApi::Error::Other:
+        break;
+    }
+    QString message = loginErrorText(error, user.trimmed());
+    if (error == ChatController::LoginError::Unreachable)
+        message = tr("Cannot reach the Natter server at %1.").arg(p.serverUrl);
+    else if (error == ChatController::LoginError::BadName && !f.message.isEmpty())
+        message = f.message; // the server says its rule
+    else if (error == ChatController::LoginError::Other && !f.message.isEmpty())
+        message = f.message;
+    qCInfo(lcUi) << "natter-server login failed:" << error << f.status << f.code;
+    m_loggingIn = false;
+    emit loginFailed(error, message);
+}
+
 void SessionManager::startSession(const ServerProfile &profile, const QString &user,
-                                  const QString &secret, const QStringList &rooms)
+                                  const QString &secret, const QStringList &rooms,
+                                  natter::chat::NatterServerApi *api,
+                                  const natter::chat::NatterServerApi::Config &config,
+                                  const natter::chat::NatterServerApi::Session &serverSession)
 {
     natter::chat::PrivateFiles::makeDirectory(m_outboxDir);
     const QString outbox
         = QDir(m_outboxDir).filePath(ChatSession::outboxFileName(profile.name, user));
     auto *session = new ChatSession(profile, user, secret, outbox, m_profiles, m_network, this);
+    if (api)
+        session->useNatterServer(api, config, serverSession);
     m_session = session;
     ChatController *controller = session->controller();
     connect(controller, &ChatController::loggedIn, this, [this, session] {
@@ -196,6 +379,21 @@ void SessionManager::logout()
     m_loggingIn = false;
     ++m_attempt;
     const bool had = m_session;
+    if (m_session && m_session->serverApi()) {
+        // Frees the name on the server and forgets the token. The session's API goes with the
+        // session: a separate one carries the DELETE to its end.
+        natter::chat::NatterServerApi *old = m_session->serverApi();
+        auto *api = new natter::chat::NatterServerApi(m_network, old->serverUrl(), this);
+        api->setToken(old->token());
+        api->deleteSession([api](const natter::chat::NatterServerApi::Failure &f) {
+            if (!f.ok())
+                qCInfo(lcUi) << "the server did not end the session:" << f.status << f.code;
+            api->deleteLater();
+        });
+        if (m_secrets)
+            m_secrets->remove(m_session->profile(), ProfileSecrets::Kind::Token,
+                              [](const ProfileSecrets::Result &) {});
+    }
     dropSession();
     if (had)
         emit loggedOut();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chat/ChatController.h>
+#include <chat/NatterServerApi.h>
 #include <chat/ServerProfile.h>
 #include <pusher/Transport.h>
 
@@ -44,6 +45,12 @@ public:
     // NATTER_SECRET / --secret with a saved profile: used instead of the stored secret.
     void setSecretOverride(const QString &secret) { m_secretOverride = secret; }
     void setOutboxDirectory(const QString &dir) { m_outboxDir = dir; }
+    // A natter-server's join password (--password-env, the login page): kept in memory only, sent
+    // with POST /session when a new session is needed.
+    void setJoinPassword(const QString &password) { m_joinPassword = password; }
+    // The text the login page shows for a natter-server refusal (NameTaken, BadName, ...).
+    static QString loginErrorText(natter::chat::ChatController::LoginError error,
+                                  const QString &user);
     // Tests: a fake clock and transport for the sessions started from now on.
     void setTransport(natter::pusher::Clock *clock, natter::pusher::TransportFactory factory);
 
@@ -73,7 +80,28 @@ signals:
 
 private:
     void startSession(const natter::chat::ServerProfile &profile, const QString &user,
-                      const QString &secret, const QStringList &rooms);
+                      const QString &secret, const QStringList &rooms,
+                      natter::chat::NatterServerApi *api = nullptr,
+                      const natter::chat::NatterServerApi::Config &config = {},
+                      const natter::chat::NatterServerApi::Session &serverSession = {});
+    // Natter server: resume the stored token (GET /session) or start a session (POST /session,
+    // the token goes to the keychain), then GET /config, then the chat session.
+    void loginNatterServer(const natter::chat::ServerProfile &profile, const QString &user,
+                           const QStringList &rooms, int attempt);
+    void resumeOrCreate(natter::chat::NatterServerApi *api,
+                        const natter::chat::ServerProfile &profile, const QString &user,
+                        const QStringList &rooms, int attempt);
+    void createServerSession(natter::chat::NatterServerApi *api,
+                             const natter::chat::ServerProfile &profile, const QString &user,
+                             const QStringList &rooms, int attempt);
+    void fetchServerConfig(natter::chat::NatterServerApi *api,
+                           const natter::chat::ServerProfile &profile, const QString &user,
+                           const QStringList &rooms, int attempt,
+                           const natter::chat::NatterServerApi::Session &session);
+    void serverLoginFailed(natter::chat::NatterServerApi *api,
+                           const natter::chat::NatterServerApi::Failure &failure,
+                           const natter::chat::ServerProfile &profile, const QString &user);
+    bool current(int attempt) const { return attempt == m_attempt && m_loggingIn; }
     void dropSession();
     void problem(const QString &message, const QString &hint);
 
@@ -83,6 +111,7 @@ private:
     std::optional<natter::chat::ServerProfile> m_adHoc;
     QString m_adHocSecret;
     QString m_secretOverride;
+    QString m_joinPassword;
     QString m_outboxDir;
     natter::pusher::Clock *m_clock = nullptr;
     natter::pusher::TransportFactory m_factory;

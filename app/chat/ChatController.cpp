@@ -5,6 +5,7 @@
 #include "ConnectionStatus.h"
 #include "LogChat.h"
 #include "MessageListModel.h"
+#include "MessageRoute.h"
 #include "Outbox.h"
 #include "Room.h"
 #include "RoomListModel.h"
@@ -40,6 +41,7 @@ ChatController::ChatController(Outbox *outbox, QObject *parent)
     qRegisterMetaType<natter::chat::Room *>();
     qRegisterMetaType<natter::pusher::Connection *>();
     qRegisterMetaType<natter::chat::ChatMessage>();
+    qRegisterMetaType<QList<natter::chat::ChatMessage>>();
 }
 
 ChatController::~ChatController()
@@ -47,11 +49,11 @@ ChatController::~ChatController()
     if (d->client) {
         d->status->setConnection(nullptr);
         QObject::disconnect(d->client->connection(), nullptr, this, nullptr);
-        QObject::disconnect(d->client->clientEvents(), nullptr, this, nullptr);
         for (Room *r : std::as_const(d->rooms)) {
             d->detach(r);
             r->setChannel(nullptr);
         }
+        d->route->setClient(nullptr, nullptr, m_userId);
         delete d->client;
         d->client = nullptr;
     }
@@ -123,13 +125,7 @@ void ChatController::start(const ConnectionOptions &options, Authorizer *authori
         d->failLogin(LoginError::Tls,
                      tr("The secure connection to %1 failed: %2").arg(d->address(), reason));
     });
-    connect(d->client->clientEvents(), &ClientEventQueue::confirmed, this,
-            [this](const QString &channel, const QString &event, const QString &tag) {
-                d->onConfirmed(channel, event, tag);
-            });
-    connect(d->client->clientEvents(), &ClientEventQueue::rejected, this,
-            [this](const QString &channel, const QString &event, const QString &tag,
-                   const QString &reason) { d->onRejected(channel, event, tag, reason); });
+    d->route->setClient(d->client, d->clock, userId);
     d->status->setConnection(connection);
     for (Room *r : std::as_const(d->rooms))
         d->attach(r);
@@ -147,17 +143,33 @@ void ChatController::stop()
     d->subscribeTimer->stop(); // not deleted: stop() may run inside its callback chain
     d->status->setConnection(nullptr);
     QObject::disconnect(client->connection(), nullptr, this, nullptr);
-    QObject::disconnect(client->clientEvents(), nullptr, this, nullptr);
     for (Room *r : std::as_const(d->rooms)) {
         d->detach(r);
         r->setChannel(nullptr);
         r->setClock(nullptr);
     }
+    d->route->setClient(nullptr, nullptr, m_userId);
     d->loggedIn = false;
     client->disconnect();
     // stop() may run inside one of the client's own signals (a login failure): delete later.
     client->deleteLater();
     emit connectionChanged(nullptr);
+}
+
+void ChatController::setRoute(MessageRoute *route)
+{
+    d->setRoute(route);
+}
+
+MessageRoute *ChatController::route() const
+{
+    return d->route;
+}
+
+bool ChatController::loadOlder(const QString &name)
+{
+    Room *r = room(name);
+    return r && d->client && d->route->loadOlder(r);
 }
 
 bool ChatController::isStarted() const
@@ -364,7 +376,7 @@ bool ChatController::discard(const QString &messageId)
     if (!r)
         return m_outbox->remove(messageId);
     // Once handed to the library it cannot be taken back: it will go out.
-    if (d->queued.value(r->name()).contains(messageId))
+    if (d->route->isInFlight(r->name(), messageId))
         return false;
     const ChatMessage &m = r->messages()->at(r->messages()->rowOf(messageId));
     if (m.state != ChatMessage::State::Failed && m.state != ChatMessage::State::Pending)

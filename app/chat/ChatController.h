@@ -20,6 +20,7 @@ class Connection;
 namespace natter::chat {
 
 class ConnectionStatus;
+class MessageRoute;
 class Outbox;
 class Room;
 class RoomListModel;
@@ -31,7 +32,18 @@ class ChatController : public QObject
 {
     Q_OBJECT
 public:
-    enum class LoginError { Unreachable, AuthRefused, BadKey, Tls, BadResponse, Other };
+    // NameTaken, BadName, BadPassword: a natter-server refused the session (POST /session).
+    enum class LoginError {
+        Unreachable,
+        AuthRefused,
+        BadKey,
+        Tls,
+        BadResponse,
+        Other,
+        NameTaken,
+        BadName,
+        BadPassword
+    };
     Q_ENUM(LoginError)
 
     static constexpr int MaxMessageLength = 2000; // characters, as typed
@@ -40,6 +52,12 @@ public:
     // `outbox` is not owned. clock/factory default to the real ones (tests pass fakes).
     ChatController(Outbox *outbox, QObject *parent = nullptr);
     ~ChatController() override;
+
+    // How messages are sent and where history comes from. Null (the default): client events
+    // (serverless, ClientEventRoute). A ServerMessageRoute for a natter-server. Not owned; set it
+    // while stopped, before start().
+    void setRoute(MessageRoute *route);
+    MessageRoute *route() const;
 
     // Connects as userId/userName; loggedIn() once connected and the first room is subscribed,
     // loginRetrying() while that is delayed by something that may pass, or loginFailed() with
@@ -92,6 +110,9 @@ public:
     // message is already on its way (queued in the connection) or unknown.
     bool discard(const QString &messageId);
     void notifyTyping(const QString &room); // throttled client-typing
+    // Fetches the page of history before the oldest message shown (Room::loadingOlder while it
+    // runs, Room::hasOlder after). False when the mode has no history or nothing is to fetch.
+    bool loadOlder(const QString &room);
 
 signals:
     void loggedIn();
@@ -108,7 +129,13 @@ signals:
     void roomError(natter::chat::Room *room, const QString &message);
     // The server refused client events (4301, client messaging disabled): sending cannot work.
     void clientEventsDisabled(const QString &message);
+    // A live message from someone (or our other device).
     void messageReceived(natter::chat::Room *room, const natter::chat::ChatMessage &message);
+    // A gap fill after a reconnect added these messages from others to the room, said while we
+    // were away (ChatMessage::historical; counted as unread when the room is not active): not
+    // announced one by one through messageReceived, so notifiers summarise them. History pages
+    // (the newest when a room opens, loadOlder()) are neither unread nor announced.
+    void messagesFetched(natter::chat::Room *room, const QList<natter::chat::ChatMessage> &messages);
     // start()/stop() replaced the connection (null when stopped).
     void connectionChanged(natter::pusher::Connection *connection);
 

@@ -1,9 +1,11 @@
 #include "ChatControllerPrivate.h"
 
 #include "ChatWire.h"
+#include "ClientEventRoute.h"
 #include "ConnectionStatus.h"
 #include "LogChat.h"
 #include "MessageListModel.h"
+#include "MessageRoute.h"
 #include "Outbox.h"
 #include "Room.h"
 
@@ -21,25 +23,15 @@ namespace natter::chat {
 using namespace natter::pusher;
 
 namespace {
-// See Replay: a message confirmed this soon after the room's (re)subscription may have missed
-// members who resubscribe a moment later; it is offered once to a member joining this soon.
-constexpr qint64 kReplayFlushWindowMs = 5000;
-constexpr qint64 kReplayOfferWindowMs = 30000;
-constexpr qsizetype kReplayMax = 20;
 // Connected, but the first room's subscription never confirmed: report it (and keep trying).
 constexpr int kSubscribeTimeoutMs = 20000;
-
-bool isClientMessagingDisabled(const QString &message)
-{
-    return message.contains(QLatin1String("client messaging"), Qt::CaseInsensitive)
-        || message.contains(QLatin1String("client events disabled"), Qt::CaseInsensitive);
-}
 } // namespace
 
 ChatController::Private::Private(ChatController *q)
     : q(q)
     , status(new ConnectionStatus(nullptr, q))
 {
+    setRoute(nullptr);
 }
 
 ChatController::Private::~Private() = default;
@@ -94,10 +86,8 @@ void ChatController::Private::attach(Room *room)
           << QObject::connect(channel, &Channel::eventReceived, room,
                               [this, room](const Event &e) { onEvent(room, e); })
           << QObject::connect(channel, &PresenceChannel::memberAdded, room,
-                              [this, room](const Member &m) {
-                                  if (m.id != q->m_userId)
-                                      replayToJoiner(room);
-                              });
+                              [this, room](const Member &m) { route->memberJoined(room, m.id); });
+    route->roomAttached(room);
     for (const ChatMessage &m : q->m_outbox->messages(room->name())) {
         if (m.state == ChatMessage::State::Pending)
             enqueue(room, m);
@@ -108,8 +98,7 @@ void ChatController::Private::detach(Room *room)
 {
     for (const auto &link : roomLinks.take(room))
         QObject::disconnect(link);
-    queued.remove(room->name());
-    replay.remove(room->name());
+    route->roomDetached(room);
     lastTypingSent.remove(room->name());
 }
 
@@ -121,21 +110,40 @@ void ChatController::Private::showOutbox(Room *room)
 
 // --- sending -----------------------------------------------------------------------------------
 
+void ChatController::Private::setRoute(MessageRoute *newRoute)
+{
+    for (const auto &link : std::as_const(routeLinks))
+        QObject::disconnect(link);
+    routeLinks.clear();
+    if (!newRoute) {
+        if (!ownRoute)
+            ownRoute = std::make_unique<ClientEventRoute>();
+        newRoute = ownRoute.get();
+    }
+    route = newRoute;
+    routeLinks << QObject::connect(route, &MessageRoute::sent, q,
+                                   [this](Room *room, const QString &id, const ChatMessage &m) {
+                                       if (rooms.contains(room))
+                                           onSent(room, id, m);
+                                   })
+               << QObject::connect(route, &MessageRoute::failed, q,
+                                   [this](Room *room, const QString &id, const QString &error) {
+                                       if (rooms.contains(room))
+                                           markFailed(room, id, error);
+                                   })
+               << QObject::connect(route, &MessageRoute::received, q,
+                                   [this](Room *room, const QList<ChatMessage> &messages,
+                                          MessageRoute::Origin origin) {
+                                       if (rooms.contains(room))
+                                           onReceived(room, messages, origin);
+                                   })
+               << QObject::connect(route, &MessageRoute::clientEventsDisabled, q,
+                                   &ChatController::clientEventsDisabled);
+}
+
 void ChatController::Private::enqueue(Room *room, const ChatMessage &message)
 {
-    Channel *channel = room->channel();
-    if (!channel)
-        return; // stays pending in the outbox until start()
-    if (!room->isSubscribed())
-        replay[room->name()].heldIds.insert(message.id);
-    queued[room->name()].insert(message.id);
-    // Stays Pending ("sending") until the library confirms that the server has read it.
-    const auto error = channel->trigger(ChatWire::messageEvent(), ChatWire::encodeMessage(message),
-                                        message.id);
-    if (error) {
-        queued[room->name()].remove(message.id); // refused locally: nothing was queued
-        markFailed(room, message.id, error->message);
-    }
+    route->send(room, message);
 }
 
 void ChatController::Private::markFailed(Room *room, const QString &id, const QString &error)
@@ -152,107 +160,71 @@ void ChatController::Private::markFailed(Room *room, const QString &id, const QS
     }
 }
 
-void ChatController::Private::onConfirmed(const QString &channel, const QString &event,
-                                          const QString &id)
+void ChatController::Private::onSent(Room *room, const QString &id, const ChatMessage &confirmed)
 {
-    if (event != ChatWire::messageEvent() || id.isEmpty())
-        return;
-    Room *room = roomForChannel(channel);
-    if (!room)
-        return;
-    queued[room->name()].remove(id);
+    if (confirmed.serverId > 0)
+        room->messages()->confirm(id, confirmed.serverId, confirmed.sentAt);
     room->messages()->setState(id, ChatMessage::State::Sent);
     q->m_outbox->remove(id);
-
-    Replay &r = replay[room->name()];
-    if (r.heldIds.remove(id) && r.subscribedAtMs >= 0
-        && clock->nowMs() - r.subscribedAtMs <= kReplayFlushWindowMs && !r.ids.contains(id)) {
-        r.ids.append(id);
-        while (r.ids.size() > kReplayMax)
-            r.ids.removeFirst();
-        if (r.joinerWaiting)
-            replayToJoiner(room);
-    }
-}
-
-void ChatController::Private::onRejected(const QString &channel, const QString &event,
-                                         const QString &id, const QString &reason)
-{
-    if (event == ChatWire::messageEvent() && !id.isEmpty()) {
-        if (Room *room = roomForChannel(channel)) {
-            queued[room->name()].remove(id);
-            replay[room->name()].heldIds.remove(id);
-            markFailed(room, id, reason);
-        }
-    }
-    if (isClientMessagingDisabled(reason))
-        emit q->clientEventsDisabled(reason);
-}
-
-void ChatController::Private::replayToJoiner(Room *room)
-{
-    Replay &r = replay[room->name()];
-    if (r.subscribedAtMs < 0 || clock->nowMs() - r.subscribedAtMs > kReplayOfferWindowMs) {
-        r.ids.clear();
-        r.joinerWaiting = false;
-        return;
-    }
-    // Held messages still on their way may have reached the server just before this joiner:
-    // they are offered when confirmed.
-    r.joinerWaiting = !r.heldIds.isEmpty();
-    if (r.ids.isEmpty())
-        return;
-    const QStringList ids = std::exchange(r.ids, {}); // once: never to a second joiner
-    Channel *channel = room->channel();
-    if (!channel)
-        return;
-    qCInfo(lcChat) << "offering" << ids.size() << "messages flushed after the reconnect to"
-                   << "a member who joined" << room->name() << "just after";
-    for (const QString &id : ids) {
-        const int row = room->messages()->rowOf(id);
-        if (row < 0 || room->messages()->at(row).state != ChatMessage::State::Sent)
-            continue;
-        channel->trigger(ChatWire::messageEvent(),
-                         ChatWire::encodeMessage(room->messages()->at(row)), QString(),
-                         ClientEventQueue::Delivery::Confirmed);
-    }
 }
 
 // --- receiving ---------------------------------------------------------------------------------
 
-void ChatController::Private::onEvent(Room *room, const Event &event)
+void ChatController::Private::onReceived(Room *room, const QList<ChatMessage> &messages,
+                                         MessageRoute::Origin origin)
 {
-    if (event.event == ChatWire::messageEvent()) {
-        QString why;
-        std::optional<ChatMessage> m = ChatWire::decodeMessage(event, &why);
-        if (!m) {
-            qCWarning(lcChat) << "dropped a malformed message on" << event.channel << "from"
-                              << event.userId << ":" << why;
+    const bool fetched = origin != MessageRoute::Origin::Live;
+    if (fetched || route->hasHistory()) {
+        // Ordered by the server's id: history pages and gap fill land between what is shown.
+        QList<ChatMessage> batch;
+        batch.reserve(messages.size());
+        for (ChatMessage m : messages) {
+            m.room = room->name();
+            m.own = !m.senderId.isEmpty() && m.senderId == q->m_userId;
+            m.historical = fetched;
+            if (m.own && m.state == ChatMessage::State::Received)
+                m.state = ChatMessage::State::Sent; // ours, from another device or a fetch
+            batch.append(m);
+        }
+        const QList<ChatMessage> added = room->messages()->merge(batch);
+        QList<ChatMessage> others;
+        for (const ChatMessage &m : added) {
+            if (!m.own)
+                others.append(m);
+        }
+        if (origin == MessageRoute::Origin::History)
+            return; // said before we were here: neither unread nor news
+        if (!others.isEmpty())
+            room->addUnread(int(others.size()));
+        if (fetched) {
+            if (!others.isEmpty())
+                emit q->messagesFetched(room, others);
             return;
         }
-        m->room = room->name();
-        // Who said it comes from the server: the user_id it stamped and that member's signed
-        // user_info. The payload's name is only a fallback for a sender who is no longer (or
-        // not yet verifiably) a member, and the message is marked as such.
-        const QString signedName = m->senderVerified ? room->memberName(m->senderId) : QString();
-        if (!signedName.isEmpty()) {
-            m->senderName = signedName;
-        } else {
-            m->senderVerified = false;
-            if (m->senderName.isEmpty())
-                m->senderName = m->senderId;
+        for (const ChatMessage &m : std::as_const(others)) {
+            room->clearTyping(m.senderId);
+            emit q->messageReceived(room, m);
         }
-        m->own = !m->senderId.isEmpty() && m->senderId == q->m_userId; // e.g. our other device
-        if (!room->messages()->appendLater(*m)) {
-            qCDebug(lcChat) << "duplicate message" << m->id << "ignored";
-            return;
-        }
-        room->clearTyping(m->senderId);
-        if (!m->own)
-            room->addUnread(1);
-        emit q->messageReceived(room, *m);
         return;
     }
+    for (ChatMessage m : messages) {
+        m.room = room->name();
+        m.own = !m.senderId.isEmpty() && m.senderId == q->m_userId; // e.g. our other device
+        if (!room->messages()->appendLater(m)) {
+            qCDebug(lcChat) << "duplicate message" << m.id << "ignored";
+            continue;
+        }
+        room->clearTyping(m.senderId);
+        if (!m.own)
+            room->addUnread(1);
+        emit q->messageReceived(room, m);
+    }
+}
+
+void ChatController::Private::onEvent(Room *room, const Event &event)
+{
+    if (route->handleEvent(room, event))
+        return;
     if (event.event == ChatWire::typingEvent()) {
         // Only a member the server vouches for can be typing; the name is theirs, signed.
         if (event.userId.isEmpty() || event.userId == q->m_userId)
@@ -335,10 +307,7 @@ void ChatController::Private::onSubscribed(Room *room)
 {
     room->setMembersStale(false);
     room->setError({});
-    Replay &r = replay[room->name()];
-    r.subscribedAtMs = clock->nowMs();
-    r.ids.clear(); // offered at most until the next subscription
-    r.joinerWaiting = false;
+    route->roomSubscribed(room);
     checkLogin();
 }
 

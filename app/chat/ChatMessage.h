@@ -26,6 +26,11 @@ struct ChatMessage
     // the name shown is theirs. False when the name is only the payload's claim (a sender no
     // longer in the room, or a server that stamps no user_id): the UI marks such names.
     bool senderVerified = true;
+    // natter-server mode: the server's id (increasing in storage order; orders the room), 0
+    // while not stored or in the serverless mode.
+    qint64 serverId = 0;
+    // Came from a history or gap-fill fetch, not live: counted as unread, not notified one by one.
+    bool historical = false;
 };
 
 } // namespace natter::chat

@@ -4,6 +4,9 @@
 
 #include <QTimer>
 
+#include <algorithm>
+#include <limits>
+
 namespace natter::chat {
 
 namespace {
@@ -260,6 +263,133 @@ bool MessageListModel::remove(const QString &id)
     }
     emit countChanged(count());
     return true;
+}
+
+namespace {
+// Rows without a server id (pending) sort after every stored message.
+qint64 orderKey(const ChatMessage &m)
+{
+    return m.serverId > 0 ? m.serverId : std::numeric_limits<qint64>::max();
+}
+} // namespace
+
+bool MessageListModel::confirm(const QString &id, qint64 serverId, const QDateTime &sentAt)
+{
+    const int row = rowOf(id);
+    if (row < 0) {
+        for (ChatMessage &m : m_pending) {
+            if (m.id == id) {
+                m.serverId = serverId;
+                if (sentAt.isValid())
+                    m.sentAt = sentAt;
+                return true;
+            }
+        }
+        return false;
+    }
+    ChatMessage &m = m_messages[row];
+    m.serverId = serverId;
+    QList<int> roles;
+    if (sentAt.isValid() && sentAt != m.sentAt) {
+        m.sentAt = sentAt;
+        roles = {SentAtRole, GroupedRole, DaySeparatorRole, Qt::ToolTipRole, Qt::AccessibleTextRole};
+    }
+    if (!roles.isEmpty()) {
+        const QModelIndex i = index(row);
+        emit dataChanged(i, i, roles);
+    }
+    return true;
+}
+
+qint64 MessageListModel::oldestServerId() const
+{
+    qint64 oldest = 0;
+    for (const ChatMessage &m : m_messages) {
+        if (m.serverId > 0 && (oldest == 0 || m.serverId < oldest))
+            oldest = m.serverId;
+    }
+    return oldest;
+}
+
+qint64 MessageListModel::newestServerId() const
+{
+    qint64 newest = 0;
+    for (const ChatMessage &m : m_messages)
+        newest = qMax(newest, m.serverId);
+    return newest;
+}
+
+QList<ChatMessage> MessageListModel::merge(const QList<ChatMessage> &messages)
+{
+    if (!m_pending.isEmpty())
+        flushPending();
+    QList<ChatMessage> sorted;
+    for (const ChatMessage &m : messages) {
+        if (m.id.isEmpty())
+            continue;
+        const int row = rowOf(m.id);
+        if (row >= 0) {
+            // Ours (pending or sent) coming back from the server: the same message.
+            const ChatMessage &shown = m_messages.at(row);
+            if (shown.serverId == 0 && m.serverId > 0)
+                confirm(m.id, m.serverId, m.sentAt);
+            if (shown.state == ChatMessage::State::Pending
+                || shown.state == ChatMessage::State::Failed)
+                setState(m.id, ChatMessage::State::Sent);
+            continue;
+        }
+        if (m_droppedIds.contains(m.id))
+            continue;
+        sorted.append(m);
+    }
+    std::stable_sort(sorted.begin(), sorted.end(), [](const ChatMessage &a, const ChatMessage &b) {
+        return orderKey(a) < orderKey(b);
+    });
+    // Duplicates within the batch.
+    sorted.erase(
+        std::unique(sorted.begin(), sorted.end(),
+                    [](const ChatMessage &a, const ChatMessage &b) { return a.id == b.id; }),
+        sorted.end());
+    QList<ChatMessage> added;
+    int i = 0;
+    while (i < sorted.size()) {
+        // Where the first one goes; the following ones that sort before the next shown row go
+        // with it, in one insert.
+        const qint64 key = orderKey(sorted.at(i));
+        const auto pos = std::upper_bound(
+            m_messages.cbegin(), m_messages.cend(), key,
+            [](qint64 k, const ChatMessage &row) { return k < orderKey(row); });
+        const int row = int(pos - m_messages.cbegin());
+        const qint64 limit = row < m_messages.size() ? orderKey(m_messages.at(row))
+                                                     : std::numeric_limits<qint64>::max();
+        int j = i + 1;
+        while (j < sorted.size() && orderKey(sorted.at(j)) < limit)
+            ++j;
+        beginInsertRows({}, row, row + (j - i) - 1);
+        for (int k = i; k < j; ++k) {
+            m_messages.insert(row + (k - i), sorted.at(k));
+            added.append(sorted.at(k));
+        }
+        reindexFrom(row);
+        endInsertRows();
+        const int after = row + (j - i);
+        const bool atEnd = after == m_messages.size();
+        if (!atEnd) {
+            // The row after the inserted ones has a new predecessor.
+            const QModelIndex next = index(after);
+            emit dataChanged(next, next, {GroupedRole, DaySeparatorRole});
+        }
+        const bool anyOwn = std::any_of(sorted.cbegin() + i, sorted.cbegin() + j,
+                                        [](const ChatMessage &m) { return m.own; });
+        const int dropped = dropOldest();
+        emit countChanged(count());
+        // Only rows added at the bottom are "appended" (the view follows them); older history
+        // inserted above keeps the view where it is.
+        if (atEnd && row + (j - i) - 1 - dropped >= 0)
+            emit messagesAppended(qMax(0, row - dropped), row + (j - i) - 1 - dropped, anyOwn);
+        i = j;
+    }
+    return added;
 }
 
 int MessageListModel::rowOf(const QString &id) const

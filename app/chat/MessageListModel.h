@@ -65,6 +65,16 @@ public:
         return m_rows.contains(id) || m_pendingIds.contains(id) || m_droppedIds.contains(id);
     }
     bool setState(const QString &id, ChatMessage::State state, const QString &error = {});
+    // natter-server mode. Inserts the messages by serverId (ascending; rows without one, our
+    // own pending messages, stay at the bottom). One already shown under its id (our own
+    // pending or sent message, by its client_id) is updated in place: server id, Sent.
+    // Returns the messages that were added (not those updated or dropped as duplicates).
+    QList<ChatMessage> merge(const QList<ChatMessage> &messages);
+    // Our message was stored by the server under `serverId` at `sentAt` (if valid).
+    bool confirm(const QString &id, qint64 serverId, const QDateTime &sentAt = {});
+    // Smallest / largest serverId shown (0 when none).
+    qint64 oldestServerId() const;
+    qint64 newestServerId() const;
     bool remove(const QString &id);
     int rowOf(const QString &id) const;
     const ChatMessage &at(int row) const { return m_messages.at(row); }

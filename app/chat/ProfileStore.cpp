@@ -26,8 +26,15 @@ QString stateGroup(const QString &profile, const QString &user)
 
 QString kindName(ServerProfile::Kind kind)
 {
-    return kind == ServerProfile::Kind::Hosted ? QStringLiteral("hosted")
-                                               : QStringLiteral("self-hosted");
+    switch (kind) {
+    case ServerProfile::Kind::Hosted:
+        return QStringLiteral("hosted");
+    case ServerProfile::Kind::NatterServer:
+        return QStringLiteral("natter-server");
+    case ServerProfile::Kind::SelfHosted:
+        break;
+    }
+    return QStringLiteral("self-hosted");
 }
 
 QString authModeName(ServerProfile::AuthMode mode)
@@ -63,12 +70,14 @@ ServerProfile readProfile(const QSettings &s)
 {
     ServerProfile p;
     p.name = s.value(QStringLiteral("name")).toString();
-    p.kind = s.value(QStringLiteral("kind")).toString() == QLatin1String("hosted")
-        ? ServerProfile::Kind::Hosted
-        : ServerProfile::Kind::SelfHosted;
+    const QString kind = s.value(QStringLiteral("kind")).toString();
+    p.kind = kind == QLatin1String("hosted")     ? ServerProfile::Kind::Hosted
+        : kind == QLatin1String("natter-server") ? ServerProfile::Kind::NatterServer
+                                                 : ServerProfile::Kind::SelfHosted;
     p.key = s.value(QStringLiteral("key")).toString();
     p.cluster = s.value(QStringLiteral("cluster")).toString();
     p.host = s.value(QStringLiteral("host")).toString();
+    p.serverUrl = s.value(QStringLiteral("serverUrl")).toString();
     p.port = s.value(QStringLiteral("port"), 6001).toInt();
     p.tls = s.value(QStringLiteral("tls"), true).toBool();
     p.pathPrefix = s.value(QStringLiteral("pathPrefix")).toString();
@@ -90,6 +99,7 @@ void writeProfile(QSettings &s, const ServerProfile &p)
     s.setValue(QStringLiteral("key"), p.key);
     s.setValue(QStringLiteral("cluster"), p.cluster);
     s.setValue(QStringLiteral("host"), p.host);
+    s.setValue(QStringLiteral("serverUrl"), withoutCredentials(p.serverUrl));
     s.setValue(QStringLiteral("port"), p.port);
     s.setValue(QStringLiteral("tls"), p.tls);
     s.setValue(QStringLiteral("pathPrefix"), p.pathPrefix);

@@ -207,4 +207,28 @@ void Room::expireTyping()
         emit typingChanged(typingUsers());
 }
 
+void Room::setLoadingOlder(bool loading)
+{
+    if (m_loadingOlder == loading)
+        return;
+    m_loadingOlder = loading;
+    emit loadingOlderChanged(loading);
+}
+
+void Room::setHasOlder(bool hasOlder)
+{
+    if (m_hasOlder == hasOlder)
+        return;
+    m_hasOlder = hasOlder;
+    emit hasOlderChanged(hasOlder);
+}
+
+void Room::setFetchingHistory(bool fetching)
+{
+    if (m_fetchingHistory == fetching)
+        return;
+    m_fetchingHistory = fetching;
+    emit fetchingHistoryChanged(fetching);
+}
+
 } // namespace natter::chat

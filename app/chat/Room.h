@@ -24,6 +24,10 @@ class MessageListModel;
 class Room : public QObject
 {
     Q_OBJECT
+    // natter-server mode: an older page is being fetched (the busy row at the top) / the server
+    // has older messages than those shown (ChatController::loadOlder fetches them).
+    Q_PROPERTY(bool loadingOlder READ isLoadingOlder NOTIFY loadingOlderChanged)
+    Q_PROPERTY(bool hasOlder READ hasOlder NOTIFY hasOlderChanged)
 public:
     Room(const QString &name, natter::pusher::PresenceChannel *channel, QObject *parent = nullptr);
     ~Room() override;
@@ -52,6 +56,10 @@ public:
     QStringList typingUsers() const; // display names, sorted
     // Why the room's subscription failed (auth refused, ...); empty when fine.
     QString lastError() const { return m_lastError; }
+    bool isLoadingOlder() const { return m_loadingOlder; }
+    bool hasOlder() const { return m_hasOlder; }
+    // History is being fetched after a (re)subscription (newest page or gap fill).
+    bool isFetchingHistory() const { return m_fetchingHistory; }
 
 signals:
     void unreadChanged(int unread);
@@ -59,9 +67,18 @@ signals:
     void typingChanged(const QStringList &names);
     void activeChanged(bool active);
     void errorChanged(const QString &error);
+    void loadingOlderChanged(bool loading);
+    void hasOlderChanged(bool hasOlder);
+    void fetchingHistoryChanged(bool fetching);
+    // A history fetch failed (it is retried; loadOlder() may be called again).
+    void historyError(const QString &message);
 
 private:
     friend class ChatController;
+    friend class ServerMessageRoute;
+    void setLoadingOlder(bool loading);
+    void setHasOlder(bool hasOlder);
+    void setFetchingHistory(bool fetching);
     void setChannel(natter::pusher::PresenceChannel *channel);
     void setClock(natter::pusher::Clock *clock);
     void addUnread(int count);
@@ -86,6 +103,9 @@ private:
     int m_unread = 0;
     bool m_active = false;
     bool m_membersStale = false;
+    bool m_loadingOlder = false;
+    bool m_hasOlder = false;
+    bool m_fetchingHistory = false;
     QString m_lastError;
     natter::pusher::Clock *m_clock = nullptr;
     std::unique_ptr<natter::pusher::Timer> m_typingTimer;

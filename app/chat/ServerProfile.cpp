@@ -2,6 +2,8 @@
 
 #include <pusher/ConnectionOptions.h>
 
+#include <QUrl>
+
 namespace natter::chat {
 
 natter::pusher::ConnectionOptions ServerProfile::connectionOptions() const
@@ -25,6 +27,17 @@ QString ServerProfile::validate() const
 {
     if (name.trimmed().isEmpty())
         return QObject::tr("Give the profile a name.");
+    if (kind == Kind::NatterServer) {
+        const QUrl url(serverUrl.trimmed(), QUrl::StrictMode);
+        if (serverUrl.trimmed().isEmpty())
+            return QObject::tr("Enter the Natter server's address (for example "
+                               "https://chat.example.com).");
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+            return QObject::tr("The Natter server's address must start with https:// or http:// "
+                               "and name a host.");
+        return {};
+    }
     if (key.trimmed().isEmpty())
         return QObject::tr("Enter the app key.");
     if (kind == Kind::Hosted && cluster.trimmed().isEmpty())

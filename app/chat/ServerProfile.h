@@ -14,7 +14,9 @@ namespace natter::chat {
 // under secretKey(), see natter::desktop::CredentialStore.
 struct ServerProfile
 {
-    enum class Kind { Hosted, SelfHosted };
+    // NatterServer: a natter-server at serverUrl; key, host and auth endpoint come from its
+    // GET /config, the bearer token from its POST /session (kept in the keychain, tokenKey()).
+    enum class Kind { Hosted, SelfHosted, NatterServer };
     enum class AuthMode { Endpoint, LocalSigning };
 
     QString name; // unique, shown in the picker
@@ -22,6 +24,7 @@ struct ServerProfile
     QString key; // app key
     QString cluster; // Hosted
     QString host; // SelfHosted
+    QString serverUrl; // NatterServer: http(s)://host[:port][/prefix]
     int port = 6001; // SelfHosted
     bool tls = true;
     QString pathPrefix;

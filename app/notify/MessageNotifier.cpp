@@ -63,6 +63,8 @@ void MessageNotifier::setController(natter::chat::ChatController *controller)
     m_userName = controller->userName();
     m_controllerLinks << connect(controller, &natter::chat::ChatController::messageReceived, this,
                                  &MessageNotifier::onMessageReceived)
+                      << connect(controller, &natter::chat::ChatController::messagesFetched, this,
+                                 &MessageNotifier::onMessagesFetched)
                       << connect(controller, &natter::chat::ChatController::roomLeft, this,
                                  &MessageNotifier::closeRoom);
     m_wasConnected = false;
@@ -143,6 +145,58 @@ void MessageNotifier::onMessageReceived(natter::chat::Room *room,
         m_rooms[room->name()].held++;
         if (!m_burstTimer->isActive())
             m_burstTimer->start(int(m_policy.burstEndsAt() - m_clock->nowMs()));
+        return;
+    }
+    showRoom(room->name(), m_policy.takeSound());
+}
+
+void MessageNotifier::onMessagesFetched(natter::chat::Room *room,
+                                        const QList<natter::chat::ChatMessage> &messages)
+{
+    if (!room || !m_notifier)
+        return;
+    const RoomMode mode = m_preferences->roomMode(m_origin, room->name());
+    QList<natter::chat::ChatMessage> wanted;
+    for (const natter::chat::ChatMessage &m : messages) {
+        if (m_policy.screen(m, mode, m_focusedRoom, m_userName).notify())
+            wanted.append(m);
+    }
+    if (wanted.isEmpty())
+        return;
+    switch (m_permissions->checkPermission(m_origin)) {
+    case Permission::Denied:
+        return;
+    case Permission::NotAsked: {
+        // Only the last lines are shown; the rest is counted, as with a flood before the answer.
+        const qsizetype skip = qMax<qsizetype>(0, wanted.size() - MaxLines);
+        if (skip > 0)
+            m_waitingDropped[room->name()] += int(skip);
+        for (qsizetype i = skip; i < wanted.size(); ++i)
+            m_waiting.append({room, wanted.at(i)});
+        while (m_waiting.size() > MaxWaiting) {
+            const auto dropped = m_waiting.takeFirst();
+            if (dropped.first)
+                ++m_waitingDropped[dropped.first->name()];
+        }
+        QPointer<MessageNotifier> self(this);
+        const QString origin = m_origin;
+        m_permissions->requestPermission(origin, [self, origin](Permission answer) {
+            if (self && self->m_origin == origin)
+                self->onPermission(answer == Permission::Allowed);
+        });
+        return;
+    }
+    case Permission::Allowed:
+        break;
+    }
+    for (const natter::chat::ChatMessage &m : std::as_const(wanted))
+        accumulate(room, m);
+    RoomState &state = m_rooms[room->name()];
+    if (m_policy.inBurst()) {
+        // A live burst is being held: the fetched ones join its summary.
+        state.held += int(wanted.size());
+        if (!m_burstTimer->isActive())
+            m_burstTimer->start(int(std::max<qint64>(1, m_policy.burstEndsAt() - m_clock->nowMs())));
         return;
     }
     showRoom(room->name(), m_policy.takeSound());

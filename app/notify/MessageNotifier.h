@@ -66,6 +66,10 @@ public:
     NotificationPolicy *policy() { return &m_policy; }
 
     void onMessageReceived(natter::chat::Room *room, const natter::chat::ChatMessage &message);
+    // History or gap fill brought these messages (ChatController::messagesFetched): at most one
+    // notification for the room, updated in place ("N new messages" + the last lines), one sound.
+    void onMessagesFetched(natter::chat::Room *room,
+                           const QList<natter::chat::ChatMessage> &messages);
     // The connection is back after a drop: what arrives now is what others queued meanwhile (their
     // outboxes replay), so it is held and summarised per room like a burst.
     void onReconnected();

@@ -16,6 +16,26 @@ NotificationPolicy::Verdict NotificationPolicy::evaluate(const natter::chat::Cha
                                                          RoomMode mode, const QString &focusedRoom,
                                                          const QString &userName)
 {
+    Verdict verdict = screen(message, mode, focusedRoom, userName);
+    if (!verdict.notify())
+        return verdict;
+    const qint64 now = m_clock->nowMs();
+    while (!m_recent.isEmpty() && m_recent.first() <= now - BurstWindowMs)
+        m_recent.removeFirst();
+    m_recent.append(now);
+    if (m_recent.size() > BurstCount || now < m_burstUntilMs) {
+        // Every message of a burst pushes its end out: it is over after a quiet window.
+        m_burstUntilMs = now + BurstWindowMs;
+        verdict.reason = Reason::Burst;
+        return verdict;
+    }
+    return verdict;
+}
+
+NotificationPolicy::Verdict NotificationPolicy::screen(const natter::chat::ChatMessage &message,
+                                                       RoomMode mode, const QString &focusedRoom,
+                                                       const QString &userName) const
+{
     Verdict verdict;
     if (message.own || message.state != natter::chat::ChatMessage::State::Received) {
         verdict.reason = Reason::Own;
@@ -33,20 +53,8 @@ NotificationPolicy::Verdict NotificationPolicy::evaluate(const natter::chat::Cha
         verdict.reason = Reason::NotMentioned;
         return verdict;
     }
-    if (isDoNotDisturb()) {
+    if (isDoNotDisturb())
         verdict.reason = Reason::DoNotDisturb;
-        return verdict;
-    }
-    const qint64 now = m_clock->nowMs();
-    while (!m_recent.isEmpty() && m_recent.first() <= now - BurstWindowMs)
-        m_recent.removeFirst();
-    m_recent.append(now);
-    if (m_recent.size() > BurstCount || now < m_burstUntilMs) {
-        // Every message of a burst pushes its end out: it is over after a quiet window.
-        m_burstUntilMs = now + BurstWindowMs;
-        verdict.reason = Reason::Burst;
-        return verdict;
-    }
     return verdict;
 }
 

@@ -41,6 +41,10 @@ public:
     Verdict evaluate(const natter::chat::ChatMessage &message, RoomMode mode,
                      const QString &focusedRoom, const QString &userName);
 
+    // The checks of evaluate() without the burst bookkeeping: for fetched history, which is
+    // summarised in one notification anyway and must not start a burst.
+    Verdict screen(const natter::chat::ChatMessage &message, RoomMode mode,
+                   const QString &focusedRoom, const QString &userName) const;
     // Whether a notification shown now may play a sound (and counts as the sound if so).
     bool takeSound();
 

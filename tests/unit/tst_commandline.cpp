@@ -135,6 +135,28 @@ private slots:
         QCOMPARE(s.options.adHocProfile->port, 443); // TLS by default
     }
 
+    void natterServerWithPasswordFromTheEnvironment()
+    {
+        QProcessEnvironment env;
+        env.insert(S("JOIN_PW"), S("sesame"));
+        const auto r = parse({S("--server"), S("http://127.0.0.1:8080"), S("--user"), S("alice"),
+                              S("--room"), S("lobby"), S("--password-env"), S("JOIN_PW")},
+                             env);
+        QCOMPARE(r.action, CommandLine::Action::Run);
+        QVERIFY(r.options.autoLogin());
+        const ServerProfile p = *r.options.adHocProfile;
+        QCOMPARE(p.kind, ServerProfile::Kind::NatterServer);
+        QCOMPARE(p.serverUrl, S("http://127.0.0.1:8080"));
+        QCOMPARE(p.name, S("Natter server 127.0.0.1:8080"));
+        QCOMPARE(r.options.joinPassword, S("sesame"));
+        QVERIFY(r.options.secret.isEmpty());
+        const auto named = parse(
+            {S("--server"), S("https://chat.example.org/natter"), S("--profile"), S("team")});
+        QCOMPARE(named.action, CommandLine::Action::Run);
+        QCOMPARE(named.options.adHocProfile->name, S("team"));
+        QVERIFY(named.options.joinPassword.isEmpty());
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -151,6 +173,14 @@ private slots:
         QTest::newRow("no auth") << QStringList{S("--host"), S("h"), S("--key"), S("k")};
         QTest::newRow("port without host") << QStringList{S("--port"), S("6001")};
         QTest::newRow("positional") << QStringList{S("extra")};
+        QTest::newRow("server not a url") << QStringList{S("--server"), S("chat.example.org")};
+        QTest::newRow("server and host")
+            << QStringList{S("--server"), S("http://a"), S("--host"), S("h"), S("--key"), S("k")};
+        QTest::newRow("server and secret")
+            << QStringList{S("--server"), S("http://a"), S("--secret"), S("s")};
+        QTest::newRow("password env unset")
+            << QStringList{S("--server"), S("http://a"), S("--password-env"), S("NOPE_UNSET")};
+        QTest::newRow("password env without server") << QStringList{S("--password-env"), S("HOME")};
     }
 
     void errors()

@@ -1,5 +1,7 @@
 // The login page: name validation inline (never an alert box), Log in enabled only when valid,
-// the busy indicator, and every login error shown inline with its hint.
+// the busy indicator, and every login error shown inline with its hint; a natter-server's
+// refusals under the field they are about (name taken, bad name, join password), focus back in
+// that field, the join password field only when the server wants one.
 #include "LoginPage.h"
 
 #include <chat/ChatController.h>
@@ -231,9 +233,10 @@ private slots:
     {
         QSet<QString> hints;
         for (LoginError e : {LoginError::Unreachable, LoginError::AuthRefused, LoginError::BadKey,
-                             LoginError::Tls, LoginError::BadResponse, LoginError::Other})
+                             LoginError::Tls, LoginError::BadResponse, LoginError::Other,
+                             LoginError::NameTaken, LoginError::BadName, LoginError::BadPassword})
             hints.insert(LoginPage::hintFor(e));
-        QCOMPARE(hints.size(), 6);
+        QCOMPARE(hints.size(), 9);
         QVERIFY(LoginPage::hintFor(LoginError::Tls).contains(S("TLS")));
         QVERIFY(LoginPage::hintFor(LoginError::BadKey).contains(S("app key")));
     }
@@ -244,7 +247,8 @@ private slots:
     {
         QSet<QString> titles;
         for (LoginError e : {LoginError::Unreachable, LoginError::AuthRefused, LoginError::BadKey,
-                             LoginError::Tls, LoginError::BadResponse, LoginError::Other}) {
+                             LoginError::Tls, LoginError::BadResponse, LoginError::Other,
+                             LoginError::NameTaken, LoginError::BadName, LoginError::BadPassword}) {
             const QString title = LoginPage::titleFor(e);
             const QString hint = LoginPage::hintFor(e);
             QVERIFY(!title.isEmpty());
@@ -253,7 +257,123 @@ private slots:
             QVERIFY(!hint.contains(title, Qt::CaseInsensitive));
             titles.insert(title);
         }
-        QCOMPARE(titles.size(), 6);
+        QCOMPARE(titles.size(), 9);
+    }
+
+    void serverNameRefusalsUnderTheName_data()
+    {
+        QTest::addColumn<LoginError>("error");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("name taken") << LoginError::NameTaken << S("in use");
+        // The rule, not only "no".
+        QTest::newRow("bad name") << LoginError::BadName << S("1 to 32 letters, digits, _ and -");
+    }
+
+    void serverNameRefusalsUnderTheName()
+    {
+        QFETCH(LoginError, error);
+        QFETCH(QString, says);
+        LoginPage page;
+        page.setProfiles({S("natter")}, S("natter"));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy requested(&page, &LoginPage::loginRequested);
+        QTest::keyClicks(page.nameField(), S("bob"));
+        QTest::keyClick(page.nameField(), Qt::Key_Return); // Enter logs in
+        QCOMPARE(requested.size(), 1);
+        page.setBusy(true);
+        page.loginButton()->setFocus(); // focus elsewhere while busy
+        page.showError(error, S("<b>server words</b>"));
+        QVERIFY(!page.isBusy());
+        QVERIFY(page.nameError()->isVisible());
+        QVERIFY2(page.nameError()->text().contains(says), qPrintable(page.nameError()->text()));
+        QCOMPARE(page.nameError()->textFormat(), Qt::PlainText);
+        QVERIFY(!page.errorBox()->isVisible()); // said once, where the fix is typed
+        QTRY_VERIFY(page.nameField()->hasFocus());
+        QCOMPARE(page.nameField()->selectedText(), S("bob"));
+        QVERIFY(page.loginButton()->isEnabled()); // the name may be free later
+        QVERIFY(!anyMessageBox());
+        // Typing another name clears the server's refusal.
+        QTest::keyClicks(page.nameField(), S("bobby"));
+        QVERIFY(!page.nameError()->isVisible());
+        QTest::keyClick(page.nameField(), Qt::Key_Return);
+        QCOMPARE(requested.size(), 2);
+        QCOMPARE(requested.at(1).at(1).toString(), S("bobby"));
+    }
+
+    void unreachableServerInTheErrorBox()
+    {
+        LoginPage page;
+        page.setProfiles({S("natter")}, S("natter"));
+        page.setUserName(S("alice"));
+        page.show();
+        page.setBusy(true);
+        page.showError(LoginError::Unreachable, S("Connection refused"));
+        QVERIFY(page.errorBox()->isVisible());
+        QCOMPARE(page.errorTitle()->text(), LoginPage::titleFor(LoginError::Unreachable));
+        QVERIFY(!page.nameError()->isVisible());
+        QVERIFY(!page.joinPasswordField()->isVisible());
+    }
+
+    void joinPasswordWhenTheServerWantsOne()
+    {
+        LoginPage page;
+        page.setProfiles({S("open"), S("club")}, S("open"));
+        page.setUserName(S("alice"));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(!page.joinPasswordField()->isVisible()); // not asked
+        QCOMPARE(page.joinPasswordField()->echoMode(), QLineEdit::Password);
+        QCOMPARE(page.joinPasswordField()->accessibleName(), S("Join password"));
+        QSignalSpy requested(&page, &LoginPage::loginRequested);
+
+        // The server said so (its /config): shown for that profile only.
+        page.setJoinPasswordRequired(S("club"), true);
+        QVERIFY(!page.joinPasswordField()->isVisible());
+        page.profileBox()->setCurrentIndex(page.profileBox()->findText(S("club")));
+        QVERIFY(page.joinPasswordField()->isVisible());
+        // Enter without it: told under the field, focus there, nothing sent.
+        QTest::keyClick(page.nameField(), Qt::Key_Return);
+        QCOMPARE(requested.size(), 0);
+        QVERIFY(page.joinPasswordError()->isVisible());
+        QTRY_VERIFY(page.joinPasswordField()->hasFocus());
+        QTest::keyClicks(page.joinPasswordField(), S("wrong"));
+        QVERIFY(!page.joinPasswordError()->isVisible());
+        QTest::keyClick(page.joinPasswordField(), Qt::Key_Return); // Enter logs in from there too
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(page.joinPassword(), S("wrong"));
+
+        // Refused: said under the password, focus back there with the text selected.
+        page.setBusy(true);
+        page.showError(LoginError::BadPassword, S("wrong password"));
+        QVERIFY(page.joinPasswordError()->isVisible());
+        QCOMPARE(page.joinPasswordError()->textFormat(), Qt::PlainText);
+        QVERIFY(page.joinPasswordError()->text().contains(S("Wrong join password")));
+        QVERIFY(!page.errorBox()->isVisible());
+        QTRY_VERIFY(page.joinPasswordField()->hasFocus());
+        QCOMPARE(page.joinPasswordField()->selectedText(), S("wrong"));
+
+        // The other profile: no field, no password handed out.
+        page.profileBox()->setCurrentIndex(page.profileBox()->findText(S("open")));
+        QVERIFY(!page.joinPasswordField()->isVisible());
+        QVERIFY(page.joinPassword().isEmpty());
+    }
+
+    // A server that wants a password the profile did not know about: the refusal shows the field.
+    void badPasswordShowsTheField()
+    {
+        LoginPage page;
+        page.setProfiles({S("club")}, S("club"));
+        page.setUserName(S("alice"));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(!page.joinPasswordField()->isVisible());
+        page.setBusy(true);
+        page.showError(LoginError::BadPassword, {});
+        QVERIFY(page.joinPasswordRequired());
+        QVERIFY(page.joinPasswordField()->isVisible());
+        QVERIFY(page.joinPasswordError()->text().contains(S("needs a join password")));
+        QTRY_VERIFY(page.joinPasswordField()->hasFocus());
     }
 
     void noProfilesOffersToAddOne()

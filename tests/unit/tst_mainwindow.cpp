@@ -1,7 +1,9 @@
 // The window with a SessionManager on FakeClock + FakeNetwork: the login page while connecting,
 // failures inline, the chat page and title after login, rooms remembered, logout, settings
-// opened non-modally, window state saved.
+// opened non-modally, window state saved; a natter-server's join password asked for and handed
+// to the login.
 #include "FakeClock.h"
+#include "FakeNatterServer.h"
 #include "FakeTransport.h"
 #include "Frames.h"
 
@@ -23,6 +25,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QFrame>
 #include <QJsonArray>
 #include <QLabel>
@@ -109,6 +112,61 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    // A natter-server that wants a join password: the refusal shows the field, what is typed
+    // there goes with the next login, never into the settings file.
+    void joinPasswordReachesTheServer()
+    {
+        QTemporaryDir dir;
+        FakeNatterServer server;
+        server.joinPassword = S("sesame-7");
+        FakeClock clock;
+        FakeNetwork net;
+        natter::desktop::MemoryCredentialStore store;
+        const QString conf = dir.filePath(S("natter.conf"));
+        auto settings = std::make_unique<QSettings>(conf, QSettings::IniFormat);
+        ProfileStore profiles(settings.get());
+        ProfileSecrets secrets(&store, settings.get());
+        ServerProfile p;
+        p.name = S("team");
+        p.kind = ServerProfile::Kind::NatterServer;
+        p.serverUrl = server.url().toString();
+        profiles.save(p);
+        auto sessions = std::make_unique<SessionManager>(&profiles, &secrets);
+        sessions->setOutboxDirectory(dir.path());
+        sessions->setTransport(&clock, net.factory());
+        auto window = std::make_unique<MainWindow>(sessions.get(), &profiles, &secrets,
+                                                   settings.get());
+        window->show();
+        LoginPage *login = window->loginPage();
+        QCOMPARE(login->profileName(), S("team"));
+        QVERIFY(!login->joinPasswordField()->isVisible());
+
+        QTest::keyClicks(login->nameField(), S("alice"));
+        QTest::keyClick(login->nameField(), Qt::Key_Return);
+        QTRY_COMPARE(server.count(S("POST /session")), 1);
+        QTRY_VERIFY(login->joinPasswordField()->isVisible()); // refused: bad_password
+        QVERIFY(login->joinPasswordError()->text().contains(S("needs a join password")));
+        QTRY_VERIFY(login->joinPasswordField()->hasFocus());
+
+        QTest::keyClicks(login->joinPasswordField(), S("wrong"));
+        QTest::keyClick(login->joinPasswordField(), Qt::Key_Return);
+        QTRY_COMPARE(server.count(S("POST /session")), 2);
+        QTRY_VERIFY(login->joinPasswordError()->text().contains(S("Wrong join password")));
+        QCOMPARE(server.sessionCount(), 0);
+
+        login->joinPasswordField()->clear();
+        QTest::keyClicks(login->joinPasswordField(), S("sesame-7"));
+        QTest::keyClick(login->joinPasswordField(), Qt::Key_Return);
+        QTRY_COMPARE(server.sessionCount(), 1); // logged in: a session for alice
+        QTRY_COMPARE(net.count(), 1); // and the socket after /config
+        settings->sync();
+        QFile file(conf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("sesame-7"));
+        window.reset();
+        sessions.reset();
+    }
+
     void outboxInUseIsShown()
     {
         Rig rig;

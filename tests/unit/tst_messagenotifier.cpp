@@ -329,9 +329,72 @@ private slots:
         QVERIFY(shown.title.size() <= MessageNotifier::MaxNameChars + 20);
     }
 
-private:
     static qint64 NotificationPolicyWindow() { return 2001; }
 
+    // A gap fill after a reconnect brings 50 messages at once: one notification for the room,
+    // shown once, with the count and the last lines; one sound; no burst left behind.
+    void fetchedMessagesAreSummarisedInOneNotification()
+    {
+        allow();
+        QList<ChatMessage> fetched;
+        for (int i = 0; i < 50; ++i) {
+            ChatMessage m = msg(QStringLiteral("lobby"),
+                                i % 2 ? QStringLiteral("Bob") : QStringLiteral("Carol"),
+                                QStringLiteral("missed %1").arg(i));
+            m.historical = true;
+            fetched.append(m);
+        }
+        m_notifier->onMessagesFetched(m_lobby.get(), fetched);
+        QCOMPARE(m_fake->created.size(), 1);
+        auto *n = m_fake->created.first().data();
+        QCOMPARE(n->shows.size(), 1);
+        QCOMPARE(n->shows.last().title, QStringLiteral("Bob and Carol in #lobby"));
+        QCOMPARE(n->shows.last().body,
+                 QStringLiteral("50 new messages\nBob: missed 47\n"
+                                "Carol: missed 48\nBob: missed 49"));
+        QCOMPARE(n->shows.last().soundName, QStringLiteral("message-new-instant"));
+        // Nothing was counted as a burst: the next live message updates it at once.
+        m_clock->advance(3000);
+        receive(m_lobby.get(), QStringLiteral("Dave"), QStringLiteral("live"));
+        QCOMPARE(m_fake->created.size(), 1);
+        QCOMPARE(n->shows.size(), 2);
+        QVERIFY(n->shows.last().body.startsWith(QStringLiteral("51 new messages")));
+    }
+
+    void fetchedMessagesOfTheFocusedRoomOrOwnAreNotNotified()
+    {
+        allow();
+        ChatMessage own = msg(QStringLiteral("home"), QStringLiteral("Alice"), QStringLiteral("x"));
+        own.own = true;
+        own.state = ChatMessage::State::Sent;
+        Room home(QStringLiteral("home"), nullptr);
+        m_notifier->onMessagesFetched(
+            &home,
+            {msg(QStringLiteral("home"), QStringLiteral("Bob"), QStringLiteral("seen")), own});
+        m_notifier->onMessagesFetched(m_lobby.get(), {own});
+        QCOMPARE(m_fake->created.size(), 0);
+    }
+
+    // Before the permission answer: one prompt, and after Allow one notification counting all.
+    void fetchedMessagesWaitForThePromptAndAreCounted()
+    {
+        QSignalSpy asked(m_permissions.get(), &PermissionStore::permissionRequested);
+        QList<ChatMessage> fetched;
+        for (int i = 0; i < 50; ++i)
+            fetched.append(msg(QStringLiteral("lobby"), QStringLiteral("Bob"),
+                               QStringLiteral("missed %1").arg(i)));
+        m_notifier->onMessagesFetched(m_lobby.get(), fetched);
+        QCOMPARE(asked.count(), 1);
+        QVERIFY(m_notifier->waitingCount() <= MessageNotifier::MaxLines);
+        m_permissions->answer(Origin, Permission::Allowed);
+        QCOMPARE(m_fake->created.size(), 1);
+        QCOMPARE(m_fake->created.first()->shows.size(), 1);
+        QVERIFY2(m_fake->created.first()->shows.last().body.startsWith(
+                     QStringLiteral("50 new messages")),
+                 qPrintable(m_fake->created.first()->shows.last().body));
+    }
+
+private:
     void allow() { m_permissions->setPermission(Origin, Permission::Allowed); }
 
     void receive(Room *room, const QString &sender, const QString &text)

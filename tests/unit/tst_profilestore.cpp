@@ -105,6 +105,27 @@ private slots:
         m_settings.reset();
     }
 
+    void natterServerProfile()
+    {
+        ServerProfile p;
+        p.name = S("Team");
+        p.kind = ServerProfile::Kind::NatterServer;
+        p.serverUrl = S("https://chat.example.org/natter");
+        QVERIFY2(p.validate().isEmpty(), qPrintable(p.validate())); // no key, host or endpoint
+        m_store->save(p);
+        open(false);
+        const ServerProfile loaded = *m_store->profile(S("Team"));
+        QCOMPARE(loaded.kind, ServerProfile::Kind::NatterServer);
+        QCOMPARE(loaded.serverUrl, S("https://chat.example.org/natter"));
+        ServerProfile bad = p;
+        bad.serverUrl.clear();
+        QVERIFY(!bad.validate().isEmpty());
+        bad.serverUrl = S("ftp://chat.example.org");
+        QVERIFY(!bad.validate().isEmpty());
+        bad.serverUrl = S("chat.example.org");
+        QVERIFY(!bad.validate().isEmpty());
+    }
+
     void saveAndLoad()
     {
         QSignalSpy changed(m_store.get(), &ProfileStore::profilesChanged);

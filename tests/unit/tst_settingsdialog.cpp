@@ -1,6 +1,7 @@
 // Settings: profiles round-trip through ProfileStore; secrets go to the CredentialStore, never to
 // QSettings; a failing keychain shows the banner and keeps the secret in memory; plain text only
-// after the explicit opt-in (and removed again when it is turned off).
+// after the explicit opt-in (and removed again when it is turned off); a Natter server profile is
+// only its address, checked inline while typing.
 #include "KeychainBanner.h"
 #include "ProfileEditor.h"
 #include "ProfileSecrets.h"
@@ -351,6 +352,75 @@ private slots:
         QVERIFY(!rig.settings->contains(plainKey));
         QVERIFY(!rig.settingsFile().contains("visible-secret"));
         QTRY_COMPARE(rig.memory->valueFor(S("profile/dev/app-secret")), S("visible-secret"));
+    }
+
+    void natterServerProfile()
+    {
+        Rig rig;
+        rig.dialog->startNewProfile();
+        auto *e = rig.editor();
+        e->nameField()->setText(S("team"));
+        const int at = e->kindBox()->findData(int(ServerProfile::Kind::NatterServer));
+        QVERIFY(at >= 0);
+        QCOMPARE(e->kindBox()->itemText(at), S("Natter server"));
+        e->kindBox()->setCurrentIndex(at);
+        // Only the address: key, host, cluster and auth come from the server.
+        QVERIFY(e->serverUrlField()->isVisible());
+        QCOMPARE(e->serverUrlField()->accessibleName(), S("Server address"));
+        for (QWidget *w : std::initializer_list<QWidget *>{
+                 e->keyField(), e->clusterBox(), e->hostField(), e->portBox(), e->tlsBox(),
+                 e->pathPrefixField(), e->authBox(), e->endpointField(), e->tokenField(),
+                 e->appSecretField(), e->localSigningWarning()})
+            QVERIFY2(!w->isVisible(), qPrintable(w->accessibleName()));
+        QVERIFY(!e->serverUrlProblem()->isVisible()); // nothing typed yet: no scolding
+
+        // Empty: refused with what to enter.
+        QVERIFY(!rig.save());
+        QVERIFY(rig.dialog->statusLabel()->text().contains(S("address")));
+        QVERIFY(!rig.profiles->profile(S("team")));
+
+        // Said inline while typing, plain text.
+        QTest::keyClicks(e->serverUrlField(), S("chat.example.com"));
+        QVERIFY(e->serverUrlProblem()->isVisible());
+        QVERIFY(e->serverUrlProblem()->text().contains(S("https://")));
+        QCOMPARE(e->serverUrlProblem()->textFormat(), Qt::PlainText);
+        QVERIFY(!rig.save());
+        // A credential in the address would be saved unencrypted: refused.
+        for (const char *url : {"https://me:pw-secret-1@chat.example.com",
+                                "https://chat.example.com/?token=pw-secret-1"}) {
+            e->serverUrlField()->setText(S(url));
+            QVERIFY(e->serverUrlProblem()->isVisible());
+            QVERIFY2(!rig.save(), url);
+            QVERIFY(rig.dialog->statusLabel()->text().contains(S("unencrypted")));
+            QVERIFY(!rig.settingsFile().contains("pw-secret-1"));
+        }
+        // Plain http:// to another machine: allowed, with the warning.
+        e->serverUrlField()->setText(S("http://chat.example.com:8080"));
+        QVERIFY(!e->serverUrlProblem()->isVisible());
+        QVERIFY(e->insecureEndpointWarning()->isVisible());
+        QVERIFY(e->insecureEndpointWarning()->text().contains(S("session token")));
+        e->serverUrlField()->setText(S("http://127.0.0.1:8080"));
+        QVERIFY(!e->insecureEndpointWarning()->isVisible());
+
+        e->serverUrlField()->setText(S(" https://chat.example.com/natter "));
+        QVERIFY(!e->serverUrlProblem()->isVisible());
+        QVERIFY(e->secret().isEmpty()); // the token comes from logging in
+        QVERIFY(rig.save());
+        const auto p = rig.profiles->profile(S("team"));
+        QVERIFY(p);
+        QCOMPARE(p->kind, ServerProfile::Kind::NatterServer);
+        QCOMPARE(p->serverUrl, S("https://chat.example.com/natter"));
+
+        // Loaded again: the same form.
+        rig.dialog->selectProfile(S("team"));
+        QCOMPARE(e->kindBox()->currentData().toInt(), int(ServerProfile::Kind::NatterServer));
+        QCOMPARE(e->serverUrlField()->text(), S("https://chat.example.com/natter"));
+        QVERIFY(e->serverUrlField()->isVisible());
+        QVERIFY(!e->keyField()->isVisible());
+        // Back to a Pusher kind: the address row goes, the key comes back.
+        e->kindBox()->setCurrentIndex(e->kindBox()->findData(int(ServerProfile::Kind::SelfHosted)));
+        QVERIFY(!e->serverUrlField()->isVisible());
+        QVERIFY(e->keyField()->isVisible());
     }
 
     void removeNeedsASecondClick()
