@@ -1,13 +1,10 @@
 // HttpAuthorizer's batched channel authorization (the npm pusher-js-auth 4.0.1 format) against
-// an in-process HTTP server, and a real Client resubscribing many presence channels with it.
+// an in-process HTTP server. tst_batchedsubscribe has a real Client using it.
+#include "BatchAuthEndpoint.h"
 #include "FakeHttpServer.h"
-#include "FakePusherServer.h"
 
 #include "pusher/AuthRequest.h"
-#include "pusher/Client.h"
-#include "pusher/ConnectionOptions.h"
 #include "pusher/HttpAuthorizer.h"
-#include "pusher/PresenceChannel.h"
 #include "pusher/Signer.h"
 
 #include <QJsonDocument>
@@ -29,10 +26,25 @@ Q_DECLARE_METATYPE(natter::pusher::AuthError::Kind)
 
 namespace {
 
-const QString Key = QStringLiteral("app-key");
-const QByteArray Secret = "app-secret";
+const QString &Key = BatchAuthEndpoint::Key;
+const QByteArray &Secret = BatchAuthEndpoint::Secret;
+const QString &ChannelData = BatchAuthEndpoint::ChannelData;
 const QString Socket = QStringLiteral("1234.1234");
-const QString ChannelData = QStringLiteral(R"({"user_id":"u1","user_info":{"name":"alice"}})");
+
+QStringList batchedChannels(const FakeHttpServer::Request &request)
+{
+    return BatchAuthEndpoint::batchedChannels(request);
+}
+
+QJsonObject signedAnswer(const QString &socketId, const QString &channel)
+{
+    return BatchAuthEndpoint::signedAnswer(socketId, channel);
+}
+
+FakeHttpServer::Response signingHandler(const FakeHttpServer::Request &request)
+{
+    return BatchAuthEndpoint::handle(request);
+}
 
 struct Outcome
 {
@@ -73,62 +85,6 @@ bool allDone(const QList<std::shared_ptr<Outcome>> &outcomes, int timeoutMs = 50
 QByteArray jsonBody(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-// The channel_name[i] fields of a batched form, in index order; empty for a single request.
-QStringList batchedChannels(const FakeHttpServer::Request &request)
-{
-    QStringList channels;
-    for (int i = 0;; ++i) {
-        const QString name = QStringLiteral("channel_name[%1]").arg(i);
-        bool found = false;
-        for (const auto &[key, value] : request.formFields()) {
-            if (key == name) {
-                channels.append(value);
-                found = true;
-            }
-        }
-        if (!found)
-            return channels;
-    }
-}
-
-QJsonObject signedAnswer(const QString &socketId, const QString &channel)
-{
-    const Signer signer(Key, Secret);
-    if (channel.startsWith(QLatin1String("presence-")))
-        return {{QStringLiteral("auth"), signer.presenceAuth(socketId, channel, ChannelData)},
-                {QStringLiteral("channel_data"), ChannelData}};
-    return {{QStringLiteral("auth"), signer.channelAuth(socketId, channel)}};
-}
-
-// An endpoint that understands both forms, like natter-server: channels named "*-forbidden"
-// are refused per channel.
-FakeHttpServer::Response signingHandler(const FakeHttpServer::Request &request)
-{
-    const QString socketId = request.formValue(QStringLiteral("socket_id"));
-    const QStringList channels = batchedChannels(request);
-    if (channels.isEmpty()) {
-        const QString channel = request.formValue(QStringLiteral("channel_name"));
-        if (channel.endsWith(QLatin1String("-forbidden")))
-            return FakeHttpServer::Response::json(R"({"error":"not yours"})", 403);
-        return FakeHttpServer::Response::json(jsonBody(signedAnswer(socketId, channel)));
-    }
-    QJsonObject answer;
-    for (const QString &channel : channels) {
-        if (channel.endsWith(QLatin1String("-forbidden"))) {
-            answer.insert(
-                channel,
-                QJsonObject{{QStringLiteral("status"), 403},
-                            {QStringLiteral("data"),
-                             QJsonObject{{QStringLiteral("error"), QStringLiteral("not yours")}}}});
-        } else {
-            answer.insert(channel,
-                          QJsonObject{{QStringLiteral("status"), 200},
-                                      {QStringLiteral("data"), signedAnswer(socketId, channel)}});
-        }
-    }
-    return FakeHttpServer::Response::json(jsonBody(answer));
 }
 
 } // namespace
@@ -704,46 +660,6 @@ private slots:
             QVERIFY2(!message.contains(signature), qPrintable(message));
             QVERIFY2(!message.contains(QLatin1String("t0ken")), qPrintable(message));
         }
-    }
-
-    // A real Client on a real WebSocket: 50 presence channels subscribed at once are authorized
-    // with one HTTP request, and again with one after a reconnect (new socket id).
-    void clientSubscribingFiftyPresenceChannelsSendsOneRequest()
-    {
-        FakePusherServer pusher;
-        QVERIFY(pusher.isListening());
-        pusher.setAppCredentials(Key, Secret); // a wrong signature would fail the subscription
-        HttpAuthorizer authorizer(m_network, options());
-        ConnectionOptions connection;
-        connection.key = Key;
-        connection.host = QStringLiteral("127.0.0.1");
-        connection.port = pusher.port();
-        connection.tls = false;
-        connection.backoffInitialMs = 50;
-        Client client(connection, &authorizer);
-
-        QList<PresenceChannel *> channels;
-        for (const QString &name : names(QStringLiteral("presence-room"), 50))
-            channels.append(client.subscribePresence(name));
-        client.connect();
-        const auto allSubscribed = [&channels] {
-            return std::all_of(channels.begin(), channels.end(),
-                               [](PresenceChannel *c) { return c->isSubscribed(); });
-        };
-        QVERIFY(QTest::qWaitFor(allSubscribed, 10000));
-        QCOMPARE(m_server->requests().size(), 1);
-        QCOMPARE(batchedChannels(m_server->requests().first()).size(), 50);
-
-        // Reconnect: every channel resubscribes at the same moment.
-        m_server->clearRequests();
-        const quint16 port = pusher.port();
-        pusher.stopListening();
-        QVERIFY(QTest::qWaitFor([&] { return !allSubscribed(); }, 5000));
-        QVERIFY(pusher.listen(port));
-        QVERIFY(QTest::qWaitFor(allSubscribed, 10000));
-        QCOMPARE(m_server->requests().size(), 1);
-        QCOMPARE(batchedChannels(m_server->requests().first()).size(), 50);
-        QVERIFY(m_server->requests().first().formValue(QStringLiteral("socket_id")) != QString());
     }
 };
 
