@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ChannelAuthRoutes.h"
+#include "MessageRoutes.h"
+#include "RoomRoutes.h"
+#include "SessionRoutes.h"
+
+#include <QAbstractHttpServer>
+
+struct ServerContext;
+
+// The HTTP front: routes each request to its handler as an HttpExchange that may be answered
+// later, counts the requests in flight, and stops cleanly: drain() stops accepting and emits
+// drained() once every accepted request has been answered.
+class ApiServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit ApiServer(ServerContext &context, QObject *parent = nullptr);
+
+    int inFlight() const { return m_inFlight; }
+    void drain();
+
+signals:
+    void drained();
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    void dispatch(const ExchangePtr &exchange);
+    void finished();
+
+    SessionRoutes m_sessions;
+    ChannelAuthRoutes m_channelAuth;
+    MessageRoutes m_messages;
+    RoomRoutes m_rooms;
+    int m_inFlight = 0;
+    bool m_draining = false;
+};

@@ -1,0 +1,115 @@
+#include "MessageDelivery.h"
+
+#include "Log.h"
+#include "MessageStore.h"
+
+#include <pusher/RestClient.h>
+#include <pusher/RestReply.h>
+
+#include <algorithm>
+
+using natter::pusher::RestReply;
+
+namespace {
+const QString kEvent = QStringLiteral("new_message");
+
+QString channelOf(const StoredMessage &m)
+{
+    return QStringLiteral("presence-") + m.room;
+}
+} // namespace
+
+MessageDelivery::MessageDelivery(natter::pusher::RestClient &rest, MessageStore &store,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_rest(rest)
+    , m_store(store)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &MessageDelivery::retryNext);
+}
+
+void MessageDelivery::deliver(const StoredMessage &message, const QString &socketId,
+                              std::function<void(bool)> done)
+{
+    RestReply *reply = m_rest.trigger({channelOf(message)}, kEvent, message.eventData(), socketId);
+    const qint64 id = message.id;
+    m_inFlight.insert(id);
+    connect(reply, &RestReply::finished, this, [this, reply, id, done = std::move(done)] {
+        reply->deleteLater();
+        m_inFlight.remove(id);
+        const bool ok = reply->ok();
+        if (ok) {
+            m_store.markDelivered(id);
+            // Pusher answers again: older undelivered messages need not wait for the timer.
+            if (m_timer.isActive() && !m_running) {
+                m_timer.stop();
+                m_delayMs = FirstRetryMs;
+                retryNext();
+            }
+        } else {
+            qCWarning(lcServer) << "trigger of message" << id
+                                << "failed, will retry:" << reply->errorString();
+            scheduleRetry();
+        }
+        done(ok);
+    });
+}
+
+void MessageDelivery::kick()
+{
+    if (m_running)
+        return;
+    m_timer.stop();
+    retryNext();
+}
+
+int MessageDelivery::retryInMs() const
+{
+    return m_timer.isActive() ? m_timer.remainingTime() : -1;
+}
+
+void MessageDelivery::scheduleRetry()
+{
+    if (m_running || m_timer.isActive())
+        return;
+    qCInfo(lcServer) << "undelivered messages: next retry in" << m_delayMs << "ms";
+    m_timer.start(m_delayMs);
+}
+
+void MessageDelivery::retryNext()
+{
+    const auto pending = m_store.undelivered(int(m_inFlight.size()) + 1);
+    if (!pending) { // database trouble: try again later
+        m_running = false;
+        scheduleRetry();
+        return;
+    }
+    const auto next = std::find_if(
+        pending->cbegin(), pending->cend(),
+        [this](const StoredMessage &m) { return !m_inFlight.contains(m.id); });
+    if (next == pending->cend()) {
+        m_running = false;
+        m_delayMs = FirstRetryMs;
+        return;
+    }
+    m_running = true;
+    const StoredMessage message = *next;
+    // Re-triggered without an excluded socket: the sender's socket may be gone, and a client
+    // that already shows its message de-duplicates by id/client_id.
+    RestReply *reply = m_rest.trigger({channelOf(message)}, kEvent, message.eventData());
+    connect(reply, &RestReply::finished, this, [this, reply, id = message.id] {
+        reply->deleteLater();
+        if (reply->ok()) {
+            qCInfo(lcServer) << "re-triggered message" << id;
+            m_store.markDelivered(id);
+            m_delayMs = FirstRetryMs;
+            retryNext();
+            return;
+        }
+        qCInfo(lcServer) << "retry of message" << id << "failed:" << reply->errorString();
+        m_running = false;
+        m_delayMs = qMin(m_delayMs * 2, int(MaxRetryMs));
+        scheduleRetry();
+    });
+}

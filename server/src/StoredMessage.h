@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+// One chat message as stored and as sent to clients (the MESSAGE object of the API).
+struct StoredMessage
+{
+    qint64 id = 0;
+    QString room;
+    QString clientId;
+    QString text;
+    QString userId;
+    QString userName;
+    qint64 sentAtMs = 0;
+    bool delivered = false;
+
+    QJsonObject toJson() const;
+    // The exact event data of the new_message trigger.
+    QString eventData() const;
+};
