@@ -30,6 +30,11 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                             {{"Connection", "close"}});
         return true;
     }
+    if (exchange->body().size() > MaxBodyBytes) {
+        exchange->sendError(413, QStringLiteral("too_large"),
+                            QStringLiteral("The request body is too large."));
+        return true;
+    }
     dispatch(exchange);
     return true;
 }

@@ -16,6 +16,9 @@ class ApiServer : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
+    // Far above any valid request (a 2000-character message, a 100-channel auth batch).
+    static constexpr qsizetype MaxBodyBytes = 256 * 1024;
+
     explicit ApiServer(ServerContext &context, QObject *parent = nullptr);
 
     int inFlight() const { return m_inFlight; }

@@ -75,6 +75,18 @@ bool Database::exec(QSqlQuery &query)
     if (query.exec())
         return true;
     qCWarning(lcServer) << "SQL failed:" << query.lastError().text();
+    if (m_dialect == Dialect::Postgres)
+        ping(); // reconnects if the connection is what failed
+    return false;
+}
+
+bool Database::reconnect()
+{
+    QSqlDatabase db = handle();
+    db.close();
+    if (db.open())
+        return true;
+    qCWarning(lcServer) << "database unavailable:" << db.lastError().text().simplified();
     return false;
 }
 
@@ -248,6 +260,14 @@ bool Database::migrate(QString *error)
 
 bool Database::ping()
 {
+    {
+        QSqlQuery q(handle());
+        if (q.exec(QStringLiteral("SELECT 1")) && q.next())
+            return true;
+    }
+    // A restarted PostgreSQL drops the connection and QPSQL does not reconnect by itself.
+    if (!reconnect())
+        return false;
     QSqlQuery q(handle());
     return q.exec(QStringLiteral("SELECT 1")) && q.next();
 }

@@ -24,16 +24,18 @@ public:
     Dialect dialect() const { return m_dialect; }
     QSqlDatabase handle() const;
     int schemaVersion() const { return m_version; }
-    // A cheap round trip, for /healthz.
+    // A cheap round trip, for /healthz; reconnects a lost connection.
     bool ping();
-    // Runs a prepared query and logs a failure (without bound values).
-    static bool exec(QSqlQuery &query);
+    // Runs a prepared query and logs a failure (without bound values). A lost connection (a
+    // restarted PostgreSQL) is reopened, so this request fails but the next one works.
+    bool exec(QSqlQuery &query);
 
 private:
     Database(Dialect dialect, QString connectionName);
     bool migrate(QString *error);
     bool openSqlite(const QString &path, QString *error);
     bool openPostgres(const QString &url, QString *error);
+    bool reconnect();
 
     Dialect m_dialect;
     QString m_connectionName;

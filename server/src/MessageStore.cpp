@@ -48,7 +48,7 @@ MessageStore::Insert MessageStore::insert(StoredMessage &message)
     q.addBindValue(message.userId);
     q.addBindValue(message.userName);
     q.addBindValue(message.sentAtMs);
-    if (!Database::exec(q))
+    if (!m_db.exec(q))
         return Insert::Error;
     if (q.next()) {
         message.id = q.value(0).toLongLong();
@@ -59,7 +59,7 @@ MessageStore::Insert MessageStore::insert(StoredMessage &message)
                   .arg(QLatin1String(kColumns)));
     q.addBindValue(message.room);
     q.addBindValue(message.clientId);
-    if (!Database::exec(q) || !q.next())
+    if (!m_db.exec(q) || !q.next())
         return Insert::Error;
     message = fromRow(q);
     return Insert::Existing;
@@ -89,7 +89,7 @@ std::optional<MessageStore::Page> MessageStore::page(const QString &room, Direct
     }
     // One extra row tells whether there is more beyond the page.
     q.addBindValue(limit + 1);
-    if (!Database::exec(q))
+    if (!m_db.exec(q))
         return std::nullopt;
     Page page;
     while (q.next())
@@ -109,7 +109,7 @@ std::optional<QList<StoredMessage>> MessageStore::undelivered(int limit)
     q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE delivered = 0 ORDER BY id ASC LIMIT ?")
                   .arg(QLatin1String(kColumns)));
     q.addBindValue(limit);
-    if (!Database::exec(q))
+    if (!m_db.exec(q))
         return std::nullopt;
     QList<StoredMessage> list;
     while (q.next())
@@ -130,7 +130,7 @@ bool MessageStore::markDelivered(qint64 id)
     QSqlQuery q(m_db.handle());
     q.prepare(QStringLiteral("UPDATE messages SET delivered = 1 WHERE id = ?"));
     q.addBindValue(id);
-    return Database::exec(q);
+    return m_db.exec(q);
 }
 
 std::optional<QStringList> MessageStore::rooms()

@@ -16,7 +16,7 @@ bool OccupancyStore::channelOccupied(const QString &channel)
     q.prepare(QStringLiteral(
         "INSERT INTO occupied_channels (channel) VALUES (?) ON CONFLICT (channel) DO NOTHING"));
     q.addBindValue(channel);
-    return Database::exec(q);
+    return m_db.exec(q);
 }
 
 bool OccupancyStore::channelVacated(const QString &channel)
@@ -24,11 +24,11 @@ bool OccupancyStore::channelVacated(const QString &channel)
     QSqlQuery q(m_db.handle());
     q.prepare(QStringLiteral("DELETE FROM occupied_channels WHERE channel = ?"));
     q.addBindValue(channel);
-    if (!Database::exec(q))
+    if (!m_db.exec(q))
         return false;
     q.prepare(QStringLiteral("DELETE FROM channel_members WHERE channel = ?"));
     q.addBindValue(channel);
-    return Database::exec(q);
+    return m_db.exec(q);
 }
 
 bool OccupancyStore::memberAdded(const QString &channel, const QString &userId)
@@ -40,7 +40,7 @@ bool OccupancyStore::memberAdded(const QString &channel, const QString &userId)
                              "ON CONFLICT (channel, user_id) DO NOTHING"));
     q.addBindValue(channel);
     q.addBindValue(userId);
-    return Database::exec(q);
+    return m_db.exec(q);
 }
 
 bool OccupancyStore::memberRemoved(const QString &channel, const QString &userId)
@@ -49,7 +49,7 @@ bool OccupancyStore::memberRemoved(const QString &channel, const QString &userId
     q.prepare(QStringLiteral("DELETE FROM channel_members WHERE channel = ? AND user_id = ?"));
     q.addBindValue(channel);
     q.addBindValue(userId);
-    return Database::exec(q);
+    return m_db.exec(q);
 }
 
 std::optional<QMap<QString, int>> OccupancyStore::counts()

@@ -35,46 +35,76 @@ void RoomRoutes::list(const ExchangePtr &exchange)
     RestReply *reply = m_context.rest.channels(kPresence, {QStringLiteral("user_count")});
     QObject::connect(reply, &RestReply::finished, reply, [this, exchange, reply] {
         reply->deleteLater();
-        QMap<QString, int> members; // room -> count
-        const auto occupancy = m_context.occupancy.counts();
-        if (reply->ok()) {
-            const QJsonObject channels = reply->json().value(QStringLiteral("channels")).toObject();
-            for (auto it = channels.begin(); it != channels.end(); ++it) {
-                if (it.key().startsWith(kPresence))
-                    members.insert(
-                        it.key().mid(kPresence.size()),
-                        it.value().toObject().value(QStringLiteral("user_count")).toInt());
-            }
-        } else {
+        auto members = std::make_shared<QMap<QString, int>>(); // room -> count
+        if (!reply->ok()) {
             qCInfo(lcServer) << "channels API unavailable, using webhook occupancy:"
                              << reply->errorString();
-            if (occupancy) {
+            if (const auto occupancy = m_context.occupancy.counts()) {
                 for (auto it = occupancy->cbegin(); it != occupancy->cend(); ++it) {
                     if (it.key().startsWith(kPresence))
-                        members.insert(it.key().mid(kPresence.size()), it.value());
+                        members->insert(it.key().mid(kPresence.size()), it.value());
                 }
             }
-        }
-        QStringList names = m_context.config.rooms;
-        if (names.isEmpty())
-            names << QStringLiteral("lobby");
-        const auto stored = m_context.messages.rooms();
-        if (!stored) {
-            m_context.databaseUnavailable(*exchange);
+            answerRooms(exchange, *members);
             return;
         }
-        names << *stored << members.keys();
-        QJsonArray rooms;
-        QStringList seen;
-        for (const QString &name : std::as_const(names)) {
-            if (seen.contains(name) || !m_context.roomExists(name))
+        // Hosted Pusher fills in user_count here; soketi does not, so ask per channel (at most
+        // MaxChannelLookups, in parallel) for those that lack it.
+        QStringList lookups;
+        const QJsonObject channels = reply->json().value(QStringLiteral("channels")).toObject();
+        for (auto it = channels.begin(); it != channels.end(); ++it) {
+            if (!it.key().startsWith(kPresence))
                 continue;
-            seen << name;
-            rooms.append(QJsonObject{{QStringLiteral("name"), name},
-                                     {QStringLiteral("members"), members.value(name, 0)}});
+            const QJsonObject info = it.value().toObject();
+            if (info.contains(QStringLiteral("user_count")))
+                members->insert(it.key().mid(kPresence.size()),
+                                info.value(QStringLiteral("user_count")).toInt());
+            else if (lookups.size() < MaxChannelLookups)
+                lookups << it.key();
+            else
+                members->insert(it.key().mid(kPresence.size()),
+                                info.value(QStringLiteral("subscription_count")).toInt());
         }
-        exchange->sendJson(200, {{QStringLiteral("rooms"), rooms}});
+        if (lookups.isEmpty()) {
+            answerRooms(exchange, *members);
+            return;
+        }
+        auto pending = std::make_shared<int>(int(lookups.size()));
+        for (const QString &channel : std::as_const(lookups)) {
+            RestReply *one = m_context.rest.channelInfo(channel, {QStringLiteral("user_count")});
+            QObject::connect(
+                one, &RestReply::finished, one, [this, exchange, one, channel, members, pending] {
+                    one->deleteLater();
+                    members->insert(channel.mid(kPresence.size()),
+                                    one->json().value(QStringLiteral("user_count")).toInt());
+                    if (--*pending == 0)
+                        answerRooms(exchange, *members);
+                });
+        }
     });
+}
+
+void RoomRoutes::answerRooms(const ExchangePtr &exchange, const QMap<QString, int> &members)
+{
+    QStringList names = m_context.config.rooms;
+    if (names.isEmpty())
+        names << QStringLiteral("lobby");
+    const auto stored = m_context.messages.rooms();
+    if (!stored) {
+        m_context.databaseUnavailable(*exchange);
+        return;
+    }
+    names << *stored << members.keys();
+    QJsonArray rooms;
+    QStringList seen;
+    for (const QString &name : std::as_const(names)) {
+        if (seen.contains(name) || !m_context.roomExists(name))
+            continue;
+        seen << name;
+        rooms.append(QJsonObject{{QStringLiteral("name"), name},
+                                 {QStringLiteral("members"), members.value(name, 0)}});
+    }
+    exchange->sendJson(200, {{QStringLiteral("rooms"), rooms}});
 }
 
 void RoomRoutes::webhook(const ExchangePtr &exchange)

@@ -2,6 +2,8 @@
 
 #include "HttpExchange.h"
 
+#include <QMap>
+
 struct ServerContext;
 
 // GET /rooms (member counts from the Pusher channels API, or webhook occupancy when that cannot
@@ -9,6 +11,8 @@ struct ServerContext;
 class RoomRoutes
 {
 public:
+    static constexpr int MaxChannelLookups = 50;
+
     explicit RoomRoutes(ServerContext &context);
 
     void list(const ExchangePtr &exchange);
@@ -17,5 +21,7 @@ public:
     void health(const ExchangePtr &exchange);
 
 private:
+    void answerRooms(const ExchangePtr &exchange, const QMap<QString, int> &members);
+
     ServerContext &m_context;
 };

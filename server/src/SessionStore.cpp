@@ -44,7 +44,7 @@ SessionStore::Result SessionStore::create(const QString &name, qint64 ttlSeconds
     q.prepare(QStringLiteral("DELETE FROM sessions WHERE name_key = ? AND expires_at <= ?"));
     q.addBindValue(nameKey(name));
     q.addBindValue(now);
-    if (!Database::exec(q))
+    if (!m_db.exec(q))
         return Result::Error;
     q.prepare(
         QStringLiteral("INSERT INTO sessions (token_hash, user_id, name, name_key, created_at, "
@@ -55,7 +55,7 @@ SessionStore::Result SessionStore::create(const QString &name, qint64 ttlSeconds
     q.addBindValue(nameKey(name));
     q.addBindValue(now);
     q.addBindValue(session->expiresAtMs);
-    if (!Database::exec(q))
+    if (!m_db.exec(q))
         return Result::Error;
     return q.numRowsAffected() == 1 ? Result::Ok : Result::NameTaken;
 }
@@ -71,7 +71,7 @@ std::optional<Session> SessionStore::find(const QString &token, bool *error)
         "SELECT user_id, name, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?"));
     q.addBindValue(QString::fromLatin1(hash));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!Database::exec(q)) {
+    if (!m_db.exec(q)) {
         *error = true;
         return std::nullopt;
     }
@@ -90,5 +90,5 @@ bool SessionStore::remove(const QByteArray &tokenHash)
     QSqlQuery q(m_db.handle());
     q.prepare(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
     q.addBindValue(QString::fromLatin1(tokenHash));
-    return Database::exec(q);
+    return m_db.exec(q);
 }
