@@ -85,6 +85,13 @@ HttpAuthorizer::HttpAuthorizer(QNetworkAccessManager *network, HttpAuthorizerOpt
 {
 }
 
+HttpAuthorizer::~HttpAuthorizer()
+{
+    for (const auto &batch : std::as_const(m_queued))
+        batch->rejectAll(
+            {AuthError::Kind::Transient, 0, QStringLiteral("the authorizer went away")});
+}
+
 QByteArray HttpAuthorizer::channelFormBody(const QString &socketId, const QString &channelName) const
 {
     QByteArray body;

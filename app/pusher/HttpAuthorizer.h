@@ -64,6 +64,8 @@ public:
     // The manager is not owned; it carries the proxy, cookie jar and connection reuse.
     HttpAuthorizer(QNetworkAccessManager *network, HttpAuthorizerOptions options,
                    QObject *parent = nullptr);
+    // Requests still waiting for the end of the turn fail (Transient) rather than hang.
+    ~HttpAuthorizer() override;
 
     AuthRequest *authorizeChannel(const QString &socketId, const QString &channelName,
                                   QObject *parent) override;

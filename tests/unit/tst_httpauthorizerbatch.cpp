@@ -544,6 +544,20 @@ private slots:
         QCOMPARE(m_server->requests().size(), 0);
     }
 
+    void queuedRequestsFailWhenTheAuthorizerGoesAway()
+    {
+        auto authorizer = std::make_unique<HttpAuthorizer>(m_network, options());
+        QObject parent;
+        const auto outcomes = ask(*authorizer, names(QStringLiteral("presence-r"), 3), &parent);
+        authorizer.reset();
+        QVERIFY(allDone(outcomes));
+        for (const auto &o : outcomes) {
+            QCOMPARE(o->count, 1);
+            QCOMPARE(o->error.kind, AuthError::Kind::Transient);
+        }
+        QCOMPARE(m_server->requests().size(), 0);
+    }
+
     void cancellingSomeInFlightKeepsTheOthers()
     {
         m_server->setHandler([](const FakeHttpServer::Request &request) {
