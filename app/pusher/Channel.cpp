@@ -235,7 +235,9 @@ void Channel::handleEvent(const Event &event)
             return;
         }
         if (name.startsWith(QLatin1String("pusher_internal:"))) {
-            if (m_state == State::Subscribed)
+            // Pending too: a server cluster can deliver another node's news before our own
+            // subscription_succeeded (see PresenceChannel).
+            if (m_state == State::Subscribed || m_state == State::Pending)
                 handleInternal(event);
             return;
         }

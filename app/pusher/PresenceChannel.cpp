@@ -30,6 +30,7 @@ bool PresenceChannel::acceptAuth(const AuthResponse &response, QString *whyNot)
         return false;
     }
     m_members.setMyId(id);
+    m_early.clear(); // a new pusher:subscribe follows: older early events are not about it
     return true;
 }
 
@@ -51,14 +52,29 @@ void PresenceChannel::onSubscriptionSucceeded(const Event &event)
             list.append({it.key(), it.value().toObject()});
     }
     m_members.reset(list);
+    const QList<Event> early = std::exchange(m_early, {});
+    for (const Event &e : early)
+        apply(e);
 }
 
 void PresenceChannel::onReset()
 {
+    m_early.clear();
     m_members.clear();
 }
 
 void PresenceChannel::handleInternal(const Event &event)
+{
+    if (!isSubscribed()) {
+        // Bounded: a list this long is truncated anyway.
+        if (m_early.size() < Members::MaxMembers)
+            m_early.append(event);
+        return;
+    }
+    apply(event);
+}
+
+void PresenceChannel::apply(const Event &event)
 {
     if (event.event == QLatin1String("pusher_internal:member_added")) {
         const QJsonObject data = event.dataObject();

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "Channel.h"
+#include "Event.h"
 #include "Members.h"
+
+#include <QList>
 
 namespace natter::pusher {
 
@@ -26,7 +29,15 @@ protected:
     void handleInternal(const Event &event) override;
 
 private:
+    void apply(const Event &event);
+
     Members m_members;
+    // Member events that arrived between pusher:subscribe and subscription_succeeded. A soketi
+    // cluster (Redis adapter) sends them when members on two nodes join at the same moment: each
+    // node builds its member list before the other's join is visible, then relays the other's
+    // member_added, which can overtake the list. Dropping them (as pusher-js does) loses those
+    // members for good; they are applied on top of the list instead.
+    QList<Event> m_early;
 };
 
 } // namespace natter::pusher
