@@ -27,6 +27,32 @@ MessageDelivery::MessageDelivery(natter::pusher::RestClient &rest, MessageStore 
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &MessageDelivery::retryNext);
+    m_markTimer.setSingleShot(true);
+    m_markTimer.setInterval(0);
+    connect(&m_markTimer, &QTimer::timeout, this, &MessageDelivery::flushDelivered);
+}
+
+MessageDelivery::~MessageDelivery()
+{
+    flushDelivered();
+}
+
+void MessageDelivery::markDelivered(qint64 id)
+{
+    m_toMark.insert(id);
+    m_markTimer.start();
+}
+
+void MessageDelivery::flushDelivered()
+{
+    if (m_toMark.isEmpty())
+        return;
+    QList<qint64> ids = m_toMark.values();
+    m_toMark.clear();
+    std::sort(ids.begin(), ids.end());
+    if (!m_store.markDelivered(ids))
+        qCWarning(lcServer) << ids.size()
+                            << "messages not marked delivered; they will be sent again";
 }
 
 void MessageDelivery::deliver(const StoredMessage &message, const QString &socketId,
@@ -40,7 +66,7 @@ void MessageDelivery::deliver(const StoredMessage &message, const QString &socke
         m_inFlight.remove(id);
         const bool ok = reply->ok();
         if (ok) {
-            m_store.markDelivered(id);
+            markDelivered(id);
             // Pusher answers again: older undelivered messages need not wait for the timer.
             if (m_timer.isActive() && !m_running) {
                 m_timer.stop();
@@ -79,15 +105,14 @@ void MessageDelivery::scheduleRetry()
 
 void MessageDelivery::retryNext()
 {
-    const auto pending = m_store.undelivered(int(m_inFlight.size()) + 1);
+    const auto pending = m_store.undelivered(int(m_inFlight.size() + m_toMark.size()) + 1);
     if (!pending) { // database trouble: try again later
         m_running = false;
         scheduleRetry();
         return;
     }
-    const auto next = std::find_if(
-        pending->cbegin(), pending->cend(),
-        [this](const StoredMessage &m) { return !m_inFlight.contains(m.id); });
+    const auto next = std::find_if(pending->cbegin(), pending->cend(),
+                                   [this](const StoredMessage &m) { return !busy(m.id); });
     if (next == pending->cend()) {
         m_running = false;
         m_delayMs = FirstRetryMs;
@@ -102,7 +127,7 @@ void MessageDelivery::retryNext()
         reply->deleteLater();
         if (reply->ok()) {
             qCInfo(lcServer) << "re-triggered message" << id;
-            m_store.markDelivered(id);
+            markDelivered(id);
             m_delayMs = FirstRetryMs;
             retryNext();
             return;

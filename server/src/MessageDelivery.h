@@ -25,6 +25,7 @@ public:
 
     MessageDelivery(natter::pusher::RestClient &rest, MessageStore &store,
                     QObject *parent = nullptr);
+    ~MessageDelivery() override;
 
     // Triggers `message` once, excluding `socketId`; `done(true)` when Pusher accepted it (and it
     // is marked delivered). A failure leaves it undelivered and schedules the retry.
@@ -39,6 +40,9 @@ public:
 private:
     void scheduleRetry();
     void retryNext();
+    void markDelivered(qint64 id);
+    void flushDelivered();
+    bool busy(qint64 id) const { return m_inFlight.contains(id) || m_toMark.contains(id); }
 
     natter::pusher::RestClient &m_rest;
     MessageStore &m_store;
@@ -47,4 +51,9 @@ private:
     bool m_running = false; // a retry pass is triggering
     // First triggers still waiting for Pusher: the retry pass must not send them a second time.
     QSet<qint64> m_inFlight;
+    // Accepted by Pusher, not yet marked in the database: marked together once per event-loop
+    // turn, so a burst of sends costs one commit instead of one each (a lost mark only means a
+    // second trigger after a crash, which clients drop by id).
+    QSet<qint64> m_toMark;
+    QTimer m_markTimer;
 };

@@ -125,11 +125,16 @@ std::optional<int> MessageStore::undeliveredCount()
     return q.value(0).toInt();
 }
 
-bool MessageStore::markDelivered(qint64 id)
+bool MessageStore::markDelivered(const QList<qint64> &ids)
 {
+    if (ids.isEmpty())
+        return true;
+    QStringList marks(ids.size(), QStringLiteral("?"));
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral("UPDATE messages SET delivered = 1 WHERE id = ?"));
-    q.addBindValue(id);
+    q.prepare(QStringLiteral("UPDATE messages SET delivered = 1 WHERE id IN (%1)")
+                  .arg(marks.join(QLatin1Char(','))));
+    for (const qint64 id : ids)
+        q.addBindValue(id);
     return m_db.exec(q);
 }
 

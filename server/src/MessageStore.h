@@ -34,7 +34,8 @@ public:
 
     std::optional<QList<StoredMessage>> undelivered(int limit);
     std::optional<int> undeliveredCount();
-    bool markDelivered(qint64 id);
+    // One statement (one commit) for all of them.
+    bool markDelivered(const QList<qint64> &ids);
     std::optional<QStringList> rooms();
 
 private:
