@@ -25,6 +25,7 @@ ChatSession::ChatSession(const ServerProfile &profile, const QString &user, cons
     : QObject(parent)
     , m_profile(profile)
     , m_user(user)
+    , m_secret(secret)
     , m_store(store)
 {
     m_outbox = new natter::chat::Outbox(outboxPath, this, tr("%1 on %2").arg(user, profile.name));
