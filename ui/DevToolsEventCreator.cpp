@@ -4,17 +4,18 @@
 #include <devtools/SentEventModel.h>
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QCompleter>
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QStringListModel>
 #include <QVBoxLayout>
 
@@ -42,10 +43,17 @@ DevToolsEventCreator::DevToolsEventCreator(natter::devtools::EventSender *sender
     setAccessibleName(tr("Event creator"));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
 
-    m_sendAs = new QComboBox(this);
+    m_sendAs = new QGroupBox(tr("Send as"), this);
     m_sendAs->setAccessibleName(tr("Send as"));
-    m_sendAs->addItem(tr("REST API"), int(EventDraft::SendAs::RestApi));
-    m_sendAs->addItem(tr("client event"), int(EventDraft::SendAs::ClientEvent));
+    m_rest = new QRadioButton(tr("RE&ST API"), m_sendAs);
+    m_rest->setAccessibleName(tr("REST API"));
+    m_clientEvent = new QRadioButton(tr("c&lient event"), m_sendAs);
+    m_clientEvent->setAccessibleName(tr("client event"));
+    m_rest->setChecked(true);
+    auto *sendAsLayout = new QHBoxLayout(m_sendAs);
+    sendAsLayout->addWidget(m_rest);
+    sendAsLayout->addWidget(m_clientEvent);
+    sendAsLayout->addStretch(1);
     m_appId = new QLineEdit(this);
     m_appId->setAccessibleName(tr("App ID"));
     m_appId->setPlaceholderText(tr("the app's id on the server, e.g. app-id"));
@@ -82,7 +90,7 @@ DevToolsEventCreator::DevToolsEventCreator(natter::devtools::EventSender *sender
     m_resend->setToolTip(tr("Send the selected event again (double-click loads it into the form)"));
 
     auto *form = new QFormLayout;
-    form->addRow(plainLabel(tr("Send &as:"), this), m_sendAs);
+    form->addRow(m_sendAs);
     m_appIdLabel = plainLabel(tr("App &ID:"), this);
     form->addRow(m_appIdLabel, m_appId);
     form->addRow(QString(), m_exclude);
@@ -111,7 +119,7 @@ DevToolsEventCreator::DevToolsEventCreator(natter::devtools::EventSender *sender
     layout->addLayout(historyRow);
     layout->addWidget(m_historyView, 1);
 
-    connect(m_sendAs, &QComboBox::currentIndexChanged, this, &DevToolsEventCreator::validate);
+    connect(m_rest, &QRadioButton::toggled, this, &DevToolsEventCreator::validate);
     connect(m_appId, &QLineEdit::textChanged, this, [this](const QString &id) {
         validate();
         emit appIdChanged(id.trimmed());
@@ -144,7 +152,7 @@ void DevToolsEventCreator::setRestAvailable(bool available)
 {
     m_restAvailable = available;
     // Without the app secret there is nothing to sign REST calls with: client events only.
-    m_sendAs->setCurrentIndex(available ? 0 : 1);
+    (available ? m_rest : m_clientEvent)->setChecked(true);
     validate();
 }
 
@@ -159,12 +167,12 @@ void DevToolsEventCreator::setSubscribedChannels(const QStringList &channels)
 EventDraft DevToolsEventCreator::draft() const
 {
     return {m_channel->text().trimmed(), m_event->text().trimmed(), m_data->toPlainText(),
-            EventDraft::SendAs(m_sendAs->currentData().toInt())};
+            m_rest->isChecked() ? EventDraft::SendAs::RestApi : EventDraft::SendAs::ClientEvent};
 }
 
 void DevToolsEventCreator::setDraft(const EventDraft &draft)
 {
-    m_sendAs->setCurrentIndex(m_sendAs->findData(int(draft.sendAs)));
+    (draft.sendAs == EventDraft::SendAs::RestApi ? m_rest : m_clientEvent)->setChecked(true);
     m_channel->setText(draft.channel);
     m_event->setText(draft.event);
     m_data->setPlainText(draft.data);

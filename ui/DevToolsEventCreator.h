@@ -5,12 +5,13 @@
 #include <QWidget>
 
 class QCheckBox;
-class QComboBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QPlainTextEdit;
 class QPushButton;
+class QRadioButton;
 
 namespace natter::devtools {
 class EventSender;
@@ -40,7 +41,11 @@ public:
     natter::devtools::EventDraft draft() const;
     void setDraft(const natter::devtools::EventDraft &draft);
 
-    QComboBox *sendAs() const { return m_sendAs; }
+    // "Send as": radio buttons in a group, since a combo box's accessible name on Linux is its
+    // current text, and the group's name is relied on.
+    QGroupBox *sendAs() const { return m_sendAs; }
+    QRadioButton *restButton() const { return m_rest; }
+    QRadioButton *clientEventButton() const { return m_clientEvent; }
     QLineEdit *channelField() const { return m_channel; }
     QLineEdit *eventField() const { return m_event; }
     QPlainTextEdit *dataField() const { return m_data; }
@@ -63,7 +68,9 @@ private:
 
     natter::devtools::EventSender *m_sender;
     natter::devtools::SentEventModel *m_history;
-    QComboBox *m_sendAs;
+    QGroupBox *m_sendAs;
+    QRadioButton *m_rest;
+    QRadioButton *m_clientEvent;
     QLineEdit *m_appId;
     QLabel *m_appIdLabel;
     QCheckBox *m_exclude;

@@ -42,10 +42,10 @@ DevToolsWindow::DevToolsWindow(QSettings *uiSettings, QWidget *parent)
     m_rates = new DevToolsRates(m_recorder, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setAccessibleName(tr("Developer tools sections"));
-    m_tabs->addTab(m_console, tr("Debug &console"));
-    m_tabs->addTab(m_creator, tr("&Event creator"));
-    m_tabs->addTab(m_channels, tr("C&hannels"));
-    m_tabs->addTab(m_rates, tr("&Rates"));
+    m_tabs->addTab(m_console, tr("Debug console"));
+    m_tabs->addTab(m_creator, tr("Event creator"));
+    m_tabs->addTab(m_channels, tr("Channels"));
+    m_tabs->addTab(m_rates, tr("Rates"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_tabs);
