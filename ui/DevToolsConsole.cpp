@@ -36,8 +36,9 @@ DevToolsConsole::DevToolsConsole(natter::devtools::FrameLogModel *log,
     , m_recorder(recorder)
 {
     setAccessibleName(tr("Debug console"));
+    // Attached to the log only while a filter is set: unfiltered, the list shows the log itself,
+    // and a flood of frames does not pay for the proxy's mapping on every insert.
     m_proxy = new natter::devtools::FrameFilterProxy(this);
-    m_proxy->setSourceModel(log);
 
     m_filter = new QLineEdit(this);
     m_filter->setAccessibleName(tr("Filter"));
@@ -68,7 +69,7 @@ DevToolsConsole::DevToolsConsole(natter::devtools::FrameLogModel *log,
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_frames = new QListView(this);
     m_frames->setAccessibleName(tr("Frames"));
-    m_frames->setModel(m_proxy);
+    m_frames->setModel(log);
     m_frames->setUniformItemSizes(true); // 50,000 rows: no per-row size queries
     m_frames->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_frames->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -99,8 +100,7 @@ DevToolsConsole::DevToolsConsole(natter::devtools::FrameLogModel *log,
     m_frames->addAction(copyAction);
     connect(copyAction, &QAction::triggered, this, &DevToolsConsole::copySelection);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
-            &natter::devtools::FrameFilterProxy::setFilterString);
+    connect(m_filter, &QLineEdit::textChanged, this, &DevToolsConsole::setFilter);
     connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
         m_recorder->setPaused(paused);
         m_pause->setText(paused ? tr("Resume") : tr("Pause"));
@@ -112,17 +112,42 @@ DevToolsConsole::DevToolsConsole(natter::devtools::FrameLogModel *log,
     });
     connect(copy, &QPushButton::clicked, this, &DevToolsConsole::copySelection);
     connect(exportButton, &QPushButton::clicked, this, &DevToolsConsole::chooseExportFile);
-    connect(m_frames->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &DevToolsConsole::showCurrent);
+    watchSelection();
     connect(log, &FrameLogModel::droppedCountChanged, this, &DevToolsConsole::updateDropped);
     // Follow new frames while the list is scrolled to the end; stay put when the user scrolled up.
     connect(m_frames->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this](int value) { m_follow = value >= m_frames->verticalScrollBar()->maximum(); });
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_follow)
-            m_frames->scrollToBottom();
-    });
+    for (QAbstractItemModel *model :
+         {static_cast<QAbstractItemModel *>(m_log), static_cast<QAbstractItemModel *>(m_proxy)}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, [this, model] {
+            if (m_follow && m_frames->model() == model)
+                m_frames->scrollToBottom();
+        });
+    }
     updateDropped();
+}
+
+void DevToolsConsole::setFilter(const QString &filter)
+{
+    const bool filtered = !filter.trimmed().isEmpty();
+    if (filtered && !m_proxy->sourceModel())
+        m_proxy->setSourceModel(m_log);
+    m_proxy->setFilterString(filter);
+    QAbstractItemModel *wanted = filtered ? static_cast<QAbstractItemModel *>(m_proxy) : m_log;
+    if (m_frames->model() == wanted)
+        return;
+    m_frames->setModel(wanted); // a new selection model: watch it
+    watchSelection();
+    if (!filtered)
+        m_proxy->setSourceModel(nullptr);
+    m_frames->scrollToBottom();
+    showCurrent();
+}
+
+void DevToolsConsole::watchSelection()
+{
+    connect(m_frames->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &DevToolsConsole::showCurrent);
 }
 
 void DevToolsConsole::updateDropped()
@@ -142,11 +167,13 @@ void DevToolsConsole::showCurrent()
     m_details->setPlainText(FrameExport::prettyJson(text));
 }
 
-QByteArray DevToolsConsole::jsonLines(const QList<int> &proxyRows) const
+QByteArray DevToolsConsole::jsonLines(const QList<int> &viewRows) const
 {
+    QAbstractItemModel *model = m_frames->model();
     QByteArray out;
-    for (int row : proxyRows) {
-        const QModelIndex source = m_proxy->mapToSource(m_proxy->index(row, 0));
+    for (int row : viewRows) {
+        const QModelIndex index = model->index(row, 0);
+        const QModelIndex source = model == m_proxy ? m_proxy->mapToSource(index) : index;
         if (source.isValid())
             out += FrameExport::jsonLine(m_log->at(source.row()));
     }
@@ -167,8 +194,9 @@ QByteArray DevToolsConsole::selectedJsonLines() const
 QByteArray DevToolsConsole::shownJsonLines() const
 {
     QList<int> rows;
-    rows.reserve(m_proxy->rowCount());
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
+    const int count = m_frames->model()->rowCount();
+    rows.reserve(count);
+    for (int row = 0; row < count; ++row)
         rows.append(row);
     return jsonLines(rows);
 }

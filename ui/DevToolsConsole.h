@@ -45,7 +45,9 @@ private:
     void chooseExportFile();
     void showCurrent();
     void updateDropped();
-    QByteArray jsonLines(const QList<int> &proxyRows) const;
+    QByteArray jsonLines(const QList<int> &viewRows) const;
+    void setFilter(const QString &filter);
+    void watchSelection();
 
     natter::devtools::FrameLogModel *m_log;
     natter::devtools::FrameRecorder *m_recorder;

@@ -18,7 +18,7 @@ namespace {
 constexpr int kFlushIntervalMs = 100;
 // Work per flush: a flood is turned into entries in slices, with the event loop (and the chat)
 // running in between.
-constexpr size_t kFlushSlice = 4000;
+constexpr size_t kFlushSlice = 2000;
 
 int utf8Size(QStringView text)
 {
@@ -98,14 +98,18 @@ void FrameRecorder::setPaused(bool paused)
     emit pausedChanged(paused);
 }
 
-void FrameRecorder::frameReceived(const QString &text)
+void FrameRecorder::frameReceived(const QString &text, const natter::pusher::Event *parsed)
 {
-    push({m_now(), FrameEntry::Kind::In, text, {}, {}});
+    // The names come from the parser's cache: copying them shares, not allocates.
+    if (parsed)
+        push({m_now(), FrameEntry::Kind::In, text, parsed->channel, parsed->event, true});
+    else
+        push({m_now(), FrameEntry::Kind::In, text, {}, {}, false});
 }
 
 void FrameRecorder::frameSent(const QString &text)
 {
-    push({m_now(), FrameEntry::Kind::Out, text, {}, {}});
+    push({m_now(), FrameEntry::Kind::Out, text, {}, {}, false});
 }
 
 void FrameRecorder::authRequested(const QString &channel)
@@ -145,7 +149,7 @@ void FrameRecorder::authFailed(const QString &channel, const natter::pusher::Aut
 void FrameRecorder::note(FrameEntry::Kind kind, const QString &text, const QString &channel,
                          const QString &event)
 {
-    push({m_now(), kind, text, channel, event});
+    push({m_now(), kind, text, channel, event, true});
 }
 
 void FrameRecorder::push(Pending pending)
@@ -160,7 +164,11 @@ FrameEntry FrameRecorder::toEntry(Pending &p)
     FrameEntry e;
     e.timeMs = p.timeMs;
     e.kind = p.kind;
-    if (p.kind == FrameEntry::Kind::In || p.kind == FrameEntry::Kind::Out) {
+    if ((p.kind == FrameEntry::Kind::In || p.kind == FrameEntry::Kind::Out) && p.parsed) {
+        e.size = utf8Size(p.text);
+        e.event = std::move(p.event);
+        e.channel = std::move(p.channel);
+    } else if (p.kind == FrameEntry::Kind::In || p.kind == FrameEntry::Kind::Out) {
         e.size = utf8Size(p.text);
         if (m_parser.parse(p.text, m_event)) {
             e.event = m_event.event;

@@ -56,7 +56,7 @@ public:
               const QString &event = {});
 
     // FrameObserver
-    void frameReceived(const QString &text) override;
+    void frameReceived(const QString &text, const natter::pusher::Event *parsed) override;
     void frameSent(const QString &text) override;
     void authRequested(const QString &channel) override;
     void authSucceeded(const QString &channel,
@@ -75,6 +75,7 @@ private:
         QString text;
         QString channel;
         QString event;
+        bool parsed = false; // event and channel known (from Connection's own parse)
     };
     void push(Pending pending);
     FrameEntry toEntry(Pending &pending);

@@ -187,9 +187,10 @@ void Connection::onText(const QString &text)
         // the activity timer, when it fires, work out whether the link was really idle.
         m_lastActivityMs = m_clock->nowMs();
     }
+    const bool parsed = m_parser.parse(text, m_event);
     if (m_observer)
-        m_observer->frameReceived(text);
-    if (!m_parser.parse(text, m_event)) {
+        m_observer->frameReceived(text, parsed ? &m_event : nullptr);
+    if (!parsed) {
         qCWarning(lcPusher) << "malformed frame dropped:" << m_parser.error();
         emit malformedFrame(m_parser.error());
         return;

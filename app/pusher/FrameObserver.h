@@ -6,6 +6,7 @@ namespace natter::pusher {
 
 struct AuthError;
 struct AuthResponse;
+struct Event;
 
 // A tap on one connection for diagnostics (the Developer tools): every text frame in and out,
 // and the authorization round trips of its channels and user sign-in. Attached only while
@@ -18,7 +19,9 @@ class FrameObserver
 public:
     virtual ~FrameObserver() = default;
 
-    virtual void frameReceived(const QString &text) = 0;
+    // `parsed`: the envelope Connection has just read from `text` (valid only during the call),
+    // null when the frame is malformed; observers need not parse it again.
+    virtual void frameReceived(const QString &text, const Event *parsed) = 0;
     virtual void frameSent(const QString &text) = 0;
     // `channel` is empty for the user sign-in (pusher:signin).
     virtual void authRequested(const QString &channel) { Q_UNUSED(channel) }

@@ -258,7 +258,7 @@ private slots:
             const QModelIndex i = tools->log()->index(row);
             shown += i.data().toString() + i.data(Qt::ToolTipRole).toString()
                 + i.data(FrameLogModel::TextRole).toString();
-            console->frames()->setCurrentIndex(console->proxy()->mapFromSource(i));
+            console->frames()->setCurrentIndex(console->frames()->model()->index(row, 0));
             shown += console->details()->toPlainText();
         }
         QVERIFY2(shown.contains(S("pusher:subscribe")), qPrintable(shown));
