@@ -1,6 +1,32 @@
 #include "FrameLogModel.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+
+namespace {
+// "HH:mm:ss.zzz" in local time without QDateTime's local-time conversion per row, which asks
+// the time zone database (a stat of /etc/localtime) every time: that showed in profiles of a
+// flood with the console open. The offset is looked up again once a minute (DST changes).
+QString clockTime(qint64 ms)
+{
+    static QElapsedTimer age;
+    static qint64 offsetMs = 0;
+    if (!age.isValid() || age.elapsed() > 60000) {
+        offsetMs = qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000;
+        age.start();
+    }
+    constexpr qint64 day = 24 * 3600 * 1000;
+    const qint64 t = ((ms + offsetMs) % day + day) % day;
+    const int h = int(t / 3600000), m = int(t / 60000 % 60), sec = int(t / 1000 % 60),
+              z = int(t % 1000);
+    const char16_t text[12] = {
+        char16_t(u'0' + h / 10),   char16_t(u'0' + h % 10),      u':',
+        char16_t(u'0' + m / 10),   char16_t(u'0' + m % 10),      u':',
+        char16_t(u'0' + sec / 10), char16_t(u'0' + sec % 10),    u'.',
+        char16_t(u'0' + z / 100),  char16_t(u'0' + z / 10 % 10), char16_t(u'0' + z % 10)};
+    return QString(reinterpret_cast<const QChar *>(text), 12);
+}
+} // namespace
 
 namespace natter::devtools {
 
@@ -102,8 +128,7 @@ QHash<int, QByteArray> FrameLogModel::roleNames() const
 
 QString FrameLogModel::summary(const FrameEntry &entry)
 {
-    const QString time
-        = QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+    const QString time = clockTime(entry.timeMs);
     QString line = time + QStringLiteral("  ") + FrameEntry::kindName(entry.kind).leftJustified(5);
     switch (entry.kind) {
     case FrameEntry::Kind::In:

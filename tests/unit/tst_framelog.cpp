@@ -15,6 +15,7 @@
 #include <pusher/Connection.h>
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -130,6 +131,8 @@ private slots:
         QVERIFY2(line.contains(QStringLiteral("new_message")), qPrintable(line));
         QVERIFY2(line.contains(QStringLiteral("#lobby")), qPrintable(line));
         QVERIFY2(line.contains(QStringLiteral("120 B")), qPrintable(line));
+        QCOMPARE(line.left(12),
+                 QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("HH:mm:ss.zzz")));
         QVERIFY(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d"))
                     .match(line)
                     .hasMatch());
