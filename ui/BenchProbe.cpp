@@ -3,6 +3,7 @@
 #include <chat/MessageWindowModel.h>
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QDateTime>
 #include <QEvent>
@@ -187,6 +188,16 @@ void BenchProbe::checkReady()
     std::snprintf(buf, sizeof buf, R"({"type":"ready","t_ms":%lld,"epoch_ms":%lld,"members":%d})",
                   tMs(), QDateTime::currentMSecsSinceEpoch(), m_membersPainted);
     line(buf);
+    // bench/gui --devtools: the same run with the Developer tools open (recording every frame).
+    if (qEnvironmentVariableIntValue("NATTER_BENCH_DEVTOOLS") == 1) {
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (auto *open = top->findChild<QAction *>(QStringLiteral("developerToolsAction"))) {
+                open->trigger();
+                line(R"({"type":"bench","event":"devtools_open"})");
+                break;
+            }
+        }
+    }
 }
 
 void BenchProbe::onTick()

@@ -27,6 +27,7 @@ ChatSession::ChatSession(const ServerProfile &profile, const QString &user, cons
     : QObject(parent)
     , m_profile(profile)
     , m_user(user)
+    , m_secret(secret)
     , m_store(store)
     , m_network(network)
 {

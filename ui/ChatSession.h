@@ -54,6 +54,9 @@ public:
     natter::chat::Outbox *outbox() const { return m_outbox; }
     const natter::chat::ServerProfile &profile() const { return m_profile; }
     QString user() const { return m_user; }
+    // What the constructor was given: the app secret (local signing) or the bearer token. The
+    // Developer tools need it for the REST API and to mask it; nothing else should.
+    QString secret() const { return m_secret; }
     // The room to show first: the first one asked for, else the last one open.
     QString initialRoom() const { return m_initialRoom; }
     // Remember the open room for the next start.
@@ -67,6 +70,7 @@ private:
 
     natter::chat::ServerProfile m_profile;
     QString m_user;
+    QString m_secret;
     natter::chat::ProfileStore *m_store;
     natter::chat::Outbox *m_outbox;
     std::unique_ptr<natter::pusher::Authorizer> m_authorizer;

@@ -3,6 +3,7 @@
 #include "ChatPage.h"
 #include "ChatSession.h"
 #include "ConnectionStatusBar.h"
+#include "DevToolsWindow.h"
 #include "KeychainBanner.h"
 #include "LogUi.h"
 #include "LoginPage.h"
@@ -171,6 +172,12 @@ void MainWindow::createMenus()
     QAction *leave = room->addAction(SymbolicIcon::get(QStringLiteral("leave")), tr("&Leave Room"));
     connect(leave, &QAction::triggered, m_chat, &ChatPage::leaveCurrentRoom);
     m_chatActions = {jump, join, leave, m_logout};
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    QAction *devTools = tools->addAction(tr("Developer tools"));
+    devTools->setObjectName(QStringLiteral("developerToolsAction"));
+    devTools->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(devTools, &QAction::triggered, this, &MainWindow::openDevTools);
 }
 
 void MainWindow::refreshProfiles()
@@ -212,6 +219,8 @@ void MainWindow::onSessionChanged(ChatSession *session)
             m_outboxBanner->showMessage(outbox->lastError());
     }
     m_statusBar->setStatus(session ? session->controller()->status() : nullptr);
+    if (m_devTools)
+        m_devTools->setSession(session);
     m_picker->setRooms(session ? session->controller()->roomList() : nullptr);
 }
 
@@ -222,6 +231,8 @@ void MainWindow::onLoggedIn(ChatSession *session)
     m_chat->setDraftStore(m_profiles, session->profile().name, session->user());
     m_chat->setController(session->controller());
     m_chat->showRoom(session->initialRoom());
+    if (m_devTools)
+        m_devTools->setSession(session);
     showPage(Page::Chat);
     qCInfo(lcUi) << "logged in as" << session->user() << "on" << session->profile().name;
 }
@@ -269,6 +280,16 @@ void MainWindow::openRoomPicker()
     m_picker->popup(this);
 }
 
+void MainWindow::openDevTools()
+{
+    if (!m_devTools)
+        m_devTools = new DevToolsWindow(m_uiSettings, this);
+    m_devTools->setSession(m_session);
+    m_devTools->show();
+    m_devTools->raise();
+    m_devTools->activateWindow();
+}
+
 void MainWindow::restoreWindowState()
 {
     if (!m_uiSettings)
@@ -295,6 +316,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveWindowState();
     if (m_settings)
         m_settings->close();
+    if (m_devTools)
+        m_devTools->close();
     m_picker->hide();
     QMainWindow::closeEvent(event);
 }

@@ -19,6 +19,7 @@ namespace natter::ui {
 class ChatPage;
 class ChatSession;
 class ConnectionStatusBar;
+class DevToolsWindow;
 class KeychainBanner;
 class LoginPage;
 class NotificationPromptBar;
@@ -51,6 +52,8 @@ public:
     NotificationPromptBar *notificationPrompt() const { return m_prompt; }
     SettingsDialog *settingsDialog() const { return m_settings; }
     RoomPicker *roomPicker() const { return m_picker; }
+    // Null until first opened.
+    DevToolsWindow *devTools() const { return m_devTools; }
 
     void restoreWindowState();
     void saveWindowState();
@@ -59,6 +62,7 @@ public slots:
     void raiseAndActivate();
     void openSettings(const QString &profile = {});
     void openRoomPicker();
+    void openDevTools();
     void refreshProfiles();
 
 signals:
@@ -92,6 +96,7 @@ private:
     ConnectionStatusBar *m_statusBar;
     RoomPicker *m_picker;
     QPointer<SettingsDialog> m_settings;
+    DevToolsWindow *m_devTools = nullptr;
     QList<QAction *> m_chatActions;
     QAction *m_logout = nullptr;
 };

@@ -6,6 +6,7 @@
 #include "ClientEventQueue.h"
 #include "Clock.h"
 #include "Connection.h"
+#include "FrameObserver.h"
 #include "JsonText.h"
 #include "LogPusher.h"
 #include "Timer.h"
@@ -137,6 +138,8 @@ void Channel::start()
         return;
     }
     setState(State::Authorizing);
+    if (FrameObserver *observer = m_services.connection->frameObserver())
+        observer->authRequested(m_name);
     m_authRequest = m_services.authorizer->authorizeChannel(m_services.connection->socketId(),
                                                             m_name, this);
     QObject::connect(m_authRequest, &AuthRequest::succeeded, this, &Channel::onAuthSucceeded);
@@ -148,6 +151,8 @@ void Channel::onAuthSucceeded(const AuthResponse &response)
     if (AuthRequest *r = m_authRequest.data())
         r->deleteLater();
     m_authRequest.clear();
+    if (FrameObserver *observer = m_services.connection->frameObserver())
+        observer->authSucceeded(m_name, response);
     if (!m_services.connection->isConnected())
         return; // the socket id it was signed for is gone; connectionUp() starts again
     QString whyNot;
@@ -165,6 +170,8 @@ void Channel::onAuthFailed(const AuthError &error)
     if (AuthRequest *r = m_authRequest.data())
         r->deleteLater();
     m_authRequest.clear();
+    if (FrameObserver *observer = m_services.connection->frameObserver())
+        observer->authFailed(m_name, error);
     switch (error.kind) {
     case AuthError::Kind::Transient: {
         const int delay = m_authBackoff->next();

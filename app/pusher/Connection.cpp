@@ -1,6 +1,7 @@
 #include "Connection.h"
 
 #include "Clock.h"
+#include "FrameObserver.h"
 #include "JsonText.h"
 #include "LogPusher.h"
 #include "Timer.h"
@@ -153,6 +154,8 @@ bool Connection::send(const QString &json)
 {
     if (!m_established || !m_transport)
         return false;
+    if (m_observer)
+        m_observer->frameSent(json);
     return m_transport->sendText(json);
 }
 
@@ -184,7 +187,10 @@ void Connection::onText(const QString &text)
         // the activity timer, when it fires, work out whether the link was really idle.
         m_lastActivityMs = m_clock->nowMs();
     }
-    if (!m_parser.parse(text, m_event)) {
+    const bool parsed = m_parser.parse(text, m_event);
+    if (m_observer)
+        m_observer->frameReceived(text, parsed ? &m_event : nullptr);
+    if (!parsed) {
         qCWarning(lcPusher) << "malformed frame dropped:" << m_parser.error();
         emit malformedFrame(m_parser.error());
         return;

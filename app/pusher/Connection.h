@@ -15,6 +15,7 @@
 namespace natter::pusher {
 
 class Clock;
+class FrameObserver;
 class Timer;
 
 // The socket lifecycle: connect, handshake, keep-alive (activity timeout, ping/pong), close
@@ -55,6 +56,10 @@ public:
     // everything written before this call. 0 when not connected (nothing can be confirmed).
     // The ping must be answered within confirmTimeoutMs, else the link is taken as dead.
     quint64 confirmWrites();
+
+    // Diagnostics tap (not owned; null detaches). The observer must detach before it dies.
+    void setFrameObserver(FrameObserver *observer) { m_observer = observer; }
+    FrameObserver *frameObserver() const { return m_observer; }
 
 signals:
     void stateChanged(natter::pusher::ConnectionState previous,
@@ -120,6 +125,7 @@ private:
     std::deque<PendingPing> m_pendingPings; // oldest first
     qint64 m_lastActivityMs = 0;
     int m_activityTimeoutMs;
+    FrameObserver *m_observer = nullptr;
 };
 
 } // namespace natter::pusher

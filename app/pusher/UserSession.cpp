@@ -6,6 +6,7 @@
 #include "Channel.h"
 #include "Clock.h"
 #include "Connection.h"
+#include "FrameObserver.h"
 #include "JsonText.h"
 #include "LogPusher.h"
 #include "Timer.h"
@@ -69,6 +70,8 @@ void UserSession::start()
     }
     m_retryTimer->stop();
     delete m_request.data();
+    if (FrameObserver *observer = m_connection->frameObserver())
+        observer->authRequested({});
     m_request = m_authorizer->authenticateUser(m_connection->socketId(), this);
     QObject::connect(m_request, &AuthRequest::succeeded, this, &UserSession::onAuth);
     QObject::connect(m_request, &AuthRequest::failed, this, &UserSession::onAuthFailed);
@@ -79,6 +82,8 @@ void UserSession::onAuth(const AuthResponse &response)
     if (AuthRequest *r = m_request.data())
         r->deleteLater();
     m_request.clear();
+    if (FrameObserver *observer = m_connection->frameObserver())
+        observer->authSucceeded({}, response);
     if (response.auth.isEmpty() || response.userData.isEmpty()) {
         emit signinFailed(QStringLiteral("the user auth response lacks auth or user_data"), 200);
         return;
@@ -94,6 +99,8 @@ void UserSession::onAuthFailed(const AuthError &error)
     if (AuthRequest *r = m_request.data())
         r->deleteLater();
     m_request.clear();
+    if (FrameObserver *observer = m_connection->frameObserver())
+        observer->authFailed({}, error);
     if (error.kind == AuthError::Kind::Transient && m_connection->isConnected()) {
         const int delay = m_backoff->next();
         qCInfo(lcPusher) << "user sign-in failed transiently, retrying in" << delay << "ms";

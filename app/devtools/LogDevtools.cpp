@@ -1,0 +1,3 @@
+#include "LogDevtools.h"
+
+Q_LOGGING_CATEGORY(lcDevtools, "natter.devtools", QtWarningMsg)
