@@ -2,7 +2,6 @@
 
 #include "LogChat.h"
 
-#include <pusher/CaBundle.h>
 #include <pusher/SameOriginRedirects.h>
 
 #include <QJsonArray>
@@ -92,6 +91,11 @@ QUrl NatterServerApi::endpoint(const QString &path) const
     return url;
 }
 
+void NatterServerApi::setCaBundlePath(const QString &path)
+{
+    m_caBundle = natter::pusher::CaBundle(path);
+}
+
 QByteArray NatterServerApi::authorizationHeader() const
 {
     return QByteArrayLiteral("Bearer ") + m_token.toUtf8();
@@ -109,7 +113,7 @@ void NatterServerApi::request(const QByteArray &verb, const QString &path, const
     if (authenticated)
         r.setRawHeader("Authorization", authorizationHeader());
     r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    natter::pusher::CaBundle(m_caBundlePath).applyTo(r);
+    m_caBundle.applyTo(r);
     SameOriginRedirects::prepare(r);
     QNetworkReply *reply = m_network->sendCustomRequest(r, verb, body);
     auto refused = std::make_shared<QUrl>();

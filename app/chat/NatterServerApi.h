@@ -2,6 +2,7 @@
 
 #include "ChatMessage.h"
 
+#include <pusher/CaBundle.h>
 #include <pusher/ConnectionOptions.h>
 
 #include <QDateTime>
@@ -103,7 +104,8 @@ public:
     // The "Authorization: Bearer" header value for the channel authorizer.
     QByteArray authorizationHeader() const;
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
-    void setCaBundlePath(const QString &path) { m_caBundlePath = path; }
+    // Extra trusted CAs (PEM), read once here; verification stays on.
+    void setCaBundlePath(const QString &path);
 
     void fetchConfig(Callback<Config> done);
     // POST /session; on success the token is kept (token()) and returned in Session::token.
@@ -134,7 +136,7 @@ private:
     QNetworkAccessManager *m_network;
     QUrl m_serverUrl;
     QString m_token;
-    QString m_caBundlePath;
+    natter::pusher::CaBundle m_caBundle;
     int m_timeoutMs = DefaultTimeoutMs;
 };
 

@@ -44,6 +44,7 @@ struct ServerMessageRoute::RoomState
     Backoff historyBackoff;
     std::unique_ptr<Timer> historyRetry;
     QHash<QString, Outgoing> outgoing; // by message (client) id
+    QStringList queue; // outgoing ids in the order sent; the first one is posted
     bool newestLoaded = false; // the first page arrived: later subscriptions fill the gap
     bool subscribed = false;
     int generation = 0; // bumped by every subscription: an older gap fill stops
@@ -102,7 +103,11 @@ void ServerMessageRoute::memberJoined(Room *, const QString &) { }
 bool ServerMessageRoute::isInFlight(const QString &room, const QString &id) const
 {
     const StatePtr st = m_rooms.value(room);
-    return st && st->outgoing.contains(id);
+    if (!st)
+        return false;
+    const auto it = st->outgoing.constFind(id);
+    // Posted (or waiting to be posted again): the server may have it already.
+    return it != st->outgoing.cend() && (it->inFlight || it->retry);
 }
 
 void ServerMessageRoute::send(Room *room, const ChatMessage &message)
@@ -113,7 +118,25 @@ void ServerMessageRoute::send(Room *room, const ChatMessage &message)
     if (st->outgoing.contains(message.id))
         return; // already on its way (attach re-offers the outbox)
     st->outgoing.insert(message.id, {});
-    post(st, message.id);
+    st->queue.append(message.id);
+    pump(st);
+}
+
+void ServerMessageRoute::pump(const StatePtr &st)
+{
+    while (!st->queue.isEmpty() && st->room) {
+        const QString head = st->queue.constFirst();
+        const auto it = st->outgoing.constFind(head);
+        if (it != st->outgoing.cend() && (it->inFlight || it->retry))
+            return; // the one before must be taken first
+        if (it == st->outgoing.cend() || st->room->messages()->rowOf(head) < 0) {
+            st->outgoing.remove(head); // discarded meanwhile
+            st->queue.removeFirst();
+            continue;
+        }
+        post(st, head);
+        return;
+    }
 }
 
 void ServerMessageRoute::post(const StatePtr &st, const QString &id)
@@ -125,6 +148,8 @@ void ServerMessageRoute::post(const StatePtr &st, const QString &id)
     const int row = room->messages()->rowOf(id);
     if (row < 0) {
         st->outgoing.erase(it); // discarded meanwhile
+        st->queue.removeOne(id);
+        pump(st);
         return;
     }
     it->retry.reset();
@@ -143,11 +168,14 @@ void ServerMessageRoute::post(const StatePtr &st, const QString &id)
                                // 201, 200 (a retry of a stored one) or 502 with the stored message:
                                // the server has it and delivers it, now or with its own retry.
                                st->outgoing.remove(id);
+                               st->queue.removeOne(id);
                                st->sendBackoff.reset();
                                ChatMessage confirmed = *stored;
                                confirmed.id = id;
                                confirmed.state = ChatMessage::State::Sent;
                                emit self->sent(room, id, confirmed);
+                               if (self)
+                                   self->pump(st);
                                return;
                            }
                            if (failure.isTransient()) {
@@ -157,7 +185,10 @@ void ServerMessageRoute::post(const StatePtr &st, const QString &id)
                                return;
                            }
                            st->outgoing.remove(id);
+                           st->queue.removeOne(id);
                            emit self->failed(room, id, failure.message);
+                           if (self)
+                               self->pump(st); // refused for good: the next one goes
                        });
 }
 

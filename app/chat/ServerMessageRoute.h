@@ -52,6 +52,9 @@ private:
     struct RoomState;
     using StatePtr = std::shared_ptr<RoomState>;
     StatePtr stateOf(Room *room) const;
+    // One POST at a time per room, in the order sent: the server's ids (the order everybody
+    // sees) follow the order the user typed.
+    void pump(const StatePtr &st);
     void post(const StatePtr &st, const QString &id);
     void retryLater(const StatePtr &st, const QString &id, int retryAfterSecs);
     void fetchNewest(const StatePtr &st);

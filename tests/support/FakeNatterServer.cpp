@@ -188,7 +188,9 @@ FakeHttpServer::Response FakeNatterServer::handle(const FakeHttpServer::Request 
                              {QStringLiteral("message"), m}}),
                     502);
             emit messageStored(room, m, body.value(QLatin1String("socket_id")).toString());
-            return FakeHttpServer::Response::json(compact(m), 201);
+            auto created = FakeHttpServer::Response::json(compact(m), 201);
+            created.delayMs = postDelayMs;
+            return created;
         }
         const qint64 after = r.queryValue(QStringLiteral("after")).toLongLong();
         const qint64 before = r.queryValue(QStringLiteral("before")).toLongLong();

@@ -33,6 +33,7 @@ public:
     bool down = false; // every request: 503 without a usable answer
     // Answers the next POST /rooms/R/messages with this (status, body) instead, once each.
     QList<FakeHttpServer::Response> nextPostAnswers;
+    int postDelayMs = 0; // POST messages: stored at once, answered this much later
     // POST /pusher/auth (Bearer): presence-* for the session's user, with a fake signature.
     QStringList authRequests; // channel names, in order
     QString userIdOf(const QString &token) const { return m_sessions.value(token).userId; }

@@ -47,6 +47,63 @@ class TestMessageListModel : public QObject
 {
     Q_OBJECT
 private slots:
+    // natter-server mode: rows ordered by the server's id, our pending ones at the bottom, an
+    // older page inserted at the top without "appended" (the view must not jump), our own message
+    // coming back from the server updated in place.
+    void mergeOrdersByServerIdAndDeduplicates()
+    {
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy appended(&model, &MessageListModel::messagesAppended);
+        const QDateTime t = local(2024, 3, 1, 10, 0);
+        const auto stored = [&](const QString &id, qint64 serverId) {
+            ChatMessage m = msg(id, S("bob"), t.addSecs(serverId), id);
+            m.serverId = serverId;
+            return m;
+        };
+        ChatMessage pending = msg(S("mine"), S("me"), t.addSecs(100), S("mine"));
+        pending.own = true;
+        pending.state = ChatMessage::State::Pending;
+        QVERIFY(model.append(pending));
+        appended.clear();
+        // Out of order within the batch and against the pending row.
+        QList<ChatMessage> added = model.merge({stored(S("c"), 30), stored(S("a"), 10)});
+        QCOMPARE(added.size(), 2);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.at(0).id, S("a"));
+        QCOMPARE(model.at(1).id, S("c"));
+        QCOMPARE(model.at(2).id, S("mine")); // pending stays last
+        QCOMPARE(appended.size(), 0); // inserted above the bottom row
+        added = model.merge({stored(S("b"), 20), stored(S("c"), 30), stored(S("b"), 20)});
+        QCOMPARE(added.size(), 1);
+        QCOMPARE(model.at(1).id, S("b"));
+        QCOMPARE(model.rowOf(S("c")), 2);
+        QCOMPARE(model.rowOf(S("mine")), 3);
+        // Our message, stored by the server as 40: confirmed in place, not a second row.
+        ChatMessage echo = stored(S("mine"), 40);
+        echo.own = true;
+        QVERIFY(model.merge({echo}).isEmpty());
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.at(3).serverId, 40);
+        QCOMPARE(model.at(3).state, ChatMessage::State::Sent);
+        // Newer ones land at the bottom: "appended".
+        model.merge({stored(S("e"), 50), stored(S("d"), 45)});
+        QCOMPARE(model.at(4).id, S("d"));
+        QCOMPARE(model.at(5).id, S("e"));
+        QCOMPARE(appended.size(), 1);
+        QCOMPARE(appended.last().at(0).toInt(), 4);
+        QCOMPARE(appended.last().at(1).toInt(), 5);
+        QCOMPARE(model.oldestServerId(), 10);
+        QCOMPARE(model.newestServerId(), 50);
+        // An older page at the top.
+        model.merge({stored(S("z1"), 1), stored(S("z2"), 2)});
+        QCOMPARE(model.at(0).id, S("z1"));
+        QCOMPARE(model.at(1).id, S("z2"));
+        QCOMPARE(model.rowOf(S("e")), 7);
+        QCOMPARE(appended.size(), 1);
+    }
+
     void appendsAndRoles()
     {
         MessageListModel model;

@@ -306,6 +306,29 @@ private slots:
         QCOMPARE(rig.net.allSentEvents(S("client-message")).size(), 0); // no client events
     }
 
+    // Regression: every send was posted at once, so the server stored (and numbered) a burst in
+    // whatever order the parallel requests arrived, and everybody saw it shuffled.
+    void sendsArePostedOneAtATimeInOrder()
+    {
+        Rig rig;
+        Room *room = rig.loggedIn();
+        rig.server.postDelayMs = 300;
+        QStringList ids;
+        for (int i = 0; i < 5; ++i)
+            ids << rig.chat->send(S("lobby"), S("burst %1").arg(i));
+        QTRY_COMPARE(rig.server.count(S("POST /rooms/lobby/messages")), 1);
+        QTest::qWait(150);
+        QCOMPARE(rig.server.count(S("POST /rooms/lobby/messages")), 1); // the next waits
+        QVERIFY(!rig.chat->discard(ids.at(0))); // posted: may be stored already
+        QVERIFY(rig.chat->discard(ids.at(4))); // only queued here: can be withdrawn
+        QTRY_VERIFY_WITH_TIMEOUT(rig.outbox->isEmpty(), 10000);
+        QStringList stored;
+        for (const QJsonObject &m : rig.server.messages(S("lobby")))
+            stored << m.value(S("text")).toString();
+        QCOMPARE(stored, (QStringList{S("burst 0"), S("burst 1"), S("burst 2"), S("burst 3")}));
+        QCOMPARE(Rig::texts(room), stored);
+    }
+
     void pusherDownWithTheStoredMessageIsSent()
     {
         Rig rig;
