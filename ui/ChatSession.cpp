@@ -91,6 +91,8 @@ void ChatSession::useNatterServer(natter::chat::NatterServerApi *api,
         return headers;
     };
     options.caBundlePath = m_profile.caFile;
+    // A reconnect in many rooms is then one auth request, not one per room.
+    options.batching = config.batchAuth;
     m_authorizer = std::make_unique<natter::pusher::HttpAuthorizer>(m_network, options);
     if (!m_route)
         m_route = new natter::chat::ServerMessageRoute(api, this);

@@ -147,16 +147,40 @@ FakeHttpServer::Response FakeNatterServer::handle(const FakeHttpServer::Request 
         const std::optional<Session> s = sessionOf(r);
         if (!s)
             return error(401, QStringLiteral("unauthorized"), QStringLiteral("Log in first."));
+        const QJsonObject data{
+            {QStringLiteral("user_id"), s->userId},
+            {QStringLiteral("user_info"), QJsonObject{{QStringLiteral("name"), s->name}}}};
+        const QString channelData = QString::fromUtf8(compact(data));
+        if (!r.formValue(QStringLiteral("channel_name[0]")).isEmpty()) {
+            // Batched (pusher-js-auth format): one answer per channel.
+            ++batchedAuthRequests;
+            QJsonObject answer;
+            for (int i = 0;; ++i) {
+                const QString channel = r.formValue(QStringLiteral("channel_name[%1]").arg(i));
+                if (channel.isEmpty())
+                    break;
+                authRequests.append(channel);
+                if (!channel.startsWith(QLatin1String("presence-"))) {
+                    answer.insert(channel, QJsonObject{{QStringLiteral("status"), 403}});
+                    continue;
+                }
+                answer.insert(
+                    channel,
+                    QJsonObject{{QStringLiteral("status"), 200},
+                                {QStringLiteral("data"),
+                                 QJsonObject{{QStringLiteral("auth"),
+                                              appKey + QStringLiteral(":fake-signature")},
+                                             {QStringLiteral("channel_data"), channelData}}}});
+            }
+            return FakeHttpServer::Response::json(compact(answer));
+        }
         authRequests.append(r.formValue(QStringLiteral("channel_name")));
         const QString channel = r.formValue(QStringLiteral("channel_name"));
         if (!channel.startsWith(QLatin1String("presence-")))
             return error(403, QStringLiteral("forbidden"), QStringLiteral("Not a room."));
-        const QJsonObject data{
-            {QStringLiteral("user_id"), s->userId},
-            {QStringLiteral("user_info"), QJsonObject{{QStringLiteral("name"), s->name}}}};
         return FakeHttpServer::Response::json(
             compact({{QStringLiteral("auth"), appKey + QStringLiteral(":fake-signature")},
-                     {QStringLiteral("channel_data"), QString::fromUtf8(compact(data))}}));
+                     {QStringLiteral("channel_data"), channelData}}));
     }
     static const QRegularExpression roomPath(
         QStringLiteral("^/rooms/([A-Za-z0-9_-]{1,40})/messages$"));

@@ -36,6 +36,7 @@ public:
     int postDelayMs = 0; // POST messages: stored at once, answered this much later
     // POST /pusher/auth (Bearer): presence-* for the session's user, with a fake signature.
     QStringList authRequests; // channel names, in order
+    int batchedAuthRequests = 0; // requests with channel_name[0], channel_name[1], ...
     QString userIdOf(const QString &token) const { return m_sessions.value(token).userId; }
 
     // Stores a message as another user would have sent it (no HTTP): returns its JSON.

@@ -17,6 +17,7 @@
 #include <chat/ProfileStore.h>
 #include <chat/ServerMessageRoute.h>
 #include <desktop/MemoryCredentialStore.h>
+#include <notify/Origin.h>
 
 #include <QJsonArray>
 #include <QSettings>
@@ -120,6 +121,33 @@ private slots:
         QTRY_COMPARE(rig.server.count(S("DELETE /session")), 1);
         QTRY_VERIFY(!rig.server.hasSession(token));
         QTRY_VERIFY(!rig.store.contains(key));
+    }
+
+    void roomsAreAuthorizedInOneBatch()
+    {
+        // /config says batch_auth: the rooms subscribed together cost one auth request.
+        Rig rig;
+        QSignalSpy loggedIn(rig.sessions.get(), &SessionManager::loggedIn);
+        rig.sessions->login(S("team"), S("alice"), {S("lobby"), S("dev"), S("ops")});
+        QTRY_VERIFY(rig.net.count() == 1);
+        rig.net.last()->accept(S("1.1"));
+        QTRY_COMPARE(rig.server.authRequests.size(), 3);
+        QCOMPARE(rig.server.batchedAuthRequests, 1);
+        QCOMPARE(rig.server.count(S("POST /pusher/auth")), 1);
+        QStringList channels = rig.server.authRequests;
+        channels.sort();
+        QCOMPARE(channels, (QStringList{S("presence-dev"), S("presence-lobby"), S("presence-ops")}));
+    }
+
+    void notificationOriginIsTheServer()
+    {
+        // Not the (empty) host and key of the profile: the backend the user logged in to.
+        ServerProfile profile;
+        profile.kind = ServerProfile::Kind::NatterServer;
+        profile.serverUrl = S("http://127.0.0.1:41234");
+        QCOMPARE(natter::notify::originOf(profile), S("127.0.0.1:41234"));
+        profile.serverUrl = S("https://chat.example.org/");
+        QCOMPARE(natter::notify::originOf(profile), S("chat.example.org"));
     }
 
     void storedTokenIsResumed()
