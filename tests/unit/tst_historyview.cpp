@@ -130,7 +130,8 @@ struct ServerRig
         net.last()->serverSend(
             frames::presenceSucceeded(S("presence-lobby"), QJsonArray{auth.userId}, hash));
         FakeClock::pumpEvents();
-        QTest::qWaitFor([room] { return !room->isFetchingHistory(); }, 5000);
+        if (!QTest::qWaitFor([room] { return !room->isFetchingHistory(); }, 5000))
+            qWarning("the first history page did not arrive in 5 s");
         QCoreApplication::processEvents();
         return room;
     }
