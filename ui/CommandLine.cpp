@@ -64,11 +64,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
         tr("URL"));
     const QCommandLineOption passwordEnv(
         QStringLiteral("password-env"),
-        tr("Read the Natter server's join password from the environment variable VAR."),
-        tr("VAR"));
-    parser.addOptions({help, version, profile, user, room, logLevel, newInstance, minimized, host,
-                       port, tls, noTls, cluster, key, pathPrefix, caFile, authEndpoint, secret,
-                       server, passwordEnv});
+        tr("Read the Natter server's join password from the environment variable VAR."), tr("VAR"));
+    parser.addOptions({help,       version, profile,      user,   room,   logLevel,   newInstance,
+                       minimized,  host,    port,         tls,    noTls,  cluster,    key,
+                       pathPrefix, caFile,  authEndpoint, secret, server, passwordEnv});
 
     Result result;
     const auto fail = [&](const QString &message) {
@@ -142,8 +141,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
         if (parser.isSet(host) || parser.isSet(cluster) || parser.isSet(key) || parser.isSet(port)
             || parser.isSet(tls) || parser.isSet(noTls) || parser.isSet(pathPrefix)
             || parser.isSet(authEndpoint) || parser.isSet(secret))
-            return fail(tr("--server gives the connection details: leave out --host, --port, "
-                           "--cluster, --key, --tls, --path-prefix, --auth-endpoint and --secret."));
+            return fail(
+                tr("--server gives the connection details: leave out --host, --port, "
+                   "--cluster, --key, --tls, --path-prefix, --auth-endpoint and --secret."));
         ServerProfile p;
         p.kind = ServerProfile::Kind::NatterServer;
         p.serverUrl = parser.value(server);
