@@ -35,7 +35,9 @@ MessageDelivery::MessageDelivery(natter::pusher::RestClient &rest, DatabaseWorke
 
 MessageDelivery::~MessageDelivery()
 {
-    // The worker, stopped after this, still runs this last job.
+    // The worker, stopped after this, still runs this last job (behind a mark in flight, whose
+    // answer no longer comes back here).
+    m_marking.clear();
     flushDelivered();
 }
 
@@ -47,7 +49,9 @@ void MessageDelivery::markDelivered(qint64 id)
 
 void MessageDelivery::flushDelivered()
 {
-    if (m_toMark.isEmpty())
+    // One mark at a time: while one is with the database, the next ones gather here, so a burst
+    // still costs one commit per database round trip (as when the marks blocked the event loop).
+    if (m_toMark.isEmpty() || !m_marking.isEmpty())
         return;
     QList<qint64> ids = m_toMark.values();
     m_toMark.clear();
@@ -62,6 +66,7 @@ void MessageDelivery::flushDelivered()
                                  qCWarning(lcServer)
                                      << ids.size()
                                      << "messages not marked delivered; they will be sent again";
+                             flushDelivered();
                          });
 }
 
