@@ -69,9 +69,13 @@ ChannelAuthRoutes::Outcome ChannelAuthRoutes::authorize(const Session &session,
 
 void ChannelAuthRoutes::channelAuth(const ExchangePtr &exchange)
 {
-    const auto session = m_context.authenticate(*exchange);
-    if (!session)
-        return;
+    m_context.authenticate(exchange, [this, exchange](const Session &session) {
+        answerChannelAuth(exchange, session);
+    });
+}
+
+void ChannelAuthRoutes::answerChannelAuth(const ExchangePtr &exchange, const Session &session)
+{
     QString socketId;
     QString single;
     bool hasSingle = false;
@@ -101,7 +105,7 @@ void ChannelAuthRoutes::channelAuth(const ExchangePtr &exchange)
                                 QStringLiteral("channel_name is missing."));
             return;
         }
-        const Outcome outcome = authorize(*session, socketId, single);
+        const Outcome outcome = authorize(session, socketId, single);
         exchange->sendJson(outcome.status, outcome.body);
         return;
     }
@@ -113,7 +117,7 @@ void ChannelAuthRoutes::channelAuth(const ExchangePtr &exchange)
     }
     QJsonObject answer;
     for (const QString &channel : std::as_const(batch)) {
-        const Outcome outcome = authorize(*session, socketId, channel);
+        const Outcome outcome = authorize(session, socketId, channel);
         answer.insert(channel,
                       QJsonObject{{QStringLiteral("status"), outcome.status},
                                   {QStringLiteral("data"), outcome.body}});
@@ -123,9 +127,12 @@ void ChannelAuthRoutes::channelAuth(const ExchangePtr &exchange)
 
 void ChannelAuthRoutes::userAuth(const ExchangePtr &exchange)
 {
-    const auto session = m_context.authenticate(*exchange);
-    if (!session)
-        return;
+    m_context.authenticate(
+        exchange, [this, exchange](const Session &session) { answerUserAuth(exchange, session); });
+}
+
+void ChannelAuthRoutes::answerUserAuth(const ExchangePtr &exchange, const Session &session)
+{
     QString socketId;
     for (const auto &field : exchange->formFields()) {
         if (field.first == QLatin1String("socket_id"))
@@ -137,8 +144,8 @@ void ChannelAuthRoutes::userAuth(const ExchangePtr &exchange)
         return;
     }
     const QString userData = compact(
-        {{QStringLiteral("id"), session->userId},
-         {QStringLiteral("user_info"), QJsonObject{{QStringLiteral("name"), session->name}}}});
+        {{QStringLiteral("id"), session.userId},
+         {QStringLiteral("user_info"), QJsonObject{{QStringLiteral("name"), session.name}}}});
     exchange->sendJson(200,
                        {{QStringLiteral("auth"), m_context.signer.userAuth(socketId, userData)},
                         {QStringLiteral("user_data"), userData}});

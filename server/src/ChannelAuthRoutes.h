@@ -26,6 +26,9 @@ private:
         int status = 200;
         QJsonObject body; // {auth[, channel_data]} or {error, code}
     };
+    // The answers once the session is known.
+    void answerChannelAuth(const ExchangePtr &exchange, const Session &session);
+    void answerUserAuth(const ExchangePtr &exchange, const Session &session);
     Outcome authorize(const Session &session, const QString &socketId, const QString &channel) const;
 
     const ServerContext &m_context;

@@ -72,6 +72,7 @@ QSqlDatabase Database::handle() const
 
 bool Database::exec(QSqlQuery &query)
 {
+    m_delayProbe.pause();
     if (query.exec())
         return true;
     qCWarning(lcServer) << "SQL failed:" << query.lastError().text();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "probes/DatabaseDelayProbe.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -40,4 +42,5 @@ private:
     Dialect m_dialect;
     QString m_connectionName;
     int m_version = 0;
+    DatabaseDelayProbe m_delayProbe;
 };

@@ -1,5 +1,6 @@
 #include "MessageDelivery.h"
 
+#include "DatabaseWorker.h"
 #include "Log.h"
 #include "MessageStore.h"
 
@@ -19,11 +20,11 @@ QString channelOf(const StoredMessage &m)
 }
 } // namespace
 
-MessageDelivery::MessageDelivery(natter::pusher::RestClient &rest, MessageStore &store,
+MessageDelivery::MessageDelivery(natter::pusher::RestClient &rest, DatabaseWorker &database,
                                  QObject *parent)
     : QObject(parent)
     , m_rest(rest)
-    , m_store(store)
+    , m_database(database)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &MessageDelivery::retryNext);
@@ -34,6 +35,9 @@ MessageDelivery::MessageDelivery(natter::pusher::RestClient &rest, MessageStore 
 
 MessageDelivery::~MessageDelivery()
 {
+    // The worker, stopped after this, still runs this last job (behind a mark in flight, whose
+    // answer no longer comes back here).
+    m_marking.clear();
     flushDelivered();
 }
 
@@ -45,14 +49,25 @@ void MessageDelivery::markDelivered(qint64 id)
 
 void MessageDelivery::flushDelivered()
 {
-    if (m_toMark.isEmpty())
+    // One mark at a time: while one is with the database, the next ones gather here, so a burst
+    // still costs one commit per database round trip (as when the marks blocked the event loop).
+    if (m_toMark.isEmpty() || !m_marking.isEmpty())
         return;
     QList<qint64> ids = m_toMark.values();
     m_toMark.clear();
     std::sort(ids.begin(), ids.end());
-    if (!m_store.markDelivered(ids))
-        qCWarning(lcServer) << ids.size()
-                            << "messages not marked delivered; they will be sent again";
+    for (const qint64 id : std::as_const(ids))
+        m_marking.insert(id);
+    m_database.run<bool>([ids](Stores &stores) { return stores.messages.markDelivered(ids); }, this,
+                         [this, ids](bool marked) {
+                             for (const qint64 id : ids)
+                                 m_marking.remove(id);
+                             if (!marked)
+                                 qCWarning(lcServer)
+                                     << ids.size()
+                                     << "messages not marked delivered; they will be sent again";
+                             flushDelivered();
+                         });
 }
 
 void MessageDelivery::deliver(const StoredMessage &message, const QString &socketId,
@@ -84,7 +99,9 @@ void MessageDelivery::deliver(const StoredMessage &message, const QString &socke
 
 void MessageDelivery::kick()
 {
-    if (m_running)
+    if (m_querying)
+        m_kickWanted = true;
+    if (m_running || m_querying)
         return;
     m_timer.stop();
     retryNext();
@@ -97,7 +114,9 @@ int MessageDelivery::retryInMs() const
 
 void MessageDelivery::scheduleRetry()
 {
-    if (m_running || m_timer.isActive())
+    if (m_querying)
+        m_retryWanted = true;
+    if (m_running || m_querying || m_timer.isActive())
         return;
     qCInfo(lcServer) << "undelivered messages: next retry in" << m_delayMs << "ms";
     m_timer.start(m_delayMs);
@@ -105,7 +124,25 @@ void MessageDelivery::scheduleRetry()
 
 void MessageDelivery::retryNext()
 {
-    const auto pending = m_store.undelivered(int(m_inFlight.size() + m_toMark.size()) + 1);
+    if (m_querying) {
+        m_kickWanted = true;
+        return;
+    }
+    m_querying = true;
+    m_kickWanted = false;
+    m_retryWanted = false;
+    const int limit = int(m_inFlight.size() + m_toMark.size() + m_marking.size()) + 1;
+    using Pending = std::optional<QList<StoredMessage>>;
+    m_database.run<Pending>([limit](Stores &stores) { return stores.messages.undelivered(limit); },
+                            this,
+                            [this, limit](Pending pending) {
+                                m_querying = false;
+                                retryWith(pending, limit);
+                            });
+}
+
+void MessageDelivery::retryWith(const std::optional<QList<StoredMessage>> &pending, int limit)
+{
     if (!pending) { // database trouble: try again later
         m_running = false;
         scheduleRetry();
@@ -114,8 +151,17 @@ void MessageDelivery::retryNext()
     const auto next = std::find_if(pending->cbegin(), pending->cend(),
                                    [this](const StoredMessage &m) { return !busy(m.id); });
     if (next == pending->cend()) {
+        // More sends may have become busy while the query ran: ask again with a larger limit.
+        if (pending->size() >= limit) {
+            retryNext();
+            return;
+        }
         m_running = false;
         m_delayMs = FirstRetryMs;
+        if (m_kickWanted)
+            retryNext();
+        else if (m_retryWanted)
+            scheduleRetry();
         return;
     }
     m_running = true;

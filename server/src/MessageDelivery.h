@@ -7,8 +7,9 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
-class MessageStore;
+class DatabaseWorker;
 
 namespace natter::pusher {
 class RestClient;
@@ -23,7 +24,7 @@ public:
     static constexpr int FirstRetryMs = 1000;
     static constexpr int MaxRetryMs = 30000;
 
-    MessageDelivery(natter::pusher::RestClient &rest, MessageStore &store,
+    MessageDelivery(natter::pusher::RestClient &rest, DatabaseWorker &database,
                     QObject *parent = nullptr);
     ~MessageDelivery() override;
 
@@ -39,21 +40,33 @@ public:
 
 private:
     void scheduleRetry();
+    // Asks the database for the next undelivered messages, then retryWith()s them.
     void retryNext();
+    void retryWith(const std::optional<QList<StoredMessage>> &pending, int limit);
     void markDelivered(qint64 id);
     void flushDelivered();
-    bool busy(qint64 id) const { return m_inFlight.contains(id) || m_toMark.contains(id); }
+    bool busy(qint64 id) const
+    {
+        return m_inFlight.contains(id) || m_toMark.contains(id) || m_marking.contains(id);
+    }
 
     natter::pusher::RestClient &m_rest;
-    MessageStore &m_store;
+    DatabaseWorker &m_database;
     QTimer m_timer;
     int m_delayMs = FirstRetryMs;
     bool m_running = false; // a retry pass is triggering
+    // A retryNext() query is with the database; what asked for another pass meanwhile (a kick,
+    // a failed first trigger) is remembered, because the answer may predate that message.
+    bool m_querying = false;
+    bool m_kickWanted = false;
+    bool m_retryWanted = false;
     // First triggers still waiting for Pusher: the retry pass must not send them a second time.
     QSet<qint64> m_inFlight;
     // Accepted by Pusher, not yet marked in the database: marked together once per event-loop
     // turn, so a burst of sends costs one commit instead of one each (a lost mark only means a
     // second trigger after a crash, which clients drop by id).
     QSet<qint64> m_toMark;
+    // Marks with the database: an undelivered() answer computed before them still lists them.
+    QSet<qint64> m_marking;
     QTimer m_markTimer;
 };

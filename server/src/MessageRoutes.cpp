@@ -4,6 +4,7 @@
 #include "MessageStore.h"
 #include "RateLimiter.h"
 #include "ServerContext.h"
+#include "SessionStore.h"
 
 #include <pusher/RestClient.h>
 #include <pusher/Signer.h>
@@ -50,9 +51,14 @@ bool MessageRoutes::checkRoom(HttpExchange &exchange, const QString &room) const
 
 void MessageRoutes::post(const ExchangePtr &exchange, const QString &room)
 {
-    const auto session = m_context.authenticate(*exchange);
-    if (!session || !checkRoom(*exchange, room))
-        return;
+    m_context.authenticate(exchange, [this, exchange, room](const Session &session) {
+        if (checkRoom(*exchange, room))
+            store(exchange, room, session);
+    });
+}
+
+void MessageRoutes::store(const ExchangePtr &exchange, const QString &room, const Session &session)
+{
     const QJsonDocument doc = QJsonDocument::fromJson(exchange->body());
     const QJsonObject body = doc.object();
     const QJsonValue textValue = body.value(QStringLiteral("text"));
@@ -82,8 +88,8 @@ void MessageRoutes::post(const ExchangePtr &exchange, const QString &room)
     message.room = room;
     message.clientId = clientIdValue.toString();
     message.text = text;
-    message.userId = session->userId;
-    message.userName = session->name;
+    message.userId = session.userId;
+    message.userName = session.name;
     // The event must fit Pusher's limit with the longest id and timestamp it can get.
     StoredMessage widest = message;
     widest.id = std::numeric_limits<qint64>::max();
@@ -94,18 +100,38 @@ void MessageRoutes::post(const ExchangePtr &exchange, const QString &room)
             QStringLiteral("This message is too large for a Pusher event (10 KB)."));
         return;
     }
-    if (const int retryAfter = m_context.rateLimiter.acquire(session->tokenHash)) {
+    if (const int retryAfter = m_context.rateLimiter.acquire(session.tokenHash)) {
         exchange->sendError(429, QStringLiteral("rate_limited"),
                             QStringLiteral("Too many messages; wait %1 s.").arg(retryAfter),
                             {{"Retry-After", QByteArray::number(retryAfter)}});
         return;
     }
-    switch (m_context.messages.insert(message)) {
+    struct Stored
+    {
+        MessageStore::Insert result = MessageStore::Insert::Error;
+        StoredMessage message;
+    };
+    m_context.query<Stored>(
+        [message](Stores &stores) {
+            Stored stored{MessageStore::Insert::Error, message};
+            stored.result = stores.messages.insert(stored.message);
+            return stored;
+        },
+        [this, exchange, socketId, senderName = session.name](Stored stored) {
+            answerStored(exchange, stored.result, stored.message, socketId, senderName);
+        });
+}
+
+void MessageRoutes::answerStored(const ExchangePtr &exchange, MessageStore::Insert result,
+                                 const StoredMessage &message, const QString &socketId,
+                                 const QString &senderName)
+{
+    switch (result) {
     case MessageStore::Insert::Error:
         m_context.databaseUnavailable(*exchange);
         return;
     case MessageStore::Insert::Existing:
-        if (SessionStore::nameKey(message.userName) != SessionStore::nameKey(session->name)) {
+        if (SessionStore::nameKey(message.userName) != SessionStore::nameKey(senderName)) {
             exchange->sendError(
                 409, QStringLiteral("client_id_conflict"),
                 QStringLiteral("That client_id belongs to another user's message."));
@@ -133,9 +159,14 @@ void MessageRoutes::post(const ExchangePtr &exchange, const QString &room)
 
 void MessageRoutes::history(const ExchangePtr &exchange, const QString &room)
 {
-    const auto session = m_context.authenticate(*exchange);
-    if (!session || !checkRoom(*exchange, room))
-        return;
+    m_context.authenticate(exchange, [this, exchange, room](const Session &) {
+        if (checkRoom(*exchange, room))
+            answerHistory(exchange, room);
+    });
+}
+
+void MessageRoutes::answerHistory(const ExchangePtr &exchange, const QString &room)
+{
     const QUrlQuery &query = exchange->query();
     auto number = [&query](const char *name, qint64 *out) {
         if (!query.hasQueryItem(QLatin1String(name)))
@@ -160,18 +191,27 @@ void MessageRoutes::history(const ExchangePtr &exchange, const QString &room)
     }
     using Direction = MessageStore::Direction;
     // after=0 reads from the very first message.
-    const auto page = query.hasQueryItem(QStringLiteral("after"))
-        ? m_context.messages.page(room, Direction::After, after, int(limit))
-        : query.hasQueryItem(QStringLiteral("before"))
-        ? m_context.messages.page(room, Direction::Before, before, int(limit))
-        : m_context.messages.page(room, Direction::Newest, 0, int(limit));
-    if (!page) {
-        m_context.databaseUnavailable(*exchange);
-        return;
-    }
-    QJsonArray list;
-    for (const StoredMessage &m : page->messages)
-        list.append(m.toJson());
-    exchange->sendJson(
-        200, {{QStringLiteral("messages"), list}, {QStringLiteral("has_more"), page->hasMore}});
+    const Direction direction = query.hasQueryItem(QStringLiteral("after")) ? Direction::After
+        : query.hasQueryItem(QStringLiteral("before"))                      ? Direction::Before
+                                                                            : Direction::Newest;
+    const qint64 anchor = direction == Direction::After ? after
+        : direction == Direction::Before                ? before
+                                                        : 0;
+    using Page = std::optional<MessageStore::Page>;
+    m_context.query<Page>(
+        [room, direction, anchor, limit](Stores &stores) {
+            return stores.messages.page(room, direction, anchor, int(limit));
+        },
+        [this, exchange](Page page) {
+            if (!page) {
+                m_context.databaseUnavailable(*exchange);
+                return;
+            }
+            QJsonArray list;
+            for (const StoredMessage &m : page->messages)
+                list.append(m.toJson());
+            exchange->sendJson(
+                200,
+                {{QStringLiteral("messages"), list}, {QStringLiteral("has_more"), page->hasMore}});
+        });
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "HttpExchange.h"
+#include "MessageStore.h"
 
 struct ServerContext;
+struct Session;
 
 // POST /rooms/R/messages (store, then trigger new_message) and GET /rooms/R/messages (history).
 class MessageRoutes
@@ -21,6 +23,12 @@ public:
 private:
     // Answers 400/404 and returns false for a room this server does not have.
     bool checkRoom(HttpExchange &exchange, const QString &room) const;
+    // The steps once the session is known, and once the message is stored.
+    void store(const ExchangePtr &exchange, const QString &room, const Session &session);
+    void answerStored(const ExchangePtr &exchange, MessageStore::Insert result,
+                      const StoredMessage &message, const QString &socketId,
+                      const QString &senderName);
+    void answerHistory(const ExchangePtr &exchange, const QString &room);
 
     ServerContext &m_context;
 };

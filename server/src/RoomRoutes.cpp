@@ -8,6 +8,7 @@
 #include "OccupancyStore.h"
 #include "ServerConfig.h"
 #include "ServerContext.h"
+#include "SessionStore.h"
 
 #include <pusher/RestClient.h>
 #include <pusher/RestReply.h>
@@ -30,8 +31,11 @@ RoomRoutes::RoomRoutes(ServerContext &context)
 
 void RoomRoutes::list(const ExchangePtr &exchange)
 {
-    if (!m_context.authenticate(*exchange))
-        return;
+    m_context.authenticate(exchange, [this, exchange](const Session &) { countMembers(exchange); });
+}
+
+void RoomRoutes::countMembers(const ExchangePtr &exchange)
+{
     RestReply *reply = m_context.rest.channels(kPresence, {QStringLiteral("user_count")});
     QObject::connect(reply, &RestReply::finished, reply, [this, exchange, reply] {
         reply->deleteLater();
@@ -39,13 +43,18 @@ void RoomRoutes::list(const ExchangePtr &exchange)
         if (!reply->ok()) {
             qCInfo(lcServer) << "channels API unavailable, using webhook occupancy:"
                              << reply->errorString();
-            if (const auto occupancy = m_context.occupancy.counts()) {
-                for (auto it = occupancy->cbegin(); it != occupancy->cend(); ++it) {
-                    if (it.key().startsWith(kPresence))
-                        members->insert(it.key().mid(kPresence.size()), it.value());
-                }
-            }
-            answerRooms(exchange, *members);
+            using Counts = std::optional<QMap<QString, int>>;
+            m_context.query<Counts>(
+                [](Stores &stores) { return stores.occupancy.counts(); },
+                [this, exchange, members](Counts occupancy) {
+                    if (occupancy) {
+                        for (auto it = occupancy->cbegin(); it != occupancy->cend(); ++it) {
+                            if (it.key().startsWith(kPresence))
+                                members->insert(it.key().mid(kPresence.size()), it.value());
+                        }
+                    }
+                    answerRooms(exchange, *members);
+                });
             return;
         }
         // Hosted Pusher fills in user_count here; soketi does not, so ask per channel (at most
@@ -86,15 +95,24 @@ void RoomRoutes::list(const ExchangePtr &exchange)
 
 void RoomRoutes::answerRooms(const ExchangePtr &exchange, const QMap<QString, int> &members)
 {
+    using Rooms = std::optional<QStringList>;
+    m_context.query<Rooms>([](Stores &stores) { return stores.messages.rooms(); },
+                           [this, exchange, members](Rooms stored) {
+                               if (!stored) {
+                                   m_context.databaseUnavailable(*exchange);
+                                   return;
+                               }
+                               listRooms(exchange, members, *stored);
+                           });
+}
+
+void RoomRoutes::listRooms(const ExchangePtr &exchange, const QMap<QString, int> &members,
+                           const QStringList &stored)
+{
     QStringList names = m_context.config.rooms;
     if (names.isEmpty())
         names << QStringLiteral("lobby");
-    const auto stored = m_context.messages.rooms();
-    if (!stored) {
-        m_context.databaseUnavailable(*exchange);
-        return;
-    }
-    names << *stored << members.keys();
+    names << stored << members.keys();
     QJsonArray rooms;
     QStringList seen;
     for (const QString &name : std::as_const(names)) {
@@ -124,30 +142,37 @@ void RoomRoutes::webhook(const ExchangePtr &exchange)
                             QStringLiteral("A webhook body is {\"time_ms\", \"events\": [...]}."));
         return;
     }
-    OccupancyStore &store = m_context.occupancy;
-    bool ok = true;
-    for (const QJsonValue &value : events) {
-        const QJsonObject event = value.toObject();
-        const QString name = event.value(QStringLiteral("name")).toString();
-        const QString channel = event.value(QStringLiteral("channel")).toString();
-        const QString userId = event.value(QStringLiteral("user_id")).toString();
-        if (channel.isEmpty())
-            continue;
-        if (name == QLatin1String("channel_occupied"))
-            ok &= store.channelOccupied(channel);
-        else if (name == QLatin1String("channel_vacated"))
-            ok &= store.channelVacated(channel);
-        else if (name == QLatin1String("member_added") && !userId.isEmpty())
-            ok &= store.memberAdded(channel, userId);
-        else if (name == QLatin1String("member_removed") && !userId.isEmpty())
-            ok &= store.memberRemoved(channel, userId);
-    }
-    if (!ok) {
-        // Pusher retries a webhook that did not get a 2xx.
-        m_context.databaseUnavailable(*exchange);
-        return;
-    }
-    exchange->sendJson(200, {{QStringLiteral("ok"), true}});
+    // Applied in one job, in the order Pusher sent them.
+    m_context.query<bool>(
+        [events](Stores &stores) {
+            OccupancyStore &store = stores.occupancy;
+            bool ok = true;
+            for (const QJsonValue &value : events) {
+                const QJsonObject event = value.toObject();
+                const QString name = event.value(QStringLiteral("name")).toString();
+                const QString channel = event.value(QStringLiteral("channel")).toString();
+                const QString userId = event.value(QStringLiteral("user_id")).toString();
+                if (channel.isEmpty())
+                    continue;
+                if (name == QLatin1String("channel_occupied"))
+                    ok &= store.channelOccupied(channel);
+                else if (name == QLatin1String("channel_vacated"))
+                    ok &= store.channelVacated(channel);
+                else if (name == QLatin1String("member_added") && !userId.isEmpty())
+                    ok &= store.memberAdded(channel, userId);
+                else if (name == QLatin1String("member_removed") && !userId.isEmpty())
+                    ok &= store.memberRemoved(channel, userId);
+            }
+            return ok;
+        },
+        [this, exchange](bool ok) {
+            if (!ok) {
+                // Pusher retries a webhook that did not get a 2xx.
+                m_context.databaseUnavailable(*exchange);
+                return;
+            }
+            exchange->sendJson(200, {{QStringLiteral("ok"), true}});
+        });
 }
 
 void RoomRoutes::config(const ExchangePtr &exchange)
@@ -175,17 +200,22 @@ void RoomRoutes::config(const ExchangePtr &exchange)
 
 void RoomRoutes::health(const ExchangePtr &exchange)
 {
-    const auto undelivered = m_context.db.ping() ? m_context.messages.undeliveredCount()
-                                                 : std::nullopt;
-    if (!undelivered) {
-        exchange->sendJson(503,
-                           {{QStringLiteral("status"), QStringLiteral("unavailable")},
-                            {QStringLiteral("code"), QStringLiteral("unavailable")}});
-        return;
-    }
-    // undelivered / retry_in_ms: beyond api.md, for operators (and tests) watching the retry.
-    exchange->sendJson(200,
-                       {{QStringLiteral("status"), QStringLiteral("ok")},
-                        {QStringLiteral("undelivered"), *undelivered},
-                        {QStringLiteral("retry_in_ms"), m_context.delivery.retryInMs()}});
+    m_context.query<std::optional<int>>(
+        [](Stores &stores) {
+            return stores.db.ping() ? stores.messages.undeliveredCount() : std::nullopt;
+        },
+        [this, exchange](std::optional<int> undelivered) {
+            if (!undelivered) {
+                exchange->sendJson(503,
+                                   {{QStringLiteral("status"), QStringLiteral("unavailable")},
+                                    {QStringLiteral("code"), QStringLiteral("unavailable")}});
+                return;
+            }
+            // undelivered / retry_in_ms: beyond api.md, for operators (and tests) watching the
+            // retry.
+            exchange->sendJson(200,
+                               {{QStringLiteral("status"), QStringLiteral("ok")},
+                                {QStringLiteral("undelivered"), *undelivered},
+                                {QStringLiteral("retry_in_ms"), m_context.delivery.retryInMs()}});
+        });
 }

@@ -3,6 +3,7 @@
 #include "HttpExchange.h"
 
 #include <QMap>
+#include <QStringList>
 
 struct ServerContext;
 
@@ -21,7 +22,11 @@ public:
     void health(const ExchangePtr &exchange);
 
 private:
+    // The steps of GET /rooms once the session is known: member counts, stored rooms, answer.
+    void countMembers(const ExchangePtr &exchange);
     void answerRooms(const ExchangePtr &exchange, const QMap<QString, int> &members);
+    void listRooms(const ExchangePtr &exchange, const QMap<QString, int> &members,
+                   const QStringList &stored);
 
     ServerContext &m_context;
 };

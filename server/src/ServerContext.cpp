@@ -1,26 +1,50 @@
 #include "ServerContext.h"
 
 #include "ServerConfig.h"
+#include "SessionStore.h"
 
 #include <QRegularExpression>
 
-std::optional<Session> ServerContext::authenticate(HttpExchange &exchange) const
+namespace {
+struct Lookup
 {
-    const QString token = exchange.bearerToken();
+    std::optional<Session> session;
     bool error = false;
-    std::optional<Session> session = token.isEmpty() ? std::nullopt : sessions.find(token, &error);
-    if (error) {
-        databaseUnavailable(exchange);
-        return std::nullopt;
+};
+
+void unauthorized(HttpExchange &exchange, const QString &message)
+{
+    exchange.sendError(401, QStringLiteral("unauthorized"), message,
+                       {{"WWW-Authenticate", "Bearer"}});
+}
+} // namespace
+
+void ServerContext::authenticate(const ExchangePtr &exchange,
+                                 std::function<void(const Session &)> next) const
+{
+    const QString token = exchange->bearerToken();
+    if (token.isEmpty()) {
+        unauthorized(*exchange, QStringLiteral("Log in first: this needs a session token."));
+        return;
     }
-    if (!session) {
-        exchange.sendError(
-            401, QStringLiteral("unauthorized"),
-            token.isEmpty() ? QStringLiteral("Log in first: this needs a session token.")
-                            : QStringLiteral("The session has expired or was ended; log in again."),
-            {{"WWW-Authenticate", "Bearer"}});
-    }
-    return session;
+    query<Lookup>(
+        [token](Stores &stores) {
+            Lookup lookup;
+            lookup.session = stores.sessions.find(token, &lookup.error);
+            return lookup;
+        },
+        [this, exchange, next = std::move(next)](Lookup lookup) {
+            if (lookup.error) {
+                databaseUnavailable(*exchange);
+                return;
+            }
+            if (!lookup.session) {
+                unauthorized(*exchange,
+                             QStringLiteral("The session has expired or was ended; log in again."));
+                return;
+            }
+            next(*lookup.session);
+        });
 }
 
 bool ServerContext::validRoomName(const QString &room)

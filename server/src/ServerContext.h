@@ -1,16 +1,14 @@
 #pragma once
 
+#include "DatabaseWorker.h"
 #include "HttpExchange.h"
 #include "SessionStore.h"
 
 #include <QString>
 
-#include <optional>
+#include <functional>
 
 struct ServerConfig;
-class Database;
-class MessageStore;
-class OccupancyStore;
 class RateLimiter;
 class MessageDelivery;
 
@@ -23,18 +21,22 @@ class Signer;
 struct ServerContext
 {
     const ServerConfig &config;
-    Database &db;
-    SessionStore &sessions;
-    MessageStore &messages;
-    OccupancyStore &occupancy;
+    DatabaseWorker &database;
     const natter::pusher::Signer &signer;
     natter::pusher::RestClient &rest;
     RateLimiter &rateLimiter;
     MessageDelivery &delivery;
 
-    // The session of the request's bearer token, or nullopt after answering 401 (or 503 when
-    // the database fails).
-    std::optional<Session> authenticate(HttpExchange &exchange) const;
+    // Calls `next` with the session of the request's bearer token, later, once the database has
+    // answered; answers 401 (or 503 when the database fails) instead.
+    void authenticate(const ExchangePtr &exchange, std::function<void(const Session &)> next) const;
+    // Runs `job` on the database thread and `done` with its result back on this one. The
+    // callbacks run only while the worker is alive: main() keeps it until every route is gone.
+    template<class T>
+    void query(std::function<T(Stores &)> job, std::function<void(T)> done) const
+    {
+        database.run<T>(std::move(job), &database, std::move(done));
+    }
     // 1-40 of letters, digits, '-', '_' (ChatController::validateRoomName).
     static bool validRoomName(const QString &room);
     // Valid and, with --rooms, configured.

@@ -2,6 +2,7 @@
 
 #include "ServerConfig.h"
 #include "ServerContext.h"
+#include "SessionStore.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -66,44 +67,61 @@ void SessionRoutes::login(const ExchangePtr &exchange)
                             QStringLiteral("This server needs the right join password."));
         return;
     }
-    Session session;
-    QString token;
-    switch (m_context.sessions.create(name, m_context.config.sessionTtlSeconds, &session, &token)) {
-    case SessionStore::Result::Error:
-        m_context.databaseUnavailable(*exchange);
-        return;
-    case SessionStore::Result::NameTaken:
-        exchange->sendError(
-            409, QStringLiteral("name_taken"),
-            QStringLiteral("Someone with the name %1 is logged in; pick another name.").arg(name));
-        return;
-    case SessionStore::Result::Ok:
-        break;
-    }
-    exchange->sendJson(201,
-                       {{QStringLiteral("token"), token},
-                        {QStringLiteral("user"), userJson(session)},
-                        {QStringLiteral("expires_at"), session.expiresAtText()}});
+    struct Created
+    {
+        SessionStore::Result result = SessionStore::Result::Error;
+        Session session;
+        QString token;
+    };
+    const qint64 ttl = m_context.config.sessionTtlSeconds;
+    m_context.query<Created>(
+        [name, ttl](Stores &stores) {
+            Created created;
+            created.result = stores.sessions.create(name, ttl, &created.session, &created.token);
+            return created;
+        },
+        [this, exchange, name](Created created) {
+            switch (created.result) {
+            case SessionStore::Result::Error:
+                m_context.databaseUnavailable(*exchange);
+                return;
+            case SessionStore::Result::NameTaken:
+                exchange->sendError(
+                    409, QStringLiteral("name_taken"),
+                    QStringLiteral("Someone with the name %1 is logged in; pick another name.")
+                        .arg(name));
+                return;
+            case SessionStore::Result::Ok:
+                break;
+            }
+            exchange->sendJson(201,
+                               {{QStringLiteral("token"), created.token},
+                                {QStringLiteral("user"), userJson(created.session)},
+                                {QStringLiteral("expires_at"), created.session.expiresAtText()}});
+        });
 }
 
 void SessionRoutes::current(const ExchangePtr &exchange)
 {
-    const auto session = m_context.authenticate(*exchange);
-    if (!session)
-        return;
-    exchange->sendJson(200,
-                       {{QStringLiteral("user"), userJson(*session)},
-                        {QStringLiteral("expires_at"), session->expiresAtText()}});
+    m_context.authenticate(exchange, [exchange](const Session &session) {
+        exchange->sendJson(200,
+                           {{QStringLiteral("user"), userJson(session)},
+                            {QStringLiteral("expires_at"), session.expiresAtText()}});
+    });
 }
 
 void SessionRoutes::logout(const ExchangePtr &exchange)
 {
-    const auto session = m_context.authenticate(*exchange);
-    if (!session)
-        return;
-    if (!m_context.sessions.remove(session->tokenHash)) {
-        m_context.databaseUnavailable(*exchange);
-        return;
-    }
-    exchange->sendEmpty(204);
+    m_context.authenticate(exchange, [this, exchange](const Session &session) {
+        const QByteArray tokenHash = session.tokenHash;
+        m_context.query<bool>(
+            [tokenHash](Stores &stores) { return stores.sessions.remove(tokenHash); },
+            [this, exchange](bool removed) {
+                if (!removed) {
+                    m_context.databaseUnavailable(*exchange);
+                    return;
+                }
+                exchange->sendEmpty(204);
+            });
+    });
 }

@@ -1,13 +1,10 @@
 #include "ApiServer.h"
-#include "Database.h"
+#include "DatabaseWorker.h"
 #include "Log.h"
 #include "MessageDelivery.h"
-#include "MessageStore.h"
-#include "OccupancyStore.h"
 #include "RateLimiter.h"
 #include "ServerConfig.h"
 #include "ServerContext.h"
-#include "SessionStore.h"
 #include "SignalWatcher.h"
 
 #include <pusher/RestClient.h>
@@ -65,15 +62,14 @@ int main(int argc, char *argv[])
     const ServerConfig &config = loader.config();
     applyLogLevel(config.logLevel);
 
+    // Declared first, so it stops last: the jobs of everything below (MessageDelivery's final
+    // delivered-marks too) run before its thread ends.
+    DatabaseWorker database;
     QString error;
-    std::unique_ptr<Database> db = Database::open(config.database, &error);
-    if (!db) {
+    if (!database.open(config.database, &error)) {
         printLine(error);
         return 1;
     }
-    SessionStore sessions(*db);
-    MessageStore messages(*db);
-    OccupancyStore occupancy(*db);
     const natter::pusher::Signer signer(config.pusherKey, config.pusherSecret);
     QNetworkAccessManager network;
     natter::pusher::RestConfig restConfig;
@@ -83,9 +79,8 @@ int main(int argc, char *argv[])
     restConfig.secret = config.pusherSecret;
     natter::pusher::RestClient rest(&network, restConfig);
     RateLimiter rateLimiter(config.rateLimitCount, config.rateLimitSeconds);
-    MessageDelivery delivery(rest, messages);
-    ServerContext context{config, *db,  sessions,    messages, occupancy,
-                          signer, rest, rateLimiter, delivery};
+    MessageDelivery delivery(rest, database);
+    ServerContext context{config, database, signer, rest, rateLimiter, delivery};
     ApiServer server(context);
 
     const quint16 port = server.listen(config.listenAddress, config.listenPort);
@@ -99,10 +94,8 @@ int main(int argc, char *argv[])
     if (config.listenAddress.protocol() == QAbstractSocket::IPv6Protocol)
         host = QLatin1Char('[') + host + QLatin1Char(']');
     printLine(QStringLiteral("listening on http://%1:%2").arg(host).arg(port));
-    qCInfo(lcServer).noquote() << "database"
-                               << (db->dialect() == Database::Dialect::Sqlite ? "SQLite"
-                                                                              : "PostgreSQL")
-                               << "schema" << db->schemaVersion() << "; Pusher REST at"
+    qCInfo(lcServer).noquote() << "database" << (database.isPostgres() ? "PostgreSQL" : "SQLite")
+                               << "schema" << database.schemaVersion() << "; Pusher REST at"
                                << config.pusherRestUrl().toString();
 
     SignalWatcher watcher;

@@ -6,10 +6,12 @@
 
 #include <pusher/Signer.h>
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -29,6 +31,7 @@ class TestServerApi : public QObject
 private slots:
     void initTestCase();
     void healthAndConfig();
+    void slowDatabaseStallsNoOtherRequest();
     void configFlagsBeatEnvBeatFile();
     void helpAndMissingSecret();
     void sessionNames();
@@ -99,6 +102,42 @@ void TestServerApi::healthAndConfig()
     QVERIFY(server->stop());
     QCOMPARE(server->exitStatus(), QProcess::NormalExit);
     QCOMPARE(server->exitCode(), 0);
+}
+
+// The database works on its own thread: while a send waits for a slow database (800 ms per
+// statement, through the probe), GET /config, which needs no database, is answered at once.
+void TestServerApi::slowDatabaseStallsNoOtherRequest()
+{
+    if (m_rig.usesPostgres())
+        QSKIP("The delay probe is the same on both databases; SQLite is enough.");
+    auto server = start(
+        {}, {{QStringLiteral("NATTER_SERVER_PROBE_DB_DELAY_MS"), QStringLiteral("800")}});
+    QVERIFY(server);
+    ServerApiClient api(server->url());
+    const QString token = api.login(QStringLiteral("slowpoke"));
+    QVERIFY(!token.isEmpty());
+
+    QElapsedTimer postTime;
+    postTime.start();
+    QNetworkReply *post = api.start(
+        "POST", QStringLiteral("/rooms/lobby/messages"),
+        QJsonDocument(QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")},
+                                  {QStringLiteral("client_id"), QStringLiteral("slow-1")}})
+            .toJson(QJsonDocument::Compact),
+        "application/json", token);
+    QTest::qWait(150); // the send is now waiting for the database
+
+    QElapsedTimer configTime;
+    configTime.start();
+    const auto config = api.get(QStringLiteral("/config"));
+    const qint64 configMs = configTime.elapsed();
+    QCOMPARE(config.status, 200);
+    QVERIFY2(configMs < 200, qPrintable(QStringLiteral("GET /config took %1 ms").arg(configMs)));
+
+    const auto sent = ServerApiClient::wait(post);
+    QCOMPARE(sent.status, 201);
+    // It did wait for the database (authentication and insert, 800 ms each).
+    QVERIFY2(postTime.elapsed() >= 1600, qPrintable(QString::number(postTime.elapsed())));
 }
 
 void TestServerApi::configFlagsBeatEnvBeatFile()
