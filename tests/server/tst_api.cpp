@@ -371,7 +371,7 @@ void TestServerApi::channelAuth()
         QCOMPARE(r.status, 403);
         QCOMPARE(r.code(), QStringLiteral("forbidden"));
     }
-    for (const QByteArray form :
+    for (const QByteArray &form :
          {QByteArray("socket_id=1.2x&channel_name=presence-lobby"),
           QByteArray("socket_id=1.2%3Apresence-x&channel_name=presence-lobby"),
           QByteArray("channel_name=presence-lobby"),
