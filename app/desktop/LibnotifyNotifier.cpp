@@ -74,9 +74,9 @@ void LibnotifyNotifier::requestShow(LibnotifyNotification *n)
         actions << a.name << a.label;
     QMetaObject::invokeMethod(
         m_worker,
-        [w = m_worker, id = n->id(), icon = n->icon(), title = n->title(), body = n->body(),
-         category = n->category(), sound = n->soundName(), origin = n->origin(),
-         actions] { w->show(id, icon, title, body, category, sound, origin, actions); },
+        [w = m_worker, id = n->id(), icon = n->icon(), image = n->image(), title = n->title(),
+         body = n->body(), category = n->category(), sound = n->soundName(), origin = n->origin(),
+         actions] { w->show(id, icon, image, title, body, category, sound, origin, actions); },
         Qt::QueuedConnection);
 }
 

@@ -32,6 +32,18 @@ void closedCallback(NotifyNotification *notification, gpointer worker)
     static_cast<LibnotifyWorker *>(worker)->onClosed(notification);
 }
 
+// The spec's image-data hint, (iiibiiay): width, height, rowstride, has alpha, bits per sample,
+// channels, the RGBA bytes. Built by hand: notify_notification_set_image_from_pixbuf needs
+// gdk-pixbuf, which Natter does not link.
+GVariant *imageDataFor(const QImage &image)
+{
+    const QImage rgba = image.convertToFormat(QImage::Format_RGBA8888);
+    GVariant *bytes = g_variant_new_fixed_array(G_VARIANT_TYPE_BYTE, rgba.constBits(),
+                                                gsize(rgba.sizeInBytes()), 1);
+    return g_variant_new("(iiibii@ay)", rgba.width(), rgba.height(), int(rgba.bytesPerLine()), TRUE,
+                         8, 4, bytes);
+}
+
 QString takeError(GError *error)
 {
     const QString message = error ? QString::fromUtf8(error->message) : QString();
@@ -95,9 +107,10 @@ void LibnotifyWorker::start()
     emit started(true, caps, server, {});
 }
 
-void LibnotifyWorker::show(quint64 id, const QString &icon, const QString &title,
-                           const QString &body, const QString &category, const QString &soundName,
-                           const QString &origin, const QStringList &actionNamesAndLabels)
+void LibnotifyWorker::show(quint64 id, const QString &icon, const QImage &image,
+                           const QString &title, const QString &body, const QString &category,
+                           const QString &soundName, const QString &origin,
+                           const QStringList &actionNamesAndLabels)
 {
     if (!m_ok) {
         emit failed(id, m_why.isEmpty() ? QStringLiteral("libnotify is not started") : m_why);
@@ -130,6 +143,8 @@ void LibnotifyWorker::show(quint64 id, const QString &icon, const QString &title
     notify_notification_set_category(n, category.toUtf8().constData());
     notify_notification_set_urgency(n, NOTIFY_URGENCY_NORMAL);
     notify_notification_set_hint_string(n, "desktop-entry", "natter");
+    if (!image.isNull())
+        notify_notification_set_hint(n, "image-data", imageDataFor(image));
     if (!origin.isEmpty())
         notify_notification_set_hint_string(n, "x-kde-origin-name", origin.toUtf8().constData());
     if (soundName.isEmpty())

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QImage>
 #include <QObject>
 #include <QStringList>
 
@@ -24,9 +25,9 @@ public:
 
     // Called on the worker thread through queued invocations.
     void start();
-    void show(quint64 id, const QString &icon, const QString &title, const QString &body,
-              const QString &category, const QString &soundName, const QString &origin,
-              const QStringList &actionNamesAndLabels);
+    void show(quint64 id, const QString &icon, const QImage &image, const QString &title,
+              const QString &body, const QString &category, const QString &soundName,
+              const QString &origin, const QStringList &actionNamesAndLabels);
     void close(quint64 id);
     // The Notification object is gone: close what is still on screen and drop the reference.
     void forget(quint64 id);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QImage>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -45,6 +46,10 @@ public:
     // Where it comes from (server host or cluster + app key), shown in the notification.
     QString origin() const { return m_origin; }
     void setOrigin(const QString &origin) { m_origin = origin; }
+    // The sender's or room's picture, sent as pixels (the spec's image-data hint): the avatars
+    // are painted, there is no file or icon name for them. Null: none.
+    QImage image() const { return m_image; }
+    void setImage(const QImage &image) { m_image = image; }
     QString category() const { return m_category; }
     void setCategory(const QString &category) { m_category = category; }
     // Freedesktop sound theme name; empty: silent.
@@ -82,6 +87,7 @@ private:
     QString m_title;
     QString m_body;
     QString m_origin;
+    QImage m_image;
     QString m_category = QStringLiteral("im.received");
     QString m_soundName;
     QList<Action> m_actions;

@@ -7,6 +7,7 @@
 #include <chat/ChatMessage.h>
 #include <chat/ConnectionStatus.h>
 #include <chat/Room.h>
+#include <desktop/InitialsAvatar.h>
 #include <desktop/Notification.h>
 #include <desktop/NotificationText.h>
 #include <desktop/Notifier.h>
@@ -15,6 +16,7 @@
 
 namespace natter::notify {
 
+using natter::desktop::InitialsAvatar;
 using natter::desktop::Notification;
 namespace Text = natter::desktop::NotificationText;
 
@@ -256,10 +258,12 @@ void MessageNotifier::accumulate(natter::chat::Room *room, const natter::chat::C
         watchRoom(room);
     }
     QString name = message.senderName.isEmpty() ? message.senderId : message.senderName;
+    state.lastSenderName = name;
     // A name only the sender vouches for is marked, as in the message list.
     if (!message.senderVerified)
         name = tr("%1 (not in the room)").arg(name);
     const QString sender = Text::truncate(Text::singleLine(name), MaxNameChars);
+    state.lastSenderId = message.senderId;
     state.senders.removeAll(sender);
     state.senders.append(sender);
     state.lines.append(Text::truncate(
@@ -320,6 +324,7 @@ void MessageNotifier::showRoom(const QString &roomName, bool sound)
     }
     Notification *n = state.notification;
     n->setOrigin(m_origin);
+    n->setImage(InitialsAvatar::paint(state.lastSenderId, state.lastSenderName));
     n->setCategory(QStringLiteral("im.received"));
     n->setSoundName(sound && m_preferences->soundEnabled() ? QStringLiteral("message-new-instant")
                                                            : QString());

@@ -97,6 +97,8 @@ private:
         natter::desktop::Notification *notification = nullptr; // owned
         QStringList senders; // distinct, oldest first
         QStringList lines; // the last MaxLines
+        QString lastSenderId; // whose avatar the notification shows
+        QString lastSenderName;
         int count = 0; // messages since the notification was last closed
         int held = 0; // messages of a burst not shown yet
     };

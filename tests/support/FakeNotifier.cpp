@@ -2,7 +2,7 @@
 
 void FakeNotification::show()
 {
-    shows.append({title(), body(), origin(), category(), soundName(), actions()});
+    shows.append({title(), body(), origin(), category(), soundName(), actions(), image()});
     if (owner)
         owner->m_shows++;
     reportDisplayed();

@@ -25,6 +25,7 @@ public:
         QString category;
         QString soundName;
         QList<Action> actions;
+        QImage image;
     };
 
     void show() override;

@@ -7,6 +7,7 @@
 
 #include "chat/ChatMessage.h"
 #include "chat/Room.h"
+#include "desktop/InitialsAvatar.h"
 #include "notify/MessageNotifier.h"
 #include "notify/NotificationPreferences.h"
 #include "notify/PermissionStore.h"
@@ -162,6 +163,25 @@ private slots:
         receive(m_dev.get(), QStringLiteral("Bob"), QStringLiteral("other room"));
         QCOMPARE(m_fake->created.size(), 2);
         QCOMPARE(m_notifier->notificationFor(QStringLiteral("dev")), m_fake->created.at(1).data());
+    }
+
+    void showsTheLastSendersAvatar()
+    {
+        allow();
+        using natter::desktop::InitialsAvatar;
+        const auto colourOf = [](const QImage &image) {
+            return QColor(image.pixel(image.width() / 2, image.height() / 10 + 1)).rgb();
+        };
+        receive(m_lobby.get(), QStringLiteral("Bob"), QStringLiteral("one"));
+        auto *n = m_fake->created.first().data();
+        QImage image = n->shows.last().image;
+        QCOMPARE(image.size(), QSize(InitialsAvatar::DefaultSize, InitialsAvatar::DefaultSize));
+        QCOMPARE(colourOf(image), InitialsAvatar::colorFor(QStringLiteral("bob")).rgb());
+        m_clock->advance(1000);
+        receive(m_lobby.get(), QStringLiteral("Carol"), QStringLiteral("two"));
+        QCOMPARE(n->shows.size(), 2);
+        QCOMPARE(colourOf(n->shows.last().image),
+                 InitialsAvatar::colorFor(QStringLiteral("carol")).rgb());
     }
 
     void closedWhenTheRoomIsRead()
