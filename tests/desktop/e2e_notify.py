@@ -12,7 +12,8 @@ daemon from the session's dbus-monitor capture ($HS_DBUS_MONITOR_LOG):
      the permission bar appears (screenshot) and nothing is sent to the daemon yet;
   2. "Allow notifications" pressed through AT-SPI: one Notify with summary "pj in #dev", the
      message and the origin in the body, app "Natter", category im.received, desktop-entry
-     natter, actions default / mark-read / block-origin; a second message replaces the same id;
+     natter, actions default / mark-read / block-origin, the sender's avatar as an image-data
+     hint of 64 x 64 RGBA pixels; a second message replaces the same id;
      the launcher badge (com.canonical.Unity.LauncherEntry Update) says 2; screenshot of dunst;
   3. the default action through dunst (`dunstctl action 0`) switches the window to #dev and marks
      it read (badge back to 0);
@@ -135,6 +136,13 @@ def notify_calls(path):
             while a < len(vals) and vals[a][0] == 'string':
                 actions.append(vals[a][1])
                 a += 1
+        # image-data, (iiibiiay): width, height, rowstride, alpha, bits, channels, then the bytes.
+        im = re.search(r'string "image-data"\s*variant\s+struct \{\s*int32 (\d+)\s*int32 (\d+)\s*'
+                       r'int32 (\d+)\s*boolean (\w+)\s*int32 (\d+)\s*int32 (\d+)\s*array of bytes \[([^\]]*)\]', b)
+        image = None
+        if im:
+            image = [int(im.group(i)) for i in (1, 2, 3)] + [im.group(4) == 'true'] + \
+                [int(im.group(5)), int(im.group(6)), len(im.group(7).split())]
         for hm in re.finditer(r'dict entry\(\s*string "([^"]*)"\s*variant\s+(\w+) ("?)([^"\n]*)\3', b):
             hints[hm.group(1)] = hm.group(4)
         calls.append({'sender': m.group(1) if m else None, 'serial': m.group(2) if m else None,
@@ -142,7 +150,7 @@ def notify_calls(path):
                       'replaces': uints[0] if uints else None,
                       'summary': strings[2] if len(strings) > 2 else None,
                       'body': strings[3] if len(strings) > 3 else None,
-                      'actions': actions, 'hints': hints,
+                      'actions': actions, 'hints': hints, 'image': image,
                       'id': returns.get((m.group(1), m.group(2))) if m else None})
     return calls
 
@@ -172,7 +180,7 @@ def window_title(pid):
 
 # --------------------------------------------------------------------------------------------
 
-def start_natter(procs, args, logdir, soketi, user, rooms, token):
+def start_natter(procs, args, logdir, soketi, user, rooms, token, extra_env=None):
     env = dict(os.environ)
     home = os.path.join(os.environ.get('HS_WORK') or '/tmp', f'notify-{user}-{token}')
     for sub in ('config', 'data', 'cache'):
@@ -181,6 +189,7 @@ def start_natter(procs, args, logdir, soketi, user, rooms, token):
                 'XDG_DATA_HOME': os.path.join(home, 'data'),
                 'XDG_CACHE_HOME': os.path.join(home, 'cache'),
                 'NATTER_SECRET': 'app-secret'})
+    env.update(extra_env or {})
     env.pop('QT_QPA_PLATFORM', None)
     out = open(os.path.join(logdir, f'notify-{user}.log'), 'wb')
     argv = [args.natter, '--host', '127.0.0.1', '--port', str(soketi.port), '--no-tls',
@@ -267,6 +276,9 @@ def run(args, procs, windows, logdir):
     for action in ('default', 'mark-read', 'block-origin', f'Block notifications from {origin}'):
         if action not in first['actions']:
             problems.append(f'action {action!r} missing from {first["actions"]}')
+    # The sender's avatar (InitialsAvatar, 64 px) as pixels: 64 x 64 RGBA, 8 bits, 4 channels.
+    if first['image'] != [64, 64, 256, True, 8, 4, 64 * 64 * 4]:
+        problems.append(f"image-data hint {first['image']!r}, expected [64, 64, 256, True, 8, 4, 16384]")
     if 'inline-reply' in first['actions'] and '"inline-reply"' not in caps:
         problems.append('an inline-reply action although the daemon does not advertise inline-reply')
     if problems:
