@@ -1,6 +1,7 @@
 // NotificationCenter + the window, on a FakeNotifier: a permission request shows the prompt bar
 // and its answer reaches the store; Do not disturb; the Notifications dialog lists origins with
-// their state and changes / forgets them, and hides the tray options without a tray.
+// their state and changes / forgets them, and hides the tray options without a tray; its per-room
+// mode boxes show and change NotificationPreferences, which persist.
 #include "FakeClock.h"
 #include "FakeNotifier.h"
 
@@ -12,19 +13,26 @@
 #include "SessionManager.h"
 #include "TrayIcon.h"
 
+#include <chat/ChatController.h>
+#include <chat/Outbox.h>
 #include <chat/ProfileStore.h>
 #include <desktop/MemoryCredentialStore.h>
 #include <notify/MessageNotifier.h>
+#include <notify/NotificationPreferences.h>
 #include <notify/PermissionStore.h>
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+using natter::notify::NotificationPreferences;
 using natter::notify::Permission;
+using natter::notify::RoomMode;
 using natter::ui::NotificationCenter;
 using natter::ui::NotificationSettingsDialog;
 
@@ -120,6 +128,54 @@ private slots:
         // Offscreen has no tray: the tray-only options are not offered.
         QVERIFY(dialog.closeToTrayBox()->isHidden());
         QVERIFY(dialog.startMinimizedBox()->isHidden());
+    }
+
+    void roomModeBoxesChangeAndPersistPreferences()
+    {
+        const QString origin = QStringLiteral("h:1/k");
+        natter::chat::Outbox outbox(m_dir.filePath(QStringLiteral("outbox%1.json").arg(m_n)));
+        natter::chat::ChatController controller(&outbox);
+        controller.joinRoom(QStringLiteral("lobby"));
+        controller.joinRoom(QStringLiteral("dev"));
+        NotificationPreferences *preferences = m_center->preferences();
+        preferences->setRoomMode(origin, QStringLiteral("dev"), RoomMode::Muted);
+        NotificationSettingsDialog dialog(m_center.get(), m_tray.get(), &controller, origin,
+                                          QStringLiteral("/usr/bin/natter"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QComboBox *lobby = dialog.roomModeBox(QStringLiteral("lobby"));
+        QComboBox *dev = dialog.roomModeBox(QStringLiteral("dev"));
+        QVERIFY(lobby && dev);
+        QCOMPARE(lobby->accessibleName(), QStringLiteral("Notifications for #lobby"));
+        QCOMPARE(lobby->currentText(), QStringLiteral("All messages"));
+        QCOMPARE(dev->currentText(), QStringLiteral("Muted"));
+
+        // As the user does it: focus the box, arrow down to the next mode.
+        QSignalSpy changed(preferences, &NotificationPreferences::roomModeChanged);
+        lobby->setFocus();
+        QTest::keyClick(lobby, Qt::Key_Down);
+        QCOMPARE(lobby->currentText(), QStringLiteral("Mentions only"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(1).toString(), QStringLiteral("lobby"));
+        QCOMPARE(preferences->roomMode(origin, QStringLiteral("lobby")), RoomMode::Mentions);
+        QCOMPARE(preferences->roomMode(origin, QStringLiteral("dev")), RoomMode::Muted);
+        // Per origin: the same room on another server keeps its own mode.
+        QCOMPARE(preferences->roomMode(QStringLiteral("other:2/k"), QStringLiteral("lobby")),
+                 RoomMode::All);
+        dev->setFocus();
+        QTest::keyClick(dev, Qt::Key_Up);
+        QCOMPARE(preferences->roomMode(origin, QStringLiteral("dev")), RoomMode::Mentions);
+
+        // Persisted: a fresh QSettings on the file reads them, and a new dialog shows them.
+        m_settings->sync();
+        QSettings reread(m_settings->fileName(), QSettings::IniFormat);
+        NotificationPreferences fresh(&reread);
+        QCOMPARE(fresh.roomMode(origin, QStringLiteral("lobby")), RoomMode::Mentions);
+        QCOMPARE(fresh.roomMode(origin, QStringLiteral("dev")), RoomMode::Mentions);
+        NotificationSettingsDialog again(m_center.get(), m_tray.get(), &controller, origin,
+                                         QStringLiteral("/usr/bin/natter"));
+        QCOMPARE(again.roomModeBox(QStringLiteral("lobby"))->currentText(),
+                 QStringLiteral("Mentions only"));
     }
 
     void noticeWhenTheNotifierFails()
