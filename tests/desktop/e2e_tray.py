@@ -7,10 +7,16 @@
     property, read over D-Bus as a tray host reads it, is "Natter — 2 unread";
     closing the window (WM_DELETE_WINDOW, as a window manager sends it) hides it to the tray:
     the process keeps running;
-  without one (--no-tray, HS_TRAY=none): closing the window quits Natter (exit 0).
+  without one (--no-tray, HS_TRAY=none): closing the window quits Natter (exit 0);
+  with trayer, an XEmbed tray (--xembed, HS_TRAY=trayer): read from outside the process with
+    xwininfo/xprop, a window of Natter's (its _NET_WM_PID) is embedded in trayer's window tree,
+    mapped and icon-sized; after two messages into a room not shown, hovering it (xdotool) shows
+    the tooltip "Natter — 2 unread", read through AT-SPI.
 
     HS_A11Y=1 scripts/headless-session /usr/bin/python3 tests/desktop/e2e_tray.py \
         --natter build/ui/natter --wm-close build/tests/desktop_wm_close [--no-tray]
+    HS_A11Y=1 HS_TRAY=trayer scripts/headless-session /usr/bin/python3 tests/desktop/e2e_tray.py \
+        --natter build/ui/natter --wm-close build/tests/desktop_wm_close --xembed
 """
 
 import argparse
@@ -37,7 +43,93 @@ def item_tooltip(name, path):
     return strings[1] if len(strings) > 1 else None
 
 
+def x_prop(wid, name):
+    out = subprocess.run(['xprop', '-id', wid, name], capture_output=True, text=True, timeout=10).stdout
+    return out.split('=', 1)[1].strip() if '=' in out else None
+
+
+def x_geometry(wid):
+    out = subprocess.run(['xwininfo', '-id', wid], capture_output=True, text=True, timeout=10).stdout
+    def field(label):
+        m = re.search(rf'{label}:\s+(-?\d+)', out)
+        return int(m.group(1)) if m else None
+    return {'x': field('Absolute upper-left X'), 'y': field('Absolute upper-left Y'),
+            'w': field('Width'), 'h': field('Height'), 'viewable': 'IsViewable' in out}
+
+
+def embedded_icon(pid):
+    """(trayer's top-level window, Natter's window embedded under it), or None: from the
+    indentation of `xwininfo -root -tree`, a window of Natter's (_NET_WM_PID) whose top-level
+    ancestor is of class "trayer" (its panel)."""
+    out = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True, text=True, timeout=10).stdout
+    stack = []  # (indent, id, rest of the line) of the current window's ancestors
+    for line in out.splitlines():
+        m = re.match(r'^(\s+)(0x[0-9a-f]+) (.*)$', line)
+        if not m:
+            continue
+        indent = len(m.group(1))
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        top = stack[0] if stack else None
+        stack.append((indent, m.group(2), m.group(3)))
+        if top and re.search(r'\(\S+ "trayer"\)', top[2]) and x_prop(m.group(2), '_NET_WM_PID') == str(pid):
+            return top[1], m.group(2)
+    return None
+
+
+def run_xembed(args, procs, windows, logdir):
+    soketi = e2e.Soketi(procs, args.node, logdir)
+    soketi.start()
+    e2e.Atspi.init()
+    if not subprocess.run(['xdotool', 'search', '--classname', 'trayer'], capture_output=True).stdout:
+        raise SetupFailed('no trayer window: run me with HS_TRAY=trayer')
+    alice = start_natter(procs, args, logdir, soketi, 'alice', ['lobby', 'dev'], 'xembed')
+    windows.append(alice)
+    found = wait_for('a Natter window embedded in trayer', lambda: embedded_icon(alice.proc.pid), timeout=15)
+    trayer, icon = found
+    geo = wait_for('the embedded icon mapped', lambda: (lambda g: g if g['viewable'] else None)(x_geometry(icon)),
+                   timeout=10)
+    xembed = x_prop(icon, '_XEMBED_INFO')
+    log(f'tray icon window {icon} (pid {alice.proc.pid}) embedded in trayer {trayer}: {geo}, '
+        f'_XEMBED_INFO {xembed}')
+    if not xembed:
+        raise CheckFailed(f'the window {icon} in the tray has no _XEMBED_INFO: not an XEmbed client')
+    if not (8 <= geo['w'] <= 128 and 8 <= geo['h'] <= 128):
+        raise CheckFailed(f'the embedded icon is {geo["w"]}x{geo["h"]}: not icon-sized')
+    pj = Peer(procs, args.node, soketi.port, 'pj', 'dev')
+    pj.wait_line('subscription', lambda o: o.get('type') == 'subscribed')
+    pj.say('one')
+    pj.say('two')
+    time.sleep(1.0)  # both messages in before hovering (a tooltip is not updated while shown)
+
+    def tooltip():
+        # Hover again each time: a tooltip shown too early (one unread) hides after a while.
+        subprocess.run(['xdotool', 'mousemove', str(geo['x'] + 300), str(geo['y'] - 200)], timeout=10)
+        time.sleep(0.2)
+        subprocess.run(['xdotool', 'mousemove', str(geo['x'] + geo['w'] // 2),
+                        str(geo['y'] + geo['h'] // 2)], timeout=10)
+        time.sleep(1.2)
+        alice.app.clear_cache()
+        # The tooltip is a top-level window of its own: only the top levels and their children.
+        for top in e2e.children(alice.app):
+            for acc in [top] + list(e2e.children(top)):
+                try:
+                    text = acc.get_name() or e2e.text_of(acc)
+                except Exception:  # noqa: BLE001 (a window that went away meanwhile)
+                    continue
+                if text and 'unread' in text:
+                    return text
+        return None
+    tip = wait_for('the tooltip of the XEmbed icon', tooltip, timeout=20, interval=0.5)
+    screenshot(os.path.join(args.artifacts, 'tray-xembed-tooltip.png'))
+    if tip != 'Natter — 2 unread':
+        raise CheckFailed(f'XEmbed tray tooltip {tip!r}, expected "Natter — 2 unread"')
+    log(f'XEmbed tray tooltip through AT-SPI: {tip!r}')
+
+
 def run(args, procs, windows, logdir):
+    if args.xembed:
+        return run_xembed(args, procs, windows, logdir)
     soketi = e2e.Soketi(procs, args.node, logdir)
     soketi.start()
     e2e.Atspi.init()
@@ -94,6 +186,7 @@ def main():
     ap.add_argument('--wm-close', required=True)
     ap.add_argument('--node', default='node')
     ap.add_argument('--no-tray', action='store_true')
+    ap.add_argument('--xembed', action='store_true', help='trayer (HS_TRAY=trayer): the XEmbed checks')
     ap.add_argument('--artifacts', default=os.environ.get('NATTER_ARTIFACT_DIR',
                                                           os.path.join(e2e.ROOT, 'build/test-artifacts')))
     args = ap.parse_args()
@@ -101,7 +194,8 @@ def main():
         print('run me under HS_A11Y=1 scripts/headless-session', file=sys.stderr)
         return 2
     os.makedirs(args.artifacts, exist_ok=True)
-    logdir = os.path.join(args.artifacts, 'tray-logs' + ('-none' if args.no_tray else ''))
+    logdir = os.path.join(args.artifacts, 'tray-logs' + ('-none' if args.no_tray else '')
+                          + ('-xembed' if args.xembed else ''))
     os.makedirs(logdir, exist_ok=True)
     procs = Procs()
     windows = []
