@@ -171,7 +171,7 @@ class Soketi:
             except OSError:
                 return False
         try:
-            wait_for('soketi to answer HTTP', ready, timeout=20)
+            wait_for('soketi to answer HTTP', ready, timeout=60)
         except CheckFailed as e:
             raise SetupFailed(str(e))
         log(f'soketi up on 127.0.0.1:{self.port}')
