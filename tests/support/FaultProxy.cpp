@@ -48,7 +48,7 @@ void FaultProxy::clearFaults()
 {
     m_settings = FaultSettings{};
     m_stallNew = false;
-    m_resetNew = false;
+    m_resetNewAfter = -1;
     if (m_refusing)
         acceptAgain();
 }
@@ -92,9 +92,9 @@ void FaultProxy::reset()
             link->reset();
 }
 
-void FaultProxy::setResetNew(bool on)
+void FaultProxy::setResetNewAfter(qint64 bytes)
 {
-    m_resetNew = on;
+    m_resetNewAfter = bytes;
 }
 
 void FaultProxy::refuseFor(int ms)
@@ -122,8 +122,10 @@ void FaultProxy::onNewConnection()
         auto *link = new FaultProxyLink(socket, m_host, m_targetPort, &m_settings, this);
         m_links << link;
         emit connectionAccepted(m_accepted);
-        if (m_resetNew)
+        if (m_resetNewAfter == 0)
             link->reset();
+        else if (m_resetNewAfter > 0)
+            link->resetAfter(m_resetNewAfter);
         else if (m_stallNew)
             link->stall();
     }

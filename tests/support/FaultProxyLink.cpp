@@ -80,6 +80,12 @@ void FaultProxyLink::cutAfter(qint64 bytes)
     pump(m_toClient);
 }
 
+void FaultProxyLink::resetAfter(qint64 bytes)
+{
+    m_cutWithReset = true;
+    cutAfter(bytes);
+}
+
 void FaultProxyLink::reset()
 {
     if (m_done)
@@ -152,6 +158,11 @@ void FaultProxyLink::pump(Lane &lane)
 
 void FaultProxyLink::cut()
 {
+    if (m_cutWithReset) {
+        m_client->flush();
+        reset();
+        return;
+    }
     // FIN after the partial frame: flush first, disconnectFromHost() sends what is buffered.
     m_client->flush();
     m_client->disconnectFromHost();

@@ -36,6 +36,8 @@ public:
     bool isStalled() const { return m_stalled; }
     // Closes toward the client (FIN) after `bytes` more bytes went to it; 0 closes at once.
     void cutAfter(qint64 bytes);
+    // Like cutAfter(), with an RST instead of the FIN.
+    void resetAfter(qint64 bytes);
     // RST toward the client (SO_LINGER 0), upstream aborted too.
     void reset();
     qint64 bytesToClient() const;
@@ -76,5 +78,6 @@ private:
     QElapsedTimer m_clock;
     bool m_upstreamConnected = false;
     bool m_stalled = false;
+    bool m_cutWithReset = false;
     bool m_done = false;
 };

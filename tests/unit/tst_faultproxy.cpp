@@ -205,11 +205,18 @@ private slots:
         QCOMPARE(raw.waitForEnd(5000), -1);
         QCOMPARE(raw.lastErrno, ECONNRESET);
 
-        proxy.setResetNew(true);
+        proxy.setResetNewAfter(0);
         RawClient next(proxy.port());
         QCOMPARE(next.waitForEnd(5000), -1);
         QCOMPARE(next.lastErrno, ECONNRESET);
         QTRY_COMPARE(proxy.accepted(), 2);
+
+        proxy.setResetNewAfter(2);
+        RawClient third(proxy.port());
+        QVERIFY(third.send("abcdef"));
+        QCOMPARE(third.waitForEnd(5000), -1);
+        QCOMPARE(third.lastErrno, ECONNRESET);
+        QCOMPARE(third.received, QByteArray("ab"));
     }
 
     void refusesForAWhileThenAcceptsOnTheSamePort()
