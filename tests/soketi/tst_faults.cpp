@@ -192,6 +192,39 @@ private slots:
                 << "ms; after a network change:" << netDetected << "/" << netBack << "ms";
     }
 
+    // A server (or a middlebox) that resets connections right after accepting them. Qt 6.4's
+    // QAbstractSocket tests a pending connect by calling connect() again; after the RST the
+    // socket is closed, so that starts a new connection instead of reporting the error: one
+    // attempt of ours becomes thousands of TCP connections, and nothing is reported until our
+    // handshake timeout. It takes the RST to arrive before the event loop sees the connect
+    // complete: certain here (the proxy runs on our thread), rarer over a real network (a busy
+    // GUI thread). Bounded by the handshake timeout today; the expected failure marks the open
+    // defect (it turns into an XPASS failure once the transport reports the reset at once).
+    void resetRightAfterAcceptIsReportedAtOnce()
+    {
+        FaultProxy proxy;
+        QVERIFY(proxy.start(QStringLiteral("127.0.0.1"), m_soketi.port()));
+        proxy.setResetNewAfter(0);
+        ConnectionOptions options = through(proxy);
+        options.handshakeTimeoutMs = 3000;
+        Client client(options, nullptr);
+        QSignalSpy lost(client.connection(), &Connection::connectionLost);
+        QElapsedTimer t;
+        t.start();
+        client.connect();
+        QTRY_VERIFY_WITH_TIMEOUT(lost.size() > 0, kWait);
+        const qint64 ms = t.elapsed();
+        const int connects = proxy.accepted();
+        client.disconnect();
+        qInfo() << "RST at accept: first connection loss reported after" << ms << "ms, after"
+                << connects << "TCP connections from one attempt";
+        // Never hangs: the handshake timeout ends the attempt.
+        QVERIFY2(ms < options.handshakeTimeoutMs + 1500, qPrintable(QString::number(ms)));
+        QEXPECT_FAIL("", "Qt 6.4 QAbstractSocket reconnects after an RST during connect", Continue);
+        QVERIFY2(connects <= 2 && ms < 1000,
+                 qPrintable(QStringLiteral("%1 ms, %2 connections").arg(ms).arg(connects)));
+    }
+
     void rstAndMidFrameCutRestoreEverything_data()
     {
         QTest::addColumn<bool>("cut");
