@@ -12,6 +12,7 @@
 #include <pusher/HttpAuthorizer.h>
 #include <pusher/LocalSigner.h>
 #include <pusher/PresenceChannel.h>
+#include <pusher/SecretEnvironment.h>
 #include <pusher/UserSession.h>
 
 #include <QCoreApplication>
@@ -146,9 +147,12 @@ int ListenCommand::run(const QStringList &arguments)
         s.emits.append({e.left(eq), data});
     }
 
+    // Both variables leave the environment whether they are used or not.
+    const QString secretFromEnvironment = SecretEnvironment::take("NATTER_SECRET");
+    const QString headersFromEnvironment = SecretEnvironment::take("NATTER_AUTH_HEADER");
     QString secret = parser.value(QStringLiteral("secret"));
     if (secret.isEmpty() && !parser.isSet(QStringLiteral("auth-endpoint")))
-        secret = qEnvironmentVariable("NATTER_SECRET");
+        secret = secretFromEnvironment;
     const bool needsAuth = s.signin
         || std::any_of(s.channels.begin(), s.channels.end(),
                        [](const QString &c) { return ChannelName::needsAuth(c); });
@@ -179,7 +183,7 @@ int ListenCommand::run(const QStringList &arguments)
         };
         // The environment first, so a --auth-header of the same name wins. Neither value is
         // ever printed: it is usually a bearer token.
-        for (const QString &line : qEnvironmentVariable("NATTER_AUTH_HEADER").split(u'\n')) {
+        for (const QString &line : headersFromEnvironment.split(u'\n')) {
             if (!line.trimmed().isEmpty() && !addHeader(line.trimmed())) {
                 JsonLines::error(QStringLiteral("NATTER_AUTH_HEADER takes 'Name: value' lines"));
                 return ExitUsage;

@@ -6,6 +6,7 @@
 
 #include <pusher/RestClient.h>
 #include <pusher/RestReply.h>
+#include <pusher/SecretEnvironment.h>
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -51,9 +52,10 @@ int TriggerCommand::run(const QStringList &arguments)
         JsonLines::error(QStringLiteral("trigger takes CHANNEL EVENT DATA"));
         return ExitUsage;
     }
+    const QString secretFromEnvironment = SecretEnvironment::take("NATTER_SECRET");
     QString secret = parser.value(QStringLiteral("secret"));
     if (secret.isEmpty())
-        secret = qEnvironmentVariable("NATTER_SECRET");
+        secret = secretFromEnvironment;
     if (!parser.isSet(QStringLiteral("app-id")) || secret.isEmpty()) {
         JsonLines::error(QStringLiteral("trigger needs --app-id, --key and --secret"));
         return ExitUsage;

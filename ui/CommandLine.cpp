@@ -134,6 +134,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
     o.secret = parser.isSet(secret) ? parser.value(secret)
                                     : environment.value(QStringLiteral("NATTER_SECRET"));
     o.authToken = environment.value(QStringLiteral("NATTER_AUTH_TOKEN"));
+    o.secretVariables = QStringList{QStringLiteral("NATTER_SECRET"),
+                                    QStringLiteral("NATTER_AUTH_TOKEN")};
 
     if (parser.isSet(passwordEnv) && !parser.isSet(server))
         return fail(tr("--password-env needs --server."));
@@ -160,6 +162,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments,
             if (var.isEmpty() || !environment.contains(var))
                 return fail(tr("--password-env %1: the variable is not set.").arg(var));
             o.joinPassword = environment.value(var);
+            o.secretVariables.append(var);
         }
         o.adHocProfile = p;
         return result;

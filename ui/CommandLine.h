@@ -38,6 +38,8 @@ public:
         QString secret; // --secret or NATTER_SECRET (local signing)
         QString authToken; // NATTER_AUTH_TOKEN (bearer token for --auth-endpoint)
         QString joinPassword; // --server: the join password, from --password-env's variable
+        // Variables that may hold a secret (the ones above): main() wipes them once parsed.
+        QStringList secretVariables;
 
         // --user and --room given and something to connect to: log in without the login page.
         bool autoLogin() const { return !user.isEmpty() && !rooms.isEmpty(); }

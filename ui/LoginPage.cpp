@@ -352,10 +352,8 @@ QString LoginPage::hintFor(LoginError error)
     case LoginError::BadKey:
         return tr("Check the app key in the server profile (Settings).");
     case LoginError::Tls:
-        return tr("Check whether the server uses TLS at all (switch TLS off for a plain ws:// "
-                  "server), the host "
-                  "name, and the CA file in the profile if the server uses its own certificate "
-                  "authority.");
+        return tr("Add the server's CA file to the profile in Settings, or check the address "
+                  "(and whether the server uses TLS at all).");
     case LoginError::BadResponse:
         return tr("Check the auth endpoint URL in Settings: it must answer like Pusher's server "
                   "libraries do, "

@@ -7,6 +7,8 @@
 #include "QuitOnSignal.h"
 #include "SymbolicIcon.h"
 
+#include <pusher/SecretEnvironment.h>
+
 #include <QAbstractEventDispatcher>
 #include <QApplication>
 #include <QLibraryInfo>
@@ -119,6 +121,9 @@ int main(int argc, char **argv)
     case natter::ui::CommandLine::Action::Run:
         break;
     }
+    // The values are in `parsed` now: nothing else of ours reads them from the environment.
+    for (const QString &name : parsed.options.secretVariables)
+        natter::pusher::SecretEnvironment::forget(name.toLocal8Bit().constData());
     const QString rules = natter::ui::CommandLine::loggingRules(parsed.options.logLevel);
     if (!rules.isEmpty())
         QLoggingCategory::setFilterRules(rules);

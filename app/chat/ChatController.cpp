@@ -122,8 +122,13 @@ void ChatController::start(const ConnectionOptions &options, Authorizer *authori
                                      : reason);
             });
     connect(connection, &Connection::tlsError, this, [this](const QString &reason) {
+        // The transport's reason starts with what happened ("the server's certificate is not
+        // trusted"); the "TLS error:" tag is for logs, the title already says it.
+        QString what = reason;
+        if (what.startsWith(QLatin1String("TLS error: ")))
+            what = what.mid(11);
         d->failLogin(LoginError::Tls,
-                     tr("The secure connection to %1 failed: %2").arg(d->address(), reason));
+                     tr("The secure connection to %1 failed: %2").arg(d->address(), what));
     });
     d->route->setClient(d->client, d->clock, userId);
     d->status->setConnection(connection);

@@ -27,6 +27,11 @@ Room::Room(const QString &name, natter::pusher::PresenceChannel *channel, QObjec
     , m_members(new natter::pusher::MemberListModel(this))
 {
     m_members->setMembers(m_shownMembers);
+    const auto forgetNames = [this] { m_names.clear(); };
+    connect(m_shownMembers, &Members::wasReset, this, forgetNames);
+    connect(m_shownMembers, &Members::memberAdded, this, forgetNames);
+    connect(m_shownMembers, &Members::memberRemoved, this, forgetNames);
+    connect(m_shownMembers, &Members::memberUpdated, this, forgetNames);
     setChannel(channel);
 }
 
@@ -53,11 +58,23 @@ bool Room::isSubscribed() const
 
 QString Room::memberName(const QString &userId) const
 {
+    if (const auto known = m_names.constFind(userId); known != m_names.cend())
+        return *known;
     const std::optional<Member> m = m_shownMembers->get(userId);
     if (!m)
         return {};
-    const QString name = m->info.value(QLatin1String("name")).toString();
-    return name.isEmpty() ? m->id : name;
+    QString name = m->info.value(QLatin1String("name")).toString();
+    if (name.isEmpty())
+        name = m->id;
+    constexpr int kMax = natter::pusher::MemberListModel::MaxNameLength;
+    if (name.size() > kMax) {
+        qsizetype keep = kMax - 1; // and the ellipsis
+        if (name.at(keep - 1).isHighSurrogate())
+            --keep; // never split a character
+        name = name.left(keep) + QChar(0x2026);
+    }
+    m_names.insert(userId, name);
+    return name;
 }
 
 void Room::setChannel(natter::pusher::PresenceChannel *channel)

@@ -44,7 +44,8 @@ public:
     natter::pusher::MemberListModel *members() const { return m_members; }
     // The members shown by members(): the channel's, kept through a connection drop.
     natter::pusher::Members *memberList() const { return m_shownMembers; }
-    // A member's display name (info "name", else the id); empty if not a member.
+    // A member's display name (info "name", else the id, at most MaxNameLength characters);
+    // empty if not a member.
     QString memberName(const QString &userId) const;
     bool isSubscribed() const;
     int unread() const { return m_unread; }
@@ -110,6 +111,9 @@ private:
     natter::pusher::Clock *m_clock = nullptr;
     std::unique_ptr<natter::pusher::Timer> m_typingTimer;
     QHash<QString, Typist> m_typing; // user id -> name, until
+    // memberName() per user id, bounded: every received message carries its sender's name, and
+    // a member may announce a name of megabytes (copied out of the JSON on each lookup).
+    mutable QHash<QString, QString> m_names;
 };
 
 } // namespace natter::chat

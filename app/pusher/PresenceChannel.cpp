@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace natter::pusher {
 
@@ -39,16 +40,24 @@ void PresenceChannel::onSubscriptionSucceeded(const Event &event)
     const QJsonObject presence = event.dataObject().value(QLatin1String("presence")).toObject();
     const QJsonObject hash = presence.value(QLatin1String("hash")).toObject();
     QList<Member> list;
+    QSet<QString> seen;
+    // One more than the list keeps tells Members it is truncated; converting the rest of a
+    // huge announcement (100,000 members) would only stall the event loop for nothing.
+    const auto full = [&] { return list.size() > Members::MaxMembers; };
     const QJsonArray ids = presence.value(QLatin1String("ids")).toArray();
     // Keep the server's order when it sends ids; hash keys are always strings.
     if (!ids.isEmpty()) {
         for (const QJsonValue &v : ids) {
             const QString id = idString(v);
-            if (!id.isEmpty())
-                list.append({id, hash.value(id).toObject()});
+            if (id.isEmpty() || seen.contains(id))
+                continue;
+            seen.insert(id);
+            list.append({id, hash.value(id).toObject()});
+            if (full())
+                break;
         }
     } else {
-        for (auto it = hash.begin(); it != hash.end(); ++it)
+        for (auto it = hash.begin(); it != hash.end() && !full(); ++it)
             list.append({it.key(), it.value().toObject()});
     }
     m_members.reset(list);

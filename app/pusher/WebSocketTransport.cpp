@@ -43,10 +43,34 @@ WebSocketTransport::WebSocketTransport(const ConnectionOptions &options, QObject
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         // Never ignored: the socket aborts the handshake itself after this signal.
         QStringList texts;
-        for (const QSslError &e : errors)
+        bool wrongHost = false;
+        bool untrusted = false;
+        for (const QSslError &e : errors) {
             texts << e.errorString();
+            switch (e.error()) {
+            case QSslError::HostNameMismatch:
+                wrongHost = true;
+                break;
+            case QSslError::SelfSignedCertificate:
+            case QSslError::SelfSignedCertificateInChain:
+            case QSslError::UnableToGetLocalIssuerCertificate:
+            case QSslError::UnableToVerifyFirstCertificate:
+            case QSslError::CertificateUntrusted:
+            case QSslError::UnableToGetIssuerCertificate:
+                untrusted = true;
+                break;
+            default:
+                break;
+            }
+        }
+        // One sentence first (what the window shows), then Qt's details.
+        const QString what = wrongHost
+            ? QStringLiteral("the server's certificate is for another host name")
+            : untrusted ? QStringLiteral("the server's certificate is not trusted")
+                        : QStringLiteral("the server's certificate was refused");
         m_failure = Failure::Tls;
-        m_errorText = QStringLiteral("TLS error: ") + texts.join(QStringLiteral("; "));
+        m_errorText
+            = QStringLiteral("TLS error: %1 (%2)").arg(what, texts.join(QStringLiteral("; ")));
     });
     connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this](QAbstractSocket::SocketError error) {

@@ -6,7 +6,7 @@
 #include <QSslKey>
 #include <QStandardPaths>
 
-SelfSignedCertificate::SelfSignedCertificate()
+SelfSignedCertificate::SelfSignedCertificate(const QString &subjectAltName)
 {
     if (!m_dir.isValid()) {
         m_error = QStringLiteral("no temporary directory");
@@ -17,7 +17,7 @@ SelfSignedCertificate::SelfSignedCertificate()
         m_error = QStringLiteral("openssl not found");
         return;
     }
-    const QString keyPath = m_dir.filePath(QStringLiteral("key.pem"));
+    const QString keyPath = this->keyPath();
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     // EC keys are generated instantly, unlike RSA ones.
@@ -26,8 +26,7 @@ SelfSignedCertificate::SelfSignedCertificate()
                    QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
                    QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-days"),
                    QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=natter-test"),
-                   QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=") + subjectAltName,
                    QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certificatePath()});
     if (!process.waitForFinished(30000) || process.exitCode() != 0) {
         m_error = QStringLiteral("openssl failed: ") + QString::fromLocal8Bit(process.readAll());
@@ -54,6 +53,11 @@ SelfSignedCertificate::SelfSignedCertificate()
 QString SelfSignedCertificate::certificatePath() const
 {
     return m_dir.filePath(QStringLiteral("cert.pem"));
+}
+
+QString SelfSignedCertificate::keyPath() const
+{
+    return m_dir.filePath(QStringLiteral("key.pem"));
 }
 
 QSslConfiguration SelfSignedCertificate::serverConfiguration() const

@@ -4,8 +4,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSslSocket>
 #include <QStandardPaths>
-#include <QTcpSocket>
 #include <QTest>
 
 #include <csignal>
@@ -92,10 +92,19 @@ bool SoketiServer::answers(int timeoutMs)
                [this] {
                    if (m_process.state() == QProcess::NotRunning)
                        return true;
-                   QTcpSocket socket;
-                   socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
-                   if (!socket.waitForConnected(200))
-                       return false;
+                   // With SOKETI_SSL_CERT soketi speaks only TLS; whether its certificate is
+                   // trusted is what the tests check, not this probe.
+                   QSslSocket socket;
+                   if (m_extraEnv.contains(QStringLiteral("SOKETI_SSL_CERT"))) {
+                       socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+                       socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
+                       if (!socket.waitForEncrypted(1000))
+                           return false;
+                   } else {
+                       socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+                       if (!socket.waitForConnected(200))
+                           return false;
+                   }
                    socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
                    if (!socket.waitForReadyRead(500))
                        return false;

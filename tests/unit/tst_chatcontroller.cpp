@@ -579,6 +579,27 @@ private slots:
         QCOMPARE(room->typingUsers(), QStringList{S("Bob")});
     }
 
+    // A member may announce a name of megabytes: each message from them carries a bounded copy
+    // (it held the whole name before, so a flood from that member exhausted memory).
+    void aHugeMemberNameIsBoundedOnEveryMessage()
+    {
+        Rig rig;
+        const QString huge(1 << 20, u'B');
+        Room *room = rig.loggedIn({{S("bob"), QJsonObject{{S("name"), huge}}}});
+        for (int i = 0; i < 3; ++i)
+            rig.receive(S("client-message"),
+                        QJsonObject{{S("id"), S("h%1").arg(i)}, {S("text"), S("hi")}}, S("bob"));
+        FakeClock::pumpEvents();
+        QCOMPARE(room->messages()->rowCount(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const QString name = room->messages()->at(i).senderName;
+            QVERIFY2(name.size() <= 200, qPrintable(QString::number(name.size())));
+            QVERIFY(name.startsWith(S("BBBB")));
+            QVERIFY(room->messages()->at(i).senderVerified);
+        }
+        QVERIFY(room->memberName(S("bob")).size() <= 200);
+    }
+
     void receivedTextIsBounded()
     {
         Rig rig;
