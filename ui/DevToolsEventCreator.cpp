@@ -49,10 +49,14 @@ DevToolsEventCreator::DevToolsEventCreator(natter::devtools::EventSender *sender
     m_rest->setAccessibleName(tr("REST API"));
     m_clientEvent = new QRadioButton(tr("c&lient event"), m_sendAs);
     m_clientEvent->setAccessibleName(tr("client event"));
+    m_natterServer = new QRadioButton(tr("&natter-server"), m_sendAs);
+    m_natterServer->setAccessibleName(tr("natter-server"));
+    m_natterServer->setToolTip(tr("Ask natter-server to trigger it (the server's debug users)"));
     m_rest->setChecked(true);
     auto *sendAsLayout = new QHBoxLayout(m_sendAs);
     sendAsLayout->addWidget(m_rest);
     sendAsLayout->addWidget(m_clientEvent);
+    sendAsLayout->addWidget(m_natterServer);
     sendAsLayout->addStretch(1);
     m_appId = new QLineEdit(this);
     m_appId->setAccessibleName(tr("App ID"));
@@ -120,6 +124,7 @@ DevToolsEventCreator::DevToolsEventCreator(natter::devtools::EventSender *sender
     layout->addWidget(m_historyView, 1);
 
     connect(m_rest, &QRadioButton::toggled, this, &DevToolsEventCreator::validate);
+    connect(m_natterServer, &QRadioButton::toggled, this, &DevToolsEventCreator::validate);
     connect(m_appId, &QLineEdit::textChanged, this, [this](const QString &id) {
         validate();
         emit appIdChanged(id.trimmed());
@@ -135,6 +140,7 @@ DevToolsEventCreator::DevToolsEventCreator(natter::devtools::EventSender *sender
     });
     connect(sender, &natter::devtools::EventSender::finished, this,
             &DevToolsEventCreator::onFinished);
+    setServerAvailable(false);
     setRestAvailable(false);
 }
 
@@ -151,8 +157,19 @@ void DevToolsEventCreator::setAppId(const QString &appId)
 void DevToolsEventCreator::setRestAvailable(bool available)
 {
     m_restAvailable = available;
-    // Without the app secret there is nothing to sign REST calls with: client events only.
-    (available ? m_rest : m_clientEvent)->setChecked(true);
+    // Without the app secret there is nothing to sign REST calls with.
+    (available ? m_rest : m_serverAvailable ? m_natterServer : m_clientEvent)->setChecked(true);
+    validate();
+}
+
+void DevToolsEventCreator::setServerAvailable(bool available)
+{
+    m_serverAvailable = available;
+    m_natterServer->setVisible(available);
+    if (available && !m_restAvailable)
+        m_natterServer->setChecked(true);
+    else if (!available && m_natterServer->isChecked())
+        (m_restAvailable ? m_rest : m_clientEvent)->setChecked(true);
     validate();
 }
 
@@ -166,13 +183,25 @@ void DevToolsEventCreator::setSubscribedChannels(const QStringList &channels)
 
 EventDraft DevToolsEventCreator::draft() const
 {
-    return {m_channel->text().trimmed(), m_event->text().trimmed(), m_data->toPlainText(),
-            m_rest->isChecked() ? EventDraft::SendAs::RestApi : EventDraft::SendAs::ClientEvent};
+    const EventDraft::SendAs sendAs = m_rest->isChecked() ? EventDraft::SendAs::RestApi
+        : m_natterServer->isChecked()                     ? EventDraft::SendAs::NatterServer
+                                                          : EventDraft::SendAs::ClientEvent;
+    return {m_channel->text().trimmed(), m_event->text().trimmed(), m_data->toPlainText(), sendAs};
 }
 
 void DevToolsEventCreator::setDraft(const EventDraft &draft)
 {
-    (draft.sendAs == EventDraft::SendAs::RestApi ? m_rest : m_clientEvent)->setChecked(true);
+    switch (draft.sendAs) {
+    case EventDraft::SendAs::RestApi:
+        m_rest->setChecked(true);
+        break;
+    case EventDraft::SendAs::NatterServer:
+        m_natterServer->setChecked(true);
+        break;
+    case EventDraft::SendAs::ClientEvent:
+        m_clientEvent->setChecked(true);
+        break;
+    }
     m_channel->setText(draft.channel);
     m_event->setText(draft.event);
     m_data->setPlainText(draft.data);
@@ -184,7 +213,8 @@ void DevToolsEventCreator::validate()
     const bool rest = d.sendAs == EventDraft::SendAs::RestApi;
     m_appId->setVisible(rest);
     m_appIdLabel->setVisible(rest);
-    m_exclude->setVisible(rest);
+    const bool server = d.sendAs == EventDraft::SendAs::NatterServer;
+    m_exclude->setVisible(rest || server);
     const EventDraft::Check check = d.check();
     QStringList problems;
     for (const QString &p : {check.channelError, check.eventError, check.dataError}) {
@@ -195,6 +225,8 @@ void DevToolsEventCreator::validate()
         problems.append(tr("The REST API needs the app secret: this profile does not have one."));
     else if (rest && appId().isEmpty())
         problems.append(tr("Enter the app ID for the REST API."));
+    else if (server && !m_serverAvailable)
+        problems.append(tr("Only natter-server's debug users can send through it."));
     const QString size = tr("%L1 / %L2 bytes").arg(check.dataBytes).arg(EventDraft::MaxDataBytes);
     m_validation->setText(problems.isEmpty() ? tr("Ready to send. %1").arg(size)
                                              : problems.join(u'\n') + u'\n' + size);

@@ -21,7 +21,8 @@ class SentEventModel;
 namespace natter::ui {
 
 // The Event creator: channel, event name and JSON data checked as they are typed (channel
-// rules, JSON syntax, the 10 KB limit), sent through the REST API or as a client event; the
+// rules, JSON syntax, the 10 KB limit), sent through the REST API, through natter-server or as
+// a client event; the
 // answer shown, and a history to resend from.
 class DevToolsEventCreator : public QWidget
 {
@@ -36,6 +37,9 @@ public:
     void setAppId(const QString &appId);
     // REST API is offered (and chosen) only when the app secret is known.
     void setRestAvailable(bool available);
+    // natter-server is offered only to the server's debug users (and then chosen, when there is
+    // no app secret).
+    void setServerAvailable(bool available);
     void setSubscribedChannels(const QStringList &channels);
 
     natter::devtools::EventDraft draft() const;
@@ -46,6 +50,7 @@ public:
     QGroupBox *sendAs() const { return m_sendAs; }
     QRadioButton *restButton() const { return m_rest; }
     QRadioButton *clientEventButton() const { return m_clientEvent; }
+    QRadioButton *natterServerButton() const { return m_natterServer; }
     QLineEdit *channelField() const { return m_channel; }
     QLineEdit *eventField() const { return m_event; }
     QPlainTextEdit *dataField() const { return m_data; }
@@ -71,6 +76,7 @@ private:
     QGroupBox *m_sendAs;
     QRadioButton *m_rest;
     QRadioButton *m_clientEvent;
+    QRadioButton *m_natterServer;
     QLineEdit *m_appId;
     QLabel *m_appIdLabel;
     QCheckBox *m_exclude;
@@ -83,6 +89,7 @@ private:
     QListView *m_historyView;
     QPushButton *m_resend;
     bool m_restAvailable = false;
+    bool m_serverAvailable = false;
 };
 
 } // namespace natter::ui

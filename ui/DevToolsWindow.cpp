@@ -11,6 +11,7 @@
 #include <devtools/FrameLogModel.h>
 #include <devtools/FrameRecorder.h>
 #include <devtools/SentEventModel.h>
+#include <devtools/ServerFeed.h>
 #include <pusher/Client.h>
 #include <pusher/RestClient.h>
 
@@ -35,6 +36,7 @@ DevToolsWindow::DevToolsWindow(QSettings *uiSettings, QWidget *parent)
     m_recorder = new natter::devtools::FrameRecorder(m_log, this);
     m_sender = new natter::devtools::EventSender(m_network, this);
     m_history = new natter::devtools::SentEventModel(this);
+    m_feed = new natter::devtools::ServerFeed(m_recorder, this);
 
     m_console = new DevToolsConsole(m_log, m_recorder, this);
     m_creator = new DevToolsEventCreator(m_sender, m_history, this);
@@ -63,6 +65,7 @@ DevToolsWindow::DevToolsWindow(QSettings *uiSettings, QWidget *parent)
 
 DevToolsWindow::~DevToolsWindow()
 {
+    m_feed->stop();
     m_recorder->attach(nullptr);
 }
 
@@ -71,6 +74,10 @@ void DevToolsWindow::setSession(ChatSession *session)
     if (session == m_session)
         return;
     disconnect(m_connectionChanged);
+    m_feed->stop();
+    m_debugChannel.clear();
+    m_sender->setServerApi(nullptr);
+    m_creator->setServerAvailable(false);
     m_session = session;
     m_log->clear();
     m_recorder->clearRates();
@@ -89,6 +96,27 @@ void DevToolsWindow::setSession(ChatSession *session)
     }
     updateRest();
     attach();
+    askForServerView();
+}
+
+void DevToolsWindow::askForServerView()
+{
+    natter::chat::NatterServerApi *api = m_session ? m_session->serverApi() : nullptr;
+    if (!api)
+        return;
+    api->fetchDebugChannel(
+        [self = QPointer<DevToolsWindow>(this), session = m_session,
+         api = QPointer<natter::chat::NatterServerApi>(api)](
+            const natter::chat::NatterServerApi::Failure &failure, const QString &channel) {
+            if (!self || !api || self->m_session != session)
+                return;
+            if (!failure.ok())
+                return; // not a debug user (403), or a server without the view: nothing to show
+            self->m_debugChannel = channel;
+            self->m_sender->setServerApi(api);
+            self->m_creator->setServerAvailable(true);
+            self->attach();
+        });
 }
 
 void DevToolsWindow::attach()
@@ -97,6 +125,10 @@ void DevToolsWindow::attach()
     m_sender->setClient(client);
     m_channels->setClient(client);
     m_recorder->attach(isVisible() && client ? client->connection() : nullptr);
+    if (isVisible() && client && !m_debugChannel.isEmpty())
+        m_feed->start(client, m_debugChannel);
+    else
+        m_feed->stop();
 }
 
 void DevToolsWindow::updateRest()
@@ -141,6 +173,7 @@ void DevToolsWindow::hideEvent(QHideEvent *event)
 {
     // Closed tools cost the chat nothing: the connection's observer goes back to null.
     m_recorder->attach(nullptr);
+    m_feed->stop();
     m_recorder->flush();
     QWidget::hideEvent(event);
 }

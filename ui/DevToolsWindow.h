@@ -12,6 +12,7 @@ class EventSender;
 class FrameLogModel;
 class FrameRecorder;
 class SentEventModel;
+class ServerFeed;
 } // namespace natter::devtools
 
 namespace natter::ui {
@@ -24,8 +25,10 @@ class DevToolsRates;
 
 // "Developer tools": the Debug console, the Event creator, the channel inspector and the rates
 // for the current session's connection. Frames are recorded only while the window is shown, so
-// a closed window costs the chat nothing. The server-wide view (natter-server's webhook feed)
-// is not offered until natter-server exists.
+// a closed window costs the chat nothing. On a natter-server profile whose user is one of the
+// server's debug users (GET /debug), the console also shows the server-wide view (the webhooks
+// natter-server republishes) and the Event creator can send through natter-server; for anyone
+// else neither is shown.
 class DevToolsWindow : public QWidget
 {
     Q_OBJECT
@@ -45,6 +48,9 @@ public:
     DevToolsEventCreator *eventCreator() const { return m_creator; }
     DevToolsChannels *channels() const { return m_channels; }
     DevToolsRates *rates() const { return m_rates; }
+    natter::devtools::ServerFeed *serverFeed() const { return m_feed; }
+    // The debug channel natter-server offered this user; empty: no server-wide view.
+    QString debugChannel() const { return m_debugChannel; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -53,6 +59,7 @@ protected:
 private:
     void attach();
     void updateRest();
+    void askForServerView();
 
     QSettings *m_uiSettings;
     QPointer<ChatSession> m_session;
@@ -62,6 +69,8 @@ private:
     natter::devtools::FrameRecorder *m_recorder;
     natter::devtools::EventSender *m_sender;
     natter::devtools::SentEventModel *m_history;
+    natter::devtools::ServerFeed *m_feed;
+    QString m_debugChannel;
     QTabWidget *m_tabs;
     DevToolsConsole *m_console;
     DevToolsEventCreator *m_creator;

@@ -277,6 +277,37 @@ void NatterServerApi::createSession(const QString &name, const QString &password
             });
 }
 
+void NatterServerApi::fetchDebugChannel(Callback<QString> done)
+{
+    request("GET", QStringLiteral("/debug"), {}, true,
+            [done](const Failure &failure, int, const QJsonObject &json) {
+                const QString channel = json.value(QLatin1String("channel")).toString();
+                if (failure.ok() && channel.isEmpty()) {
+                    Failure f;
+                    f.error = Error::BadResponse;
+                    f.status = 200;
+                    f.message = tr("The server's debug answer names no channel.");
+                    done(f, {});
+                    return;
+                }
+                done(failure, failure.ok() ? channel : QString());
+            });
+}
+
+void NatterServerApi::triggerDebugEvent(const QString &channel, const QString &event,
+                                        const QString &data, const QString &socketId,
+                                        std::function<void(const Failure &)> done)
+{
+    QJsonObject body{{QStringLiteral("channel"), channel},
+                     {QStringLiteral("event"), event},
+                     {QStringLiteral("data"), data}};
+    if (!socketId.isEmpty())
+        body.insert(QStringLiteral("socket_id"), socketId);
+    request("POST", QStringLiteral("/debug/events"),
+            QJsonDocument(body).toJson(QJsonDocument::Compact), true,
+            [done](const Failure &failure, int, const QJsonObject &) { done(failure); });
+}
+
 void NatterServerApi::resumeSession(Callback<Session> done)
 {
     if (m_token.isEmpty()) {

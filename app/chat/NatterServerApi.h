@@ -123,6 +123,14 @@ public:
     void fetchMessages(const QString &room, qint64 afterId, qint64 beforeId, int limit,
                        Callback<Page> done);
 
+    // GET /debug: the debug channel (private-natter-debug) when this user is one of the server's
+    // --debug-users; a Failure (403 forbidden, or 404 from an older server) otherwise.
+    void fetchDebugChannel(Callback<QString> done);
+    // POST /debug/events (debug users only): `event` with `data` on `channel` through the
+    // server's own Pusher credentials; `socketId` (optional) is left out of the delivery.
+    void triggerDebugEvent(const QString &channel, const QString &event, const QString &data,
+                           const QString &socketId, std::function<void(const Failure &)> done);
+
     // A MESSAGE object of the contract as a received ChatMessage (id = client_id, or
     // "srv-<id>" without one; serverId; senderVerified: the server says who sent it).
     static std::optional<ChatMessage> parseMessage(const QJsonObject &object);

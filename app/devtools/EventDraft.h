@@ -8,7 +8,7 @@ namespace natter::devtools {
 // JSON syntax of the data and the 10 KB limit. Each problem is a sentence that says what to fix.
 struct EventDraft
 {
-    enum class SendAs { RestApi, ClientEvent };
+    enum class SendAs { RestApi, ClientEvent, NatterServer };
     static constexpr int MaxDataBytes = 10240;
     static constexpr int MaxEventNameLength = 200;
 

@@ -2,6 +2,7 @@
 
 #include "LogDevtools.h"
 
+#include <chat/NatterServerApi.h>
 #include <pusher/Channel.h>
 #include <pusher/Client.h>
 #include <pusher/ClientEventQueue.h>
@@ -55,6 +56,16 @@ void EventSender::setRestConfig(const std::optional<natter::pusher::RestConfig> 
         m_rest = std::make_unique<natter::pusher::RestClient>(m_network, *config);
 }
 
+void EventSender::setServerApi(natter::chat::NatterServerApi *api)
+{
+    m_serverApi = api;
+}
+
+natter::chat::NatterServerApi *EventSender::serverApi() const
+{
+    return m_serverApi;
+}
+
 void EventSender::finishLater(int id, bool ok, const QString &answer)
 {
     QMetaObject::invokeMethod(
@@ -67,6 +78,10 @@ int EventSender::send(const EventDraft &draft, bool excludeOwnConnection)
     const EventDraft::Check check = draft.check();
     if (!check.ok()) {
         finishLater(id, false, check.firstError());
+        return id;
+    }
+    if (draft.sendAs == EventDraft::SendAs::NatterServer) {
+        sendThroughServer(id, draft, excludeOwnConnection);
         return id;
     }
     if (draft.sendAs == EventDraft::SendAs::RestApi) {
@@ -107,6 +122,34 @@ int EventSender::send(const EventDraft &draft, bool excludeOwnConnection)
     }
     m_clientEventTags.insert(tag, id);
     return id;
+}
+
+void EventSender::sendThroughServer(int id, const EventDraft &draft, bool excludeOwnConnection)
+{
+    if (!m_serverApi) {
+        finishLater(id, false,
+                    tr("Sending as natter-server needs a natter-server profile whose user is one "
+                       "of the server's debug users."));
+        return;
+    }
+    QString socketId;
+    if (excludeOwnConnection && m_client)
+        socketId = m_client->connection()->socketId();
+    m_serverApi->triggerDebugEvent(
+        draft.channel, draft.event, draft.data, socketId,
+        [self = QPointer<EventSender>(this), id](const natter::chat::NatterServerApi::Failure &f) {
+            if (!self)
+                return;
+            if (f.ok())
+                emit self->finished(id, true, tr("natter-server triggered it."));
+            else if (f.status > 0)
+                emit self->finished(id, false,
+                                    tr("natter-server refused it (HTTP %1 %2): %3")
+                                        .arg(f.status)
+                                        .arg(f.code, f.message));
+            else
+                emit self->finished(id, false, f.message);
+        });
 }
 
 } // namespace natter::devtools

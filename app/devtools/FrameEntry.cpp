@@ -15,6 +15,8 @@ QString FrameEntry::kindName(Kind kind)
         return QStringLiteral("auth");
     case Kind::Error:
         return QStringLiteral("error");
+    case Kind::Server:
+        return QStringLiteral("server");
     }
     return {};
 }

@@ -53,13 +53,19 @@ void FrameLogModel::append(std::vector<FrameEntry> batch)
     if (overflow > 0) {
         beginRemoveRows({}, 0, int(overflow) - 1);
         m_entries.erase(m_entries.begin(), m_entries.begin() + qsizetype(overflow));
+        if (!m_entries.empty())
+            m_text.releaseBefore(m_entries.front().text.offset);
         endRemoveRows();
         dropped += overflow;
     }
     const int first = int(m_entries.size());
     beginInsertRows({}, first, first + int(batch.size()) - 1);
-    for (FrameEntry &e : batch)
-        m_entries.push_back(std::move(e));
+    for (FrameEntry &e : batch) {
+        const FrameTextStore::Ref ref = m_text.append(e.text);
+        // The store's UTF-8 length is the frame's size on the wire: measured for free.
+        const int size = e.size == FrameEntry::Unmeasured ? int(ref.length) : e.size;
+        m_entries.push_back({e.timeMs, e.kind, size, std::move(e.event), std::move(e.channel), ref});
+    }
     endInsertRows();
     if (dropped > 0) {
         m_dropped += dropped;
@@ -71,11 +77,25 @@ void FrameLogModel::clear()
 {
     beginResetModel();
     m_entries.clear();
+    m_text.clear();
     endResetModel();
     if (m_dropped != 0) {
         m_dropped = 0;
         emit droppedCountChanged(0);
     }
+}
+
+FrameEntry FrameLogModel::at(int row) const
+{
+    const Stored &s = m_entries.at(size_t(row));
+    FrameEntry e;
+    e.timeMs = s.timeMs;
+    e.kind = s.kind;
+    e.event = s.event;
+    e.channel = s.channel;
+    e.size = s.size;
+    e.text = m_masker.mask(m_text.text(s.text));
+    return e;
 }
 
 int FrameLogModel::rowCount(const QModelIndex &parent) const
@@ -87,25 +107,43 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const FrameEntry &e = m_entries[size_t(index.row())];
+    const Stored &stored = m_entries[size_t(index.row())];
+    switch (role) {
+    case TimeRole:
+        return stored.timeMs;
+    case KindRole:
+        return int(stored.kind);
+    case KindNameRole:
+        return FrameEntry::kindName(stored.kind);
+    case EventRole:
+        return stored.event;
+    case ChannelRole:
+        return stored.channel;
+    case SizeRole:
+        return stored.size;
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        if (stored.kind == FrameEntry::Kind::In || stored.kind == FrameEntry::Kind::Out) {
+            // A frame's line does not show its text: no need to decode or mask it.
+            FrameEntry line;
+            line.timeMs = stored.timeMs;
+            line.kind = stored.kind;
+            line.event = stored.event;
+            line.channel = stored.channel;
+            line.size = stored.size;
+            return summary(line);
+        }
+        break;
+    default:
+        break;
+    }
+    const FrameEntry e = at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         return summary(e);
     case Qt::ToolTipRole:
         return e.text.left(500);
-    case TimeRole:
-        return e.timeMs;
-    case KindRole:
-        return int(e.kind);
-    case KindNameRole:
-        return FrameEntry::kindName(e.kind);
-    case EventRole:
-        return e.event;
-    case ChannelRole:
-        return e.channel;
-    case SizeRole:
-        return e.size;
     case TextRole:
         return e.text;
     default:
@@ -137,6 +175,12 @@ QString FrameLogModel::summary(const FrameEntry &entry)
         if (!entry.channel.isEmpty())
             line += QStringLiteral("  #") + entry.channel;
         line += QStringLiteral("  %1 B").arg(entry.size);
+        break;
+    case FrameEntry::Kind::Server:
+        line += QStringLiteral("  ") + entry.event;
+        if (!entry.channel.isEmpty())
+            line += QStringLiteral("  #") + entry.channel;
+        line += QStringLiteral("  ") + entry.text.left(300);
         break;
     default:
         line += QStringLiteral("  ") + entry.text.left(300);

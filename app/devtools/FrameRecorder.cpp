@@ -15,20 +15,14 @@ using natter::pusher::Connection;
 using natter::pusher::ConnectionState;
 
 namespace {
-constexpr int kFlushIntervalMs = 100;
-// Work per flush: a flood is turned into entries in slices, with the event loop (and the chat)
-// running in between.
-constexpr size_t kFlushSlice = 2000;
-
-int utf8Size(QStringView text)
-{
-    int bytes = 0;
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        bytes += u < 0x80 ? 1 : u < 0x800 ? 2 : c.isSurrogate() ? 2 : 3;
-    }
-    return bytes;
-}
+// Four times a second still reads as live, and every append makes the list lay out all its rows
+// again (QListView asks the model for each one): in a flood that, not the recording, is what
+// the interval buys.
+constexpr int kFlushIntervalMs = 250;
+// Notes turned into entries per flush: a flood bigger than this is appended in slices, with the
+// event loop (and the chat) running in between. An entry costs a few moves, so a slice is a
+// millisecond or two.
+constexpr size_t kFlushSlice = 20000;
 } // namespace
 
 FrameRecorder::FrameRecorder(FrameLogModel *log, QObject *parent)
@@ -89,6 +83,16 @@ void FrameRecorder::attach(Connection *connection)
          {}, QStringLiteral("state"));
 }
 
+void FrameRecorder::setSecrets(const QStringList &secrets)
+{
+    m_log->setSecrets(secrets);
+}
+
+const FrameMasker &FrameRecorder::masker() const
+{
+    return m_log->masker();
+}
+
 void FrameRecorder::setPaused(bool paused)
 {
     if (paused == m_paused)
@@ -131,7 +135,7 @@ void FrameRecorder::authSucceeded(const QString &channel,
         text += QStringLiteral(",\"shared_secret\":\"\"");
     text += u'}';
     const QString what = channel.isEmpty() ? tr("user sign-in") : channel;
-    note(FrameEntry::Kind::Auth, tr("%1: authorized %2").arg(what, m_masker.mask(text)), channel,
+    note(FrameEntry::Kind::Auth, tr("%1: authorized %2").arg(what, masker().mask(text)), channel,
          QStringLiteral("auth"));
 }
 
@@ -164,12 +168,10 @@ FrameEntry FrameRecorder::toEntry(Pending &p)
     FrameEntry e;
     e.timeMs = p.timeMs;
     e.kind = p.kind;
-    if ((p.kind == FrameEntry::Kind::In || p.kind == FrameEntry::Kind::Out) && p.parsed) {
-        e.size = utf8Size(p.text);
-        e.event = std::move(p.event);
-        e.channel = std::move(p.channel);
-    } else if (p.kind == FrameEntry::Kind::In || p.kind == FrameEntry::Kind::Out) {
-        e.size = utf8Size(p.text);
+    const bool frame = p.kind == FrameEntry::Kind::In || p.kind == FrameEntry::Kind::Out;
+    if (frame)
+        e.size = FrameEntry::Unmeasured;
+    if (frame && !p.parsed) {
         if (m_parser.parse(p.text, m_event)) {
             e.event = m_event.event;
             e.channel = m_event.channel;
@@ -182,33 +184,40 @@ FrameEntry FrameRecorder::toEntry(Pending &p)
             e.event = QStringLiteral("(not JSON)");
         }
     } else {
-        e.event = p.event;
-        e.channel = p.channel;
+        e.event = std::move(p.event);
+        e.channel = std::move(p.channel);
     }
-    e.text = m_masker.mask(p.text);
+    e.text = std::move(p.text);
     return e;
 }
 
 void FrameRecorder::flush()
 {
     m_timer.stop();
-    if (m_pending.empty())
+    if (pendingCount() == 0)
         return;
-    const size_t n = qMin(m_pending.size(), kFlushSlice);
+    const size_t n = qMin(size_t(pendingCount()), kFlushSlice);
     std::vector<FrameEntry> batch;
-    batch.reserve(n);
-    for (size_t i = 0; i < n; ++i) {
+    batch.reserve(m_paused ? 0 : n);
+    for (size_t i = m_pendingHead; i < m_pendingHead + n; ++i) {
         Pending &p = m_pending[i];
-        FrameEntry e = toEntry(p);
-        if (e.kind == FrameEntry::Kind::In || e.kind == FrameEntry::Kind::Out)
+        if (p.kind == FrameEntry::Kind::In || p.kind == FrameEntry::Kind::Out) {
+            FrameEntry e = toEntry(p);
             m_rates.record(e.timeMs, e.kind == FrameEntry::Kind::In, e.channel);
-        if (!m_paused)
-            batch.push_back(std::move(e));
+            if (!m_paused)
+                batch.push_back(std::move(e));
+        } else if (!m_paused) {
+            batch.push_back(toEntry(p));
+        }
     }
-    m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(n));
+    m_pendingHead += n;
+    if (m_pendingHead == m_pending.size()) {
+        m_pending.clear(); // keeps the capacity for the next burst
+        m_pendingHead = 0;
+    }
     const int count = int(batch.size());
     m_log->append(std::move(batch));
-    if (!m_pending.empty())
+    if (pendingCount() > 0)
         m_timer.start(0);
     emit flushed(count);
 }

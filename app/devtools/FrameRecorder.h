@@ -21,9 +21,11 @@ class FrameLogModel;
 
 // Feeds the Debug console from one connection. On the frame path it only notes the frame (a
 // shared QString and a time stamp); a timer turns the notes into log entries a few times a
-// second: parse the envelope, mask, count for the rates, append in one batch. A flood thus
-// never pays a model insert per frame, and a burst bigger than the log keeps only its newest
-// frames. Attached to a connection only while the tools are open.
+// second: the envelope (from the connection's own parse where there is one), the rates, one
+// append per flush. Masking and measuring wait until a line is read (FrameLogModel), so a flood
+// pays neither, and one model insert (one relayout of the list) per flush rather than per frame.
+// A burst bigger than the log keeps only its newest frames. Attached to a connection only while
+// the tools are open.
 class FrameRecorder : public QObject, public natter::pusher::FrameObserver
 {
     Q_OBJECT
@@ -40,8 +42,9 @@ public:
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
 
-    void setSecrets(const QStringList &secrets) { m_masker.setSecrets(secrets); }
-    const FrameMasker &masker() const { return m_masker; }
+    // Forwarded to the log, which masks what leaves it.
+    void setSecrets(const QStringList &secrets);
+    const FrameMasker &masker() const;
     const RateTracker &rates() const { return m_rates; }
     void clearRates() { m_rates.clear(); }
 
@@ -49,7 +52,7 @@ public:
     void setTimeSource(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
     // Turns what is pending into log entries now (also run by the timer).
     void flush();
-    int pendingCount() const { return int(m_pending.size()); }
+    int pendingCount() const { return int(m_pending.size() - m_pendingHead); }
 
     // A line that is not a frame: state changes and the like.
     void note(FrameEntry::Kind kind, const QString &text, const QString &channel = {},
@@ -83,11 +86,11 @@ private:
     FrameLogModel *m_log;
     QPointer<natter::pusher::Connection> m_connection;
     QList<QMetaObject::Connection> m_signals;
-    FrameMasker m_masker;
     RateTracker m_rates;
     natter::pusher::FrameParser m_parser;
     natter::pusher::Event m_event;
     std::vector<Pending> m_pending;
+    size_t m_pendingHead = 0; // m_pending before it is already in the log
     QTimer m_timer;
     std::function<qint64()> m_now;
     bool m_paused = false;

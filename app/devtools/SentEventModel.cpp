@@ -6,7 +6,15 @@ namespace natter::devtools {
 
 QString SentEventModel::sendAsName(EventDraft::SendAs sendAs)
 {
-    return sendAs == EventDraft::SendAs::RestApi ? tr("REST API") : tr("client event");
+    switch (sendAs) {
+    case EventDraft::SendAs::RestApi:
+        return tr("REST API");
+    case EventDraft::SendAs::NatterServer:
+        return tr("natter-server");
+    case EventDraft::SendAs::ClientEvent:
+        break;
+    }
+    return tr("client event");
 }
 
 void SentEventModel::add(int id, qint64 timeMs, const EventDraft &draft)

@@ -15,7 +15,8 @@ ApiServer::ApiServer(ServerContext &context, QObject *parent)
     , m_sessions(context)
     , m_channelAuth(context)
     , m_messages(context)
-    , m_rooms(context)
+    , m_debug(context)
+    , m_rooms(context, m_debug)
 {
 }
 
@@ -77,6 +78,10 @@ void ApiServer::dispatch(const ExchangePtr &exchange)
         method == Method::Post ? m_channelAuth.userAuth(exchange) : notAllowed();
     } else if (path == QLatin1String("/pusher/webhooks")) {
         method == Method::Post ? m_rooms.webhook(exchange) : notAllowed();
+    } else if (path == QLatin1String("/debug")) {
+        method == Method::Get ? m_debug.status(exchange) : notAllowed();
+    } else if (path == QLatin1String("/debug/events")) {
+        method == Method::Post ? m_debug.trigger(exchange) : notAllowed();
     } else if (path == QLatin1String("/rooms")) {
         method == Method::Get ? m_rooms.list(exchange) : notAllowed();
     } else if (path.startsWith(QLatin1String("/rooms/"))

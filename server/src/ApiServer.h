@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChannelAuthRoutes.h"
+#include "DebugRoutes.h"
 #include "MessageRoutes.h"
 #include "RoomRoutes.h"
 #include "SessionRoutes.h"
@@ -38,6 +39,7 @@ private:
     SessionRoutes m_sessions;
     ChannelAuthRoutes m_channelAuth;
     MessageRoutes m_messages;
+    DebugRoutes m_debug; // before m_rooms, which republishes webhooks through it
     RoomRoutes m_rooms;
     int m_inFlight = 0;
     bool m_draining = false;

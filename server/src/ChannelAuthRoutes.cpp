@@ -44,6 +44,15 @@ ChannelAuthRoutes::Outcome ChannelAuthRoutes::authorize(const Session &session,
         return {400,
                 errorBody(QStringLiteral("bad_request"),
                           QStringLiteral("That is not a valid channel name."))};
+    if (channel == ServerContext::DebugChannel) {
+        // Not a room: the server's webhooks, for the operators it names.
+        if (!m_context.isDebugUser(session))
+            return {403,
+                    errorBody(QStringLiteral("forbidden"),
+                              QStringLiteral("Only the server's debug users may subscribe to %1.")
+                                  .arg(channel))};
+        return {200, {{QStringLiteral("auth"), m_context.signer.channelAuth(socketId, channel)}}};
+    }
     QString room;
     bool presence = false;
     if (channel.startsWith(QLatin1String("presence-"))) {

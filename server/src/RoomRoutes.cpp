@@ -1,5 +1,7 @@
 #include "RoomRoutes.h"
 
+#include "DebugRoutes.h"
+
 #include "Database.h"
 #include "Log.h"
 #include "MessageDelivery.h"
@@ -24,8 +26,9 @@ namespace {
 const QString kPresence = QStringLiteral("presence-");
 }
 
-RoomRoutes::RoomRoutes(ServerContext &context)
+RoomRoutes::RoomRoutes(ServerContext &context, DebugRoutes &debug)
     : m_context(context)
+    , m_debug(debug)
 {
 }
 
@@ -142,6 +145,7 @@ void RoomRoutes::webhook(const ExchangePtr &exchange)
                             QStringLiteral("A webhook body is {\"time_ms\", \"events\": [...]}."));
         return;
     }
+    m_debug.republish(events, doc.object().value(QStringLiteral("time_ms")).toInteger());
     // Applied in one job, in the order Pusher sent them.
     m_context.query<bool>(
         [events](Stores &stores) {

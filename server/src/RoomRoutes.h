@@ -6,15 +6,18 @@
 #include <QStringList>
 
 struct ServerContext;
+class DebugRoutes;
 
 // GET /rooms (member counts from the Pusher channels API, or webhook occupancy when that cannot
-// be asked), POST /pusher/webhooks, and the public GET /config and GET /healthz.
+// be asked), POST /pusher/webhooks (occupancy; republished for debug users through DebugRoutes),
+// and the public GET /config and GET /healthz.
 class RoomRoutes
 {
 public:
     static constexpr int MaxChannelLookups = 50;
 
-    explicit RoomRoutes(ServerContext &context);
+    // `debug` (not owned) outlives the routes.
+    RoomRoutes(ServerContext &context, DebugRoutes &debug);
 
     void list(const ExchangePtr &exchange);
     void webhook(const ExchangePtr &exchange);
@@ -29,4 +32,5 @@ private:
                    const QStringList &stored);
 
     ServerContext &m_context;
+    DebugRoutes &m_debug;
 };

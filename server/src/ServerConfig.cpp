@@ -25,6 +25,9 @@ const Flag kFlags[] = {
     {"--session-ttl", "NATTER_SESSION_TTL", "session lifetime in seconds (default 86400)"},
     {"--rate-limit", "NATTER_RATE_LIMIT", "messages per token as N/SECONDS (default 30/10)"},
     {"--log-level", "NATTER_LOG_LEVEL", "warning (default), info or debug"},
+    {"--debug-users", "NATTER_DEBUG_USERS",
+     "comma-separated user names allowed to see the server's webhooks on private-natter-debug and "
+     "to send events through POST /debug/events (default: nobody)"},
 };
 
 // Only from the environment or the config file: secrets do not belong on a command line.
@@ -101,7 +104,8 @@ QString ServerConfigLoader::helpText()
     QString text = QStringLiteral(
         "usage: natter-server [--listen ADDR:PORT] [--database URL] [--rooms a,b] [--session-ttl "
         "S]\n"
-        "                     [--rate-limit N/S] [--config FILE] [--log-level LEVEL] [--help]\n"
+        "                     [--rate-limit N/S] [--debug-users a,b] [--config FILE]\n"
+        "                     [--log-level LEVEL] [--help]\n"
         "       natter-server --version\n\n"
         "The Natter backend: sessions, Pusher channel auth, sending and history.\n"
         "Flags win over the environment, which wins over --config FILE (KEY=VALUE lines with the\n"
@@ -241,6 +245,20 @@ bool ServerConfigLoader::apply(const QMap<QString, QString> &v)
                                 .arg(room));
             if (!c.rooms.contains(room))
                 c.rooms << room;
+        }
+    }
+    if (has("NATTER_DEBUG_USERS")) {
+        static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9_-]{1,32}$"));
+        const QStringList parts
+            = get("NATTER_DEBUG_USERS").split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &part : parts) {
+            const QString name = part.trimmed();
+            if (!nameRe.match(name).hasMatch())
+                return fail(QStringLiteral("--debug-users: \"%1\" is not a user name (1-32 "
+                                           "letters, digits, - or _)")
+                                .arg(name));
+            if (!c.debugUsers.contains(name, Qt::CaseInsensitive))
+                c.debugUsers << name;
         }
     }
     if (has("NATTER_SESSION_TTL")) {

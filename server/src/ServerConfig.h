@@ -20,6 +20,8 @@ struct ServerConfig
     int rateLimitCount = 30;
     int rateLimitSeconds = 10;
     QString joinPassword; // empty: open server
+    // Names (case-insensitive) allowed on the debug channel and POST /debug/events; empty: nobody.
+    QStringList debugUsers;
     QString logLevel;
 
     QString pusherAppId;

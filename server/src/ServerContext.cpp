@@ -58,6 +58,11 @@ bool ServerContext::roomExists(const QString &room) const
     return validRoomName(room) && (config.rooms.isEmpty() || config.rooms.contains(room));
 }
 
+bool ServerContext::isDebugUser(const Session &session) const
+{
+    return config.debugUsers.contains(session.name, Qt::CaseInsensitive);
+}
+
 void ServerContext::databaseUnavailable(HttpExchange &exchange) const
 {
     exchange.sendError(503, QStringLiteral("unavailable"),

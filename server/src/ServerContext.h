@@ -20,6 +20,9 @@ class Signer;
 // What the route handlers share; owned by main(), which outlives them all.
 struct ServerContext
 {
+    // Where the webhooks are republished for --debug-users (see DebugRoutes).
+    static inline const QString DebugChannel = QStringLiteral("private-natter-debug");
+
     const ServerConfig &config;
     DatabaseWorker &database;
     const natter::pusher::Signer &signer;
@@ -42,4 +45,6 @@ struct ServerContext
     // Valid and, with --rooms, configured.
     bool roomExists(const QString &room) const;
     void databaseUnavailable(HttpExchange &exchange) const;
+    // Named in --debug-users (names are unique case-insensitively, like the setting).
+    bool isDebugUser(const Session &session) const;
 };

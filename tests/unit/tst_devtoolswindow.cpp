@@ -3,6 +3,7 @@
 // reaches the list, the details, the clipboard or the export, the recorder lets go of the
 // connection when the window closes, and the Event creator validates and sends.
 #include "FakeClock.h"
+#include "FakeHttpServer.h"
 #include "FakeTransport.h"
 #include "Frames.h"
 
@@ -63,7 +64,8 @@ const QString kSecret = S("app-secret-7f3a9c");
 
 struct Rig
 {
-    Rig()
+    // `port`: where the profile's REST API is (the WebSocket is faked whatever it says).
+    explicit Rig(quint16 port = 6001)
     {
         settings = std::make_unique<QSettings>(dir.filePath(S("natter.conf")), QSettings::IniFormat);
         profiles = std::make_unique<ProfileStore>(settings.get());
@@ -75,7 +77,7 @@ struct Rig
         p.name = S("local");
         p.key = S("app-key");
         p.host = S("127.0.0.1");
-        p.port = 6001;
+        p.port = port;
         p.tls = false;
         p.authMode = ServerProfile::AuthMode::LocalSigning;
         sessions->setAdHocProfile(p, kSecret);
@@ -379,6 +381,81 @@ private slots:
         creator->channelField()->setText(S("private-nowhere"));
         QTest::mouseClick(creator->sendButton(), Qt::LeftButton);
         QTRY_VERIFY(creator->answer()->toPlainText().contains(S("not subscribed")));
+    }
+
+    void channelInspectorRestButtonsFetchAndShow()
+    {
+        // A Channels HTTP API that answers each of the inspector's three calls with its own
+        // content, so the answer shown proves which call was made and that its body arrived.
+        FakeHttpServer api;
+        api.setHandler([](const FakeHttpServer::Request &r) {
+            if (r.path == "/apps/4242/channels")
+                return FakeHttpServer::Response::json(
+                    R"({"channels":{"presence-lobby":{},"private-listed-elsewhere":{}}})");
+            if (r.path == "/apps/4242/channels/presence-lobby")
+                return FakeHttpServer::Response::json(
+                    R"({"occupied":true,"user_count":3,"subscription_count":7})");
+            if (r.path == "/apps/4242/channels/presence-lobby/users")
+                return FakeHttpServer::Response::json(
+                    R"({"users":[{"id":"alice"},{"id":"user-from-rest"}]})");
+            return FakeHttpServer::Response::json(R"({"error":"unexpected"})", 404);
+        });
+        QVERIFY(api.isListening());
+        Rig rig(api.port());
+        rig.login(S("alice"));
+        DevToolsWindow *tools = rig.openTools();
+        DevToolsChannels *inspector = tools->channels();
+        tools->tabs()->setCurrentWidget(inspector);
+        auto button = [inspector](const char *name) -> QPushButton * {
+            for (QPushButton *b : inspector->findChildren<QPushButton *>())
+                if (b->accessibleName() == S(name))
+                    return b;
+            return nullptr;
+        };
+        QPushButton *list = button("List channels");
+        QPushButton *info = button("Channel info");
+        QPushButton *users = button("Users");
+        QVERIFY(list && info && users);
+        QVERIFY(!list->isEnabled()); // no app id yet: no REST client
+        tools->eventCreator()->appIdField()->setText(S("4242"));
+        QTRY_VERIFY(list->isEnabled());
+        QVERIFY(info->isEnabled() && users->isEnabled());
+
+        QTest::mouseClick(list, Qt::LeftButton);
+        QTRY_VERIFY2(inspector->restAnswer()->toPlainText().contains(S("private-listed-elsewhere")),
+                     qPrintable(inspector->restAnswer()->toPlainText()));
+        QCOMPARE(api.requests().size(), 1);
+        QCOMPARE(api.requests().last().method, QByteArray("GET"));
+        QCOMPARE(api.requests().last().path, QByteArray("/apps/4242/channels"));
+        // Signed with the profile's key and secret (the secret itself never travels).
+        QCOMPARE(api.requests().last().queryValue(S("auth_key")), S("app-key"));
+        QVERIFY(!api.requests().last().queryValue(S("auth_signature")).isEmpty());
+        QVERIFY(!api.requests().last().target.contains(kSecret.toUtf8()));
+
+        inspector->refresh();
+        QTreeWidget *tree = inspector->channels();
+        QVERIFY(tree->topLevelItemCount() >= 1);
+        tree->setCurrentItem(tree->topLevelItem(0)); // presence-lobby
+        QTest::mouseClick(info, Qt::LeftButton);
+        QTRY_VERIFY2(
+            inspector->restAnswer()->toPlainText().contains(S("\"subscription_count\": 7")),
+            qPrintable(inspector->restAnswer()->toPlainText()));
+        QCOMPARE(api.requests().last().path, QByteArray("/apps/4242/channels/presence-lobby"));
+        QVERIFY(api.requests().last().queryValue(S("info")).contains(S("user_count")));
+
+        QTest::mouseClick(users, Qt::LeftButton);
+        QTRY_VERIFY2(inspector->restAnswer()->toPlainText().contains(S("user-from-rest")),
+                     qPrintable(inspector->restAnswer()->toPlainText()));
+        QCOMPARE(api.requests().last().path, QByteArray("/apps/4242/channels/presence-lobby/users"));
+        QCOMPARE(api.requests().size(), 3);
+
+        // An error answer is shown as a failure, not as data.
+        api.setHandler([](const FakeHttpServer::Request &) {
+            return FakeHttpServer::Response::json(R"({"error":"nope"})", 500);
+        });
+        QTest::mouseClick(list, Qt::LeftButton);
+        QTRY_VERIFY2(inspector->restAnswer()->toPlainText().startsWith(S("Failed:")),
+                     qPrintable(inspector->restAnswer()->toPlainText()));
     }
 
     void ratesPlotFollowsTheFrames()

@@ -10,6 +10,7 @@
 #include <devtools/FrameLogModel.h>
 #include <devtools/FrameMasker.h>
 #include <devtools/FrameRecorder.h>
+#include <devtools/FrameTextStore.h>
 #include <devtools/RateTracker.h>
 #include <devtools/SentEventModel.h>
 #include <pusher/Connection.h>
@@ -20,6 +21,8 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <deque>
 
 using namespace natter::devtools;
 using natter::pusher::AuthResponse;
@@ -273,6 +276,45 @@ private slots:
         QVERIFY(sawState);
         QCOMPARE(recorder.rates().channels().value(S("private-dev")).in, quint64(3));
         QCOMPARE(recorder.rates().channels().value(S("private-dev")).out, quint64(1));
+    }
+
+    void textStoreKeepsTextAcrossChunksAndReusesThem()
+    {
+        FrameTextStore store;
+        std::vector<std::pair<FrameTextStore::Ref, QString>> kept;
+        // Non-ASCII, empty, and one text bigger than a chunk, among thousands of ordinary ones.
+        const QString big = QString(FrameTextStore::ChunkBytes / 2 + 7, u'€'); // 3 bytes each
+        for (int i = 0; i < 20000; ++i) {
+            const QString text = i == 5000 ? big
+                : i == 6000                ? QString()
+                            : S("{\"n\":%1,\"t\":\"é😀 %2\"}").arg(i).arg(QString(i % 97, u'x'));
+            kept.emplace_back(store.append(text), text);
+        }
+        for (const auto &[ref, text] : kept) {
+            QCOMPARE(store.text(ref), text);
+            QCOMPARE(qsizetype(ref.length), text.toUtf8().size());
+        }
+        // Released oldest first; what is still kept reads back, what went reads as nothing.
+        const auto &middle = kept[12000];
+        store.releaseBefore(middle.first.offset);
+        for (size_t i = 12000; i < kept.size(); ++i)
+            QCOMPARE(store.text(kept[i].first), kept[i].second);
+        QVERIFY(store.text(kept[0].first).isEmpty());
+        // A log that keeps only its newest texts holds a bounded number of chunks however long it
+        // runs (released chunks are filled again).
+        FrameTextStore ring;
+        std::deque<FrameTextStore::Ref> window;
+        const QString frame(300, u'a');
+        for (int i = 0; i < 200000; ++i) {
+            window.push_back(ring.append(frame));
+            if (window.size() > 5000) {
+                window.pop_front();
+                ring.releaseBefore(window.front().offset);
+            }
+        }
+        QCOMPARE(ring.text(window.back()), frame);
+        QVERIFY2(ring.capacityBytes() <= 5 * FrameTextStore::ChunkBytes,
+                 qPrintable(QString::number(ring.capacityBytes())));
     }
 
     void sizeCountsUtf8Bytes()
