@@ -357,7 +357,8 @@ void NatterServerApi::deleteSession(std::function<void(const Failure &)> done)
 std::optional<ChatMessage> NatterServerApi::parseMessage(const QJsonObject &o)
 {
     const QJsonValue idValue = o.value(QLatin1String("id"));
-    const qint64 id = idValue.isDouble() ? qint64(idValue.toDouble()) : 0;
+    // toInteger: a JSON number outside qint64 (1e300) is no id, and converting it is undefined.
+    const qint64 id = idValue.toInteger(0);
     const QJsonObject user = o.value(QLatin1String("user")).toObject();
     ChatMessage m;
     m.serverId = id;

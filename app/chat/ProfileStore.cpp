@@ -151,8 +151,15 @@ void ProfileStore::protectFile()
 
 QList<ServerProfile> ProfileStore::profiles() const
 {
+    // The file may claim any size (hand-edited, corrupt): a size of 2,000,000,000 read that many
+    // empty entries and Natter never opened. Only entries that are present can hold a profile.
+    int present = 0;
+    m_settings->beginGroup(QStringLiteral("profiles"));
+    for (const QString &group : m_settings->childGroups())
+        present = std::max(present, group.toInt());
+    m_settings->endGroup();
     QList<ServerProfile> out;
-    const int n = m_settings->beginReadArray(QStringLiteral("profiles"));
+    const int n = std::min(m_settings->beginReadArray(QStringLiteral("profiles")), present);
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
         ServerProfile p = readProfile(*m_settings);

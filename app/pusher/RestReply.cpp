@@ -112,36 +112,44 @@ void RestReply::onNetworkFinished()
     } else if (m_httpStatus == 0) {
         m_errorString
             = QStringLiteral("network error: %1").arg(withoutQueries(reply->errorString()));
-    } else if (m_httpStatus >= 200 && m_httpStatus < 300
-               && json().value(QLatin1String("error")).isString()) {
-        // soketi 1.6 answers some refusals (a bad signature among them) with HTTP 200 and
-        // {"error":..,"code":401}: treat the embedded code as the status.
-        const QJsonObject object = json();
-        m_httpStatus = object.value(QLatin1String("code")).toInt(m_httpStatus);
-        m_errorString
-            = QStringLiteral("HTTP %1: %2")
-                  .arg(m_httpStatus)
-                  .arg(object.value(QLatin1String("error")).toString().left(MaxQuotedBody));
-        if (m_httpStatus >= 200 && m_httpStatus < 300)
-            m_httpStatus = 500; // an error without a code is still an error
-    } else if (m_httpStatus < 200 || m_httpStatus >= 300) {
-        // REST bodies hold no secrets (the signature travels in the query), so quote the
-        // server's reason: soketi and Pusher explain 4xx answers there.
-        QString detail;
-        const QJsonObject object = json();
-        if (object.value(QLatin1String("error")).isString())
-            detail = object.value(QLatin1String("error")).toString();
-        else
-            detail = QString::fromUtf8(m_body).simplified();
-        if (detail.size() > MaxQuotedBody)
-            detail = detail.left(MaxQuotedBody) + QStringLiteral("...");
-        m_errorString = QStringLiteral("HTTP %1").arg(m_httpStatus);
-        if (!detail.isEmpty())
-            m_errorString += QStringLiteral(": ") + detail;
+    } else {
+        m_errorString = readAnswer(m_httpStatus, m_body);
     }
     if (!m_errorString.isEmpty())
         qCInfo(lcPusherAuth) << "REST call failed:" << m_errorString;
     finish();
+}
+
+QString RestReply::readAnswer(int &httpStatus, const QByteArray &body)
+{
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    if (httpStatus >= 200 && httpStatus < 300 && object.value(QLatin1String("error")).isString()) {
+        // soketi 1.6 answers some refusals (a bad signature among them) with HTTP 200 and
+        // {"error":..,"code":401}: treat the embedded code as the status.
+        httpStatus = object.value(QLatin1String("code")).toInt(httpStatus);
+        const QString error
+            = QStringLiteral("HTTP %1: %2")
+                  .arg(httpStatus)
+                  .arg(object.value(QLatin1String("error")).toString().left(MaxQuotedBody));
+        if (httpStatus >= 200 && httpStatus < 300)
+            httpStatus = 500; // an error without a code is still an error
+        return error;
+    }
+    if (httpStatus >= 200 && httpStatus < 300)
+        return {};
+    // REST bodies hold no secrets (the signature travels in the query), so quote the server's
+    // reason: soketi and Pusher explain 4xx answers there.
+    QString detail;
+    if (object.value(QLatin1String("error")).isString())
+        detail = object.value(QLatin1String("error")).toString();
+    else
+        detail = QString::fromUtf8(body).simplified();
+    if (detail.size() > MaxQuotedBody)
+        detail = detail.left(MaxQuotedBody) + QStringLiteral("...");
+    QString error = QStringLiteral("HTTP %1").arg(httpStatus);
+    if (!detail.isEmpty())
+        error += QStringLiteral(": ") + detail;
+    return error;
 }
 
 void RestReply::finish()

@@ -36,6 +36,11 @@ public:
 
     void abort();
 
+    // The error text for an HTTP answer (empty for a success), and the status it really means:
+    // soketi's HTTP 200 with {"error":..,"code":..} is a refusal. What finished() reports for
+    // any answer that arrived.
+    static QString readAnswer(int &httpStatus, const QByteArray &body);
+
 signals:
     void finished();
 
