@@ -126,6 +126,10 @@ int main(int argc, char **argv)
                  << QAbstractEventDispatcher::instance()->metaObject()->className();
 
     natter::ui::AppContext context(parsed.options);
+    if (const QString problem = context.optionsProblem(); !problem.isEmpty()) {
+        std::fprintf(stderr, "natter: %s\n", problem.toLocal8Bit().constData());
+        return 2;
+    }
     if (!context.acquireInstance())
         return 0;
     natter::ui::QuitOnSignal quitOnSignal;
