@@ -286,6 +286,12 @@ void ChatPage::resizeEvent(QResizeEvent *event)
     fitPanels();
 }
 
+void ChatPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    fitPanels();
+}
+
 void ChatPage::fitPanels()
 {
     const bool members = m_membersWanted && m_room && width() >= MembersMinPageWidth;
@@ -293,6 +299,9 @@ void ChatPage::fitPanels()
         m_members->setVisible(members);
     // The room list shrinks first, down to its minimum, so that the conversation keeps a
     // comfortable width; only then does the conversation get narrower.
+    // Until shown, the splitter has not laid anything out: its sizes mean nothing yet.
+    if (!isVisible())
+        return;
     QList<int> sizes = m_splitter->sizes();
     if (sizes.size() != 3)
         return;
@@ -302,7 +311,7 @@ void ChatPage::fitPanels()
     const int room = total - sizes.at(2) - CenterComfortWidth;
     // The width it is first shown with (set, or restored from the last run) is the one to come
     // back to; after that only the user's dragging changes it.
-    if (m_sidebarWidth < 0 && isVisible())
+    if (m_sidebarWidth < 0)
         m_sidebarWidth = sizes.at(0);
     const int side = qBound(
         SidebarMinWidth, room,

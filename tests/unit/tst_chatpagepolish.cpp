@@ -289,6 +289,7 @@ private slots:
         QApplication::processEvents();
         QVERIFY(rig.page->memberPanel()->isVisible());
         const int wideSidebar = rig.page->sidebar()->width();
+        QVERIFY(wideSidebar >= 150);
 
         rig.page->resize(600, 400);
         QApplication::processEvents();
