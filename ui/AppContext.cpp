@@ -71,6 +71,18 @@ void AppContext::shutdown()
         m_window->saveWindowState();
 }
 
+QString AppContext::optionsProblem() const
+{
+    const QString name = m_options.profile;
+    if (name.isEmpty() || m_sessions->profile(name))
+        return {};
+    const QStringList known = m_sessions->profileNames();
+    return known.isEmpty()
+        ? tr("There is no profile named “%1”, and no saved profiles: add one in Settings.").arg(name)
+        : tr("There is no profile named “%1”; the saved profiles are: %2.")
+              .arg(name, known.join(QStringLiteral(", ")));
+}
+
 QString AppContext::profileToUse() const
 {
     if (m_options.adHocProfile)

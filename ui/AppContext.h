@@ -42,6 +42,9 @@ public:
     // False: the same profile and user already run in another Natter, which was asked to come
     // to the front; this one should exit. Always true with --new-instance.
     bool acquireInstance();
+    // Why the options cannot be used with the saved settings (an unknown --profile), in one
+    // line; empty when they can.
+    QString optionsProblem() const;
     // Shows the window, and logs in directly when --user and --room were given.
     void start();
 

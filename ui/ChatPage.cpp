@@ -6,6 +6,7 @@
 #include "MessageEdit.h"
 #include "MessageView.h"
 #include "RoomSidebar.h"
+#include "SymbolicIcon.h"
 #include "ThemeColors.h"
 
 #include <chat/ChatController.h>
@@ -13,17 +14,34 @@
 #include <chat/Room.h>
 #include <chat/RoomListModel.h>
 
+#include <QAction>
+#include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace natter::ui {
 
 using natter::chat::ChatController;
 using natter::chat::Room;
+
+namespace {
+
+// The narrowest the room list gets; it gives up width before the conversation does.
+constexpr int SidebarMinWidth = 110;
+// The conversation keeps this much before the room list is the one to shrink.
+constexpr int CenterComfortWidth = 420;
+
+} // namespace
 
 ChatPage::ChatPage(QWidget *parent)
     : QWidget(parent)
@@ -76,8 +94,34 @@ ChatPage::ChatPage(QWidget *parent)
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
     centerLayout->addWidget(line);
-    centerLayout->addWidget(m_messages, 1);
+    m_noRoom = new QWidget(center);
+    m_noRoom->setObjectName(QStringLiteral("noRoomPanel"));
+    auto *noRoomTitle = new QLabel(tr("You are not in any room."), m_noRoom);
+    noRoomTitle->setTextFormat(Qt::PlainText);
+    noRoomTitle->setAlignment(Qt::AlignCenter);
+    noRoomTitle->setFont(tf);
+    auto *noRoomHint = new QLabel(tr("Join a room to start chatting, for example #lobby."),
+                                  m_noRoom);
+    noRoomHint->setTextFormat(Qt::PlainText);
+    noRoomHint->setAlignment(Qt::AlignCenter);
+    noRoomHint->setWordWrap(true);
+    m_noRoomJoin = new QPushButton(SymbolicIcon::get(QStringLiteral("add")), tr("Join a Room…"),
+                                   m_noRoom);
+    m_noRoomJoin->setObjectName(QStringLiteral("noRoomJoinButton"));
+    connect(m_noRoomJoin, &QPushButton::clicked, m_sidebar, &RoomSidebar::showJoinField);
+    auto *noRoomLayout = new QVBoxLayout(m_noRoom);
+    noRoomLayout->addStretch(1);
+    noRoomLayout->addWidget(noRoomTitle);
+    noRoomLayout->addWidget(noRoomHint);
+    noRoomLayout->addWidget(m_noRoomJoin, 0, Qt::AlignHCenter);
+    noRoomLayout->addStretch(2);
+
+    m_centerStack = new QStackedWidget(center);
+    m_centerStack->addWidget(m_messages);
+    m_centerStack->addWidget(m_noRoom);
+    centerLayout->addWidget(m_centerStack, 1);
     centerLayout->addWidget(m_composer);
+    center->setMinimumWidth(260);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("chatSplitter"));
@@ -89,7 +133,7 @@ ChatPage::ChatPage(QWidget *parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setSizes({190, 640, 190});
-    m_sidebar->setMinimumWidth(120);
+    m_sidebar->setMinimumWidth(SidebarMinWidth);
     m_members->setMinimumWidth(120);
 
     auto *layout = new QVBoxLayout(this);
@@ -119,7 +163,164 @@ ChatPage::ChatPage(QWidget *parent)
             m_controller->loadOlder(m_roomName);
     });
     setFocusProxy(m_composer->editor());
+
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { m_sidebarWidth = m_splitter->sizes().value(0, m_sidebarWidth); });
+    m_centerStack->setCurrentWidget(m_noRoom);
+    m_members->hide();
+
+    m_composer->editor()->installEventFilter(this);
+    // A list that gets the focus shows where it is: its current row gets the focus frame.
+    m_sidebar->view()->installEventFilter(this);
+    m_messages->installEventFilter(this);
+    m_members->view()->installEventFilter(this);
+    auto *previousRoom = new QAction(tr("Previous Room"), this);
+    previousRoom->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    previousRoom->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(previousRoom, &QAction::triggered, this, [this] { showAdjacentRoom(-1); });
+    auto *nextRoom = new QAction(tr("Next Room"), this);
+    nextRoom->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    nextRoom->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(nextRoom, &QAction::triggered, this, [this] { showAdjacentRoom(1); });
+    addAction(previousRoom);
+    addAction(nextRoom);
     updateRoomHeader();
+}
+
+QList<QWidget *> ChatPage::focusChain() const
+{
+    // Top left to bottom right, as the eye reads the page: rooms, conversation, composer,
+    // members.
+    QList<QWidget *> chain;
+    chain << m_sidebar->addButton() << m_sidebar->joinField() << m_sidebar->view() << m_retryRoom
+          << m_messages << m_noRoomJoin << m_composer->editor() << m_composer->sendButton()
+          << m_members->view();
+    return chain;
+}
+
+bool ChatPage::focusNextPrevChild(bool next)
+{
+    const QList<QWidget *> chain = focusChain();
+    QWidget *focused = QApplication::focusWidget();
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < chain.size() && focused; ++i) {
+        if (chain.at(i) == focused || chain.at(i)->isAncestorOf(focused))
+            at = i;
+    }
+    if (at < 0)
+        return QWidget::focusNextPrevChild(next);
+    // A cycle within the page: Tab from the last one comes back to the first.
+    const qsizetype n = chain.size();
+    for (qsizetype step = 1; step < n; ++step) {
+        QWidget *w = chain.at(((next ? at + step : at - step) % n + n) % n);
+        if (w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)) {
+            w->setFocus(next ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+            return true;
+        }
+    }
+    return true;
+}
+
+bool ChatPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_composer->editor() && event->type() == QEvent::KeyPress)
+        return composerKey(static_cast<QKeyEvent *>(event)) || QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::FocusIn) {
+        auto *view = qobject_cast<QAbstractItemView *>(watched);
+        if (view && view->model() && !view->currentIndex().isValid()
+            && view->model()->rowCount() > 0) {
+            // The newest message, or the first room / member.
+            const int row = view == m_messages ? view->model()->rowCount() - 1 : 0;
+            view->setCurrentIndex(view->model()->index(row, 0));
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool ChatPage::composerKey(QKeyEvent *event)
+{
+    // The conversation scrolls from where the user types, as in other chat apps.
+    QScrollBar *bar = m_messages->verticalScrollBar();
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    if (mods == Qt::NoModifier && event->key() == Qt::Key_PageUp) {
+        bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+        return true;
+    }
+    if (mods == Qt::NoModifier && event->key() == Qt::Key_PageDown) {
+        bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        return true;
+    }
+    if (mods == Qt::ControlModifier && event->key() == Qt::Key_Home) {
+        bar->triggerAction(QAbstractSlider::SliderToMinimum);
+        return true;
+    }
+    if ((mods == Qt::ControlModifier && event->key() == Qt::Key_End)
+        || (mods == Qt::NoModifier && event->key() == Qt::Key_Escape)) {
+        m_messages->scrollToNewest();
+        return true;
+    }
+    return false;
+}
+
+void ChatPage::showAdjacentRoom(int step)
+{
+    natter::chat::RoomListModel *rooms = m_controller ? m_controller->roomList() : nullptr;
+    if (!rooms || rooms->rowCount() == 0)
+        return;
+    const QModelIndex current = rooms->indexOf(m_roomName);
+    const int row = current.isValid() ? current.row() + step : 0;
+    if (row < 0 || row >= rooms->rowCount())
+        return;
+    showRoom(rooms->index(row, 0).data(natter::chat::RoomListModel::NameRole).toString());
+}
+
+void ChatPage::setMembersPanelWanted(bool wanted)
+{
+    m_membersWanted = wanted;
+    fitPanels();
+}
+
+void ChatPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitPanels();
+}
+
+void ChatPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    fitPanels();
+}
+
+void ChatPage::fitPanels()
+{
+    const bool members = m_membersWanted && m_room && width() >= MembersMinPageWidth;
+    if (m_members->isVisibleTo(this) != members)
+        m_members->setVisible(members);
+    // The room list shrinks first, down to its minimum, so that the conversation keeps a
+    // comfortable width; only then does the conversation get narrower.
+    // Until shown, the splitter has not laid anything out: its sizes mean nothing yet.
+    if (!isVisible())
+        return;
+    QList<int> sizes = m_splitter->sizes();
+    if (sizes.size() != 3)
+        return;
+    const int total = sizes.at(0) + sizes.at(1) + sizes.at(2);
+    if (total <= 0)
+        return;
+    const int room = total - sizes.at(2) - CenterComfortWidth;
+    // The width it is first shown with (set, or restored from the last run) is the one to come
+    // back to; after that only the user's dragging changes it.
+    if (m_sidebarWidth < 0)
+        m_sidebarWidth = sizes.at(0);
+    const int side = qBound(
+        SidebarMinWidth, room,
+        qMax(SidebarMinWidth, m_sidebarWidth < 0 ? sizes.at(0) : m_sidebarWidth));
+    if (side == sizes.at(0))
+        return;
+    sizes[1] += sizes.at(0) - side;
+    sizes[0] = side;
+    m_splitter->setSizes(sizes);
 }
 
 ChatPage::~ChatPage() = default;
@@ -210,6 +411,9 @@ void ChatPage::showRoom(const QString &name)
         m_messages->setLoadingOlder(room->isLoadingOlder());
     }
     m_members->setRoom(room);
+    m_messages->setEmptyText(room ? tr("This is the start of #%1.").arg(m_roomName) : QString());
+    m_centerStack->setCurrentWidget(room ? static_cast<QWidget *>(m_messages) : m_noRoom);
+    fitPanels();
     m_composer->setRoom(m_roomName);
     m_composer->setText(draft(m_roomName));
     m_composer->setTypingUsers(room ? room->typingUsers() : QStringList());

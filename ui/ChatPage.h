@@ -10,6 +10,8 @@
 class QLabel;
 class QPushButton;
 class QSplitter;
+class QKeyEvent;
+class QStackedWidget;
 
 namespace natter::chat {
 class ChatController;
@@ -48,6 +50,15 @@ public:
     Composer *composer() const { return m_composer; }
     MemberPanel *memberPanel() const { return m_members; }
     QSplitter *splitter() const { return m_splitter; }
+    // Shown instead of the messages when no room is joined: offers to join one.
+    QWidget *noRoomPanel() const { return m_noRoom; }
+
+    // Who's Online as the user wants it (Ctrl+Shift+M). It is also hidden while no room is
+    // shown and while the page is too narrow for it, without changing this choice.
+    void setMembersPanelWanted(bool wanted);
+    bool membersPanelWanted() const { return m_membersWanted; }
+    // Below this page width Who's Online steps aside for the conversation.
+    static constexpr int MembersMinPageWidth = 760;
 
 public slots:
     void showRoom(const QString &name);
@@ -55,12 +66,23 @@ public slots:
     void leaveRoom(const QString &name);
     void leaveCurrentRoom();
     void focusComposer();
+    // Alt+Up / Alt+Down: the room above or below in the room list (no wrap-around).
+    void showAdjacentRoom(int step);
 
 signals:
     void currentRoomChanged(const QString &name); // empty: no room
     void linkActivated(const QUrl &url);
 
+protected:
+    bool focusNextPrevChild(bool next) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 private:
+    QList<QWidget *> focusChain() const;
+    bool composerKey(QKeyEvent *event);
+    void fitPanels();
     void send(const QString &text);
     void onRoomJoined(natter::chat::Room *room);
     void onRoomLeft(const QString &name);
@@ -80,12 +102,17 @@ private:
     QString m_clientEventsMessage;
     QString m_confirmLeave; // asked to leave this room, which has unsent messages
     bool m_clientEventsDisabled = false;
+    bool m_membersWanted = true;
+    int m_sidebarWidth = -1; // the room list's width when there is room for it; -1: not shown yet
 
     QSplitter *m_splitter;
     RoomSidebar *m_sidebar;
     QLabel *m_roomTitle;
     QLabel *m_roomError;
     QPushButton *m_retryRoom;
+    QStackedWidget *m_centerStack;
+    QWidget *m_noRoom;
+    QPushButton *m_noRoomJoin;
     MessageView *m_messages;
     Composer *m_composer;
     MemberPanel *m_members;

@@ -1,9 +1,11 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "ChatPage.h"
 #include "ChatSession.h"
 #include "ConnectionStatusBar.h"
 #include "DevToolsWindow.h"
+#include "KeyboardShortcutsDialog.h"
 #include "KeychainBanner.h"
 #include "LogUi.h"
 #include "LoginPage.h"
@@ -118,6 +120,7 @@ MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *pro
         m_chat->showRoom(room);
         m_chat->focusComposer();
     });
+    connect(m_picker, &RoomPicker::joinRequested, m_chat, &ChatPage::joinRoom);
 
     if (m_secrets) {
         connect(m_secrets, &ProfileSecrets::keychainUnavailable, m_banner,
@@ -134,6 +137,8 @@ MainWindow::MainWindow(SessionManager *sessions, natter::chat::ProfileStore *pro
     m_login->setUserName(m_profiles->lastUser());
     refreshProfiles();
     resize(1080, 720);
+    // Room list at its narrowest and a usable conversation; Who's Online steps aside by itself.
+    setMinimumSize(520, 380);
     showPage(Page::Login);
 }
 
@@ -144,7 +149,9 @@ void MainWindow::createMenus()
     QMenu *app = menuBar()->addMenu(tr("&Natter"));
     QAction *settings = app->addAction(SymbolicIcon::get(QStringLiteral("settings")),
                                        tr("&Settings…"));
-    settings->setShortcut(QKeySequence::Preferences);
+    // Ctrl+, everywhere; QKeySequence::Preferences has no key on most Linux desktops.
+    settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    settings->setObjectName(QStringLiteral("settingsAction"));
     connect(settings, &QAction::triggered, this, [this] {
         openSettings(m_session ? m_session->profile().name : m_login->profileName());
     });
@@ -170,14 +177,80 @@ void MainWindow::createMenus()
     join->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     connect(join, &QAction::triggered, m_chat->sidebar(), &RoomSidebar::showJoinField);
     QAction *leave = room->addAction(SymbolicIcon::get(QStringLiteral("leave")), tr("&Leave Room"));
+    leave->setObjectName(QStringLiteral("leaveRoomAction"));
+    leave->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(leave, &QAction::triggered, m_chat, &ChatPage::leaveCurrentRoom);
-    m_chatActions = {jump, join, leave, m_logout};
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_membersAction = view->addAction(tr("&Who's Online"));
+    m_membersAction->setObjectName(QStringLiteral("toggleMembersAction"));
+    m_membersAction->setCheckable(true);
+    m_membersAction->setChecked(true);
+    m_membersAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(m_membersAction, &QAction::toggled, this, [this](bool on) {
+        m_chat->setMembersPanelWanted(on);
+        if (m_uiSettings)
+            m_uiSettings->setValue(QStringLiteral("window/membersPanel"), on);
+    });
+    m_chatActions = {jump, join, leave, m_logout, m_membersAction};
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     QAction *devTools = tools->addAction(tr("Developer tools"));
     devTools->setObjectName(QStringLiteral("developerToolsAction"));
     devTools->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(devTools, &QAction::triggered, this, &MainWindow::openDevTools);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    keys->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(keys, &QAction::triggered, this, &MainWindow::openShortcuts);
+    QAction *about = help->addAction(tr("&About Natter"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::openAbout);
+    m_shortcutActions = {settings, quit, jump, join, leave, m_membersAction, devTools, keys};
+}
+
+KeyboardShortcutsDialog *MainWindow::shortcutsDialog() const
+{
+    return m_shortcuts;
+}
+
+AboutDialog *MainWindow::aboutDialog() const
+{
+    return m_about;
+}
+
+void MainWindow::openShortcuts()
+{
+    if (!m_shortcuts) {
+        m_shortcuts = new KeyboardShortcutsDialog(m_shortcutActions, this);
+        m_shortcuts->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_shortcuts->show();
+    m_shortcuts->raise();
+    m_shortcuts->activateWindow();
+}
+
+void MainWindow::openAbout()
+{
+    if (!m_about) {
+        m_about = new AboutDialog(this);
+        m_about->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_about->show();
+    m_about->raise();
+    m_about->activateWindow();
+}
+
+int MainWindow::unreadTotal() const
+{
+    natter::chat::RoomListModel *rooms = m_session ? m_session->controller()->roomList() : nullptr;
+    int total = 0;
+    for (int row = 0; rooms && row < rooms->rowCount(); ++row)
+        total += rooms->index(row, 0).data(natter::chat::RoomListModel::UnreadRole).toInt();
+    return total;
 }
 
 void MainWindow::refreshProfiles()
@@ -222,6 +295,18 @@ void MainWindow::onSessionChanged(ChatSession *session)
     if (m_devTools)
         m_devTools->setSession(session);
     m_picker->setRooms(session ? session->controller()->roomList() : nullptr);
+    for (const auto &link : std::as_const(m_unreadLinks))
+        disconnect(link);
+    m_unreadLinks.clear();
+    if (session) {
+        natter::chat::RoomListModel *rooms = session->controller()->roomList();
+        const auto update = [this] { updateTitle(); };
+        m_unreadLinks << connect(rooms, &QAbstractItemModel::dataChanged, this, update)
+                      << connect(rooms, &QAbstractItemModel::rowsInserted, this, update)
+                      << connect(rooms, &QAbstractItemModel::rowsRemoved, this, update)
+                      << connect(rooms, &QAbstractItemModel::modelReset, this, update);
+    }
+    updateTitle();
 }
 
 void MainWindow::onLoggedIn(ChatSession *session)
@@ -241,9 +326,14 @@ void MainWindow::updateTitle()
 {
     if (m_page == Page::Chat && m_session) {
         const QString room = m_chat->currentRoom();
-        setWindowTitle(room.isEmpty()
-                           ? QStringLiteral("Natter — %1").arg(m_session->user())
-                           : QStringLiteral("Natter — #%1 — %2").arg(room, m_session->user()));
+        QString title = room.isEmpty()
+            ? QStringLiteral("Natter — %1").arg(m_session->user())
+            : QStringLiteral("Natter — #%1 — %2").arg(room, m_session->user());
+        // What waits in the other rooms, visible in the task bar and the window switcher.
+        if (const int unread = unreadTotal(); unread > 0)
+            title.prepend(QStringLiteral("(%1) ").arg(unread));
+        if (windowTitle() != title)
+            setWindowTitle(title);
     } else {
         setWindowTitle(QStringLiteral("Natter"));
     }
@@ -265,8 +355,10 @@ void MainWindow::openSettings(const QString &profile)
         m_settings->setAttribute(Qt::WA_DeleteOnClose);
         if (m_uiSettings)
             m_settings->setSettingsFileName(m_uiSettings->fileName());
+        m_settings->setCommandLineProfile(m_sessions->adHocProfile());
     }
-    if (!profile.isEmpty() && m_profiles->profile(profile))
+    const auto adHoc = m_sessions->adHocProfile();
+    if (!profile.isEmpty() && (m_profiles->profile(profile) || (adHoc && adHoc->name == profile)))
         m_settings->selectProfile(profile);
     m_settings->show();
     m_settings->raise();
@@ -300,6 +392,10 @@ void MainWindow::restoreWindowState()
     const QByteArray splitter = m_uiSettings->value(QStringLiteral("window/splitter")).toByteArray();
     if (!splitter.isEmpty())
         m_chat->splitter()->restoreState(splitter);
+    m_membersAction->setChecked(
+        m_uiSettings->value(QStringLiteral("window/membersPanel"), true).toBool());
+    // The panel's visibility is the page's business (narrow windows, no room), not the state's.
+    m_chat->setMembersPanelWanted(m_membersAction->isChecked());
 }
 
 void MainWindow::saveWindowState()
@@ -318,6 +414,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_settings->close();
     if (m_devTools)
         m_devTools->close();
+    if (m_shortcuts)
+        m_shortcuts->close();
+    if (m_about)
+        m_about->close();
     m_picker->hide();
     QMainWindow::closeEvent(event);
 }

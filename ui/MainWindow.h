@@ -16,10 +16,12 @@ class ProfileStore;
 
 namespace natter::ui {
 
+class AboutDialog;
 class ChatPage;
 class ChatSession;
 class ConnectionStatusBar;
 class DevToolsWindow;
+class KeyboardShortcutsDialog;
 class KeychainBanner;
 class LoginPage;
 class NotificationPromptBar;
@@ -54,6 +56,12 @@ public:
     RoomPicker *roomPicker() const { return m_picker; }
     // Null until first opened.
     DevToolsWindow *devTools() const { return m_devTools; }
+    KeyboardShortcutsDialog *shortcutsDialog() const;
+    AboutDialog *aboutDialog() const;
+    // View → Who's Online (Ctrl+Shift+M), remembered in the UI settings.
+    QAction *membersPanelAction() const { return m_membersAction; }
+    // The unread messages of all rooms, as the title shows them: "(3) Natter — …".
+    int unreadTotal() const;
 
     void restoreWindowState();
     void saveWindowState();
@@ -63,6 +71,8 @@ public slots:
     void openSettings(const QString &profile = {});
     void openRoomPicker();
     void openDevTools();
+    void openShortcuts();
+    void openAbout();
     void refreshProfiles();
 
 signals:
@@ -97,8 +107,13 @@ private:
     RoomPicker *m_picker;
     QPointer<SettingsDialog> m_settings;
     DevToolsWindow *m_devTools = nullptr;
+    QPointer<KeyboardShortcutsDialog> m_shortcuts;
+    QPointer<AboutDialog> m_about;
     QList<QAction *> m_chatActions;
+    QList<QAction *> m_shortcutActions; // listed in Help → Keyboard Shortcuts
     QAction *m_logout = nullptr;
+    QAction *m_membersAction = nullptr;
+    QList<QMetaObject::Connection> m_unreadLinks;
 };
 
 } // namespace natter::ui

@@ -1,5 +1,6 @@
 #include "MemberPanel.h"
 
+#include "MemberDelegate.h"
 #include "MemberProxyModel.h"
 #include "ThemeColors.h"
 
@@ -43,6 +44,10 @@ MemberPanel::MemberPanel(QWidget *parent)
     m_view->setUniformItemSizes(true);
     m_view->setSpacing(1);
     m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setItemDelegate(new MemberDelegate(m_view));
+    // Long names are elided at the list's width (full name in the tool tip), never scrolled to.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setResizeMode(QListView::Adjust);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 10, 6, 6);

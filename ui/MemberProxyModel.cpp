@@ -28,13 +28,22 @@ QVariant MemberProxyModel::data(const QModelIndex &index, int role) const
             return tr("%1 (you)").arg(name);
         return name;
     }
-    if (role == Qt::ToolTipRole)
-        return plainToolTip(QSortFilterProxyModel::data(index, MemberListModel::IdRole).toString());
+    if (role == Qt::ToolTipRole) {
+        // The full name (the row may be elided), and the id when it says something else.
+        const QString name
+            = QSortFilterProxyModel::data(index, MemberListModel::NameRole).toString();
+        const QString id = QSortFilterProxyModel::data(index, MemberListModel::IdRole).toString();
+        return plainToolTip(name == id || name.isEmpty() ? id : name + u'\n' + id);
+    }
     return QSortFilterProxyModel::data(index, role);
 }
 
 bool MemberProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    // You first, then everyone by name.
+    const bool leftMe = left.data(MemberListModel::IsMeRole).toBool();
+    if (leftMe != right.data(MemberListModel::IsMeRole).toBool())
+        return leftMe;
     static thread_local QCollator collator = [] {
         QCollator c;
         c.setCaseSensitivity(Qt::CaseInsensitive);

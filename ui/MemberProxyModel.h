@@ -5,7 +5,8 @@
 namespace natter::ui {
 
 // Who's Online order and labels over a natter::pusher::MemberListModel: sorted by display name
-// (case-insensitive, locale-aware; ties by id), your own entry labelled "NAME (you)".
+// (case-insensitive, locale-aware; ties by id) after your own entry, which is pinned first and
+// labelled "NAME (you)".
 class MemberProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT

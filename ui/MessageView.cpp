@@ -3,6 +3,7 @@
 #include "MessageDelegate.h"
 #include "PlainToolTip.h"
 #include "SymbolicIcon.h"
+#include "ThemeColors.h"
 
 #include <chat/ChatMessage.h>
 #include <chat/MessageListModel.h>
@@ -75,6 +76,19 @@ MessageView::MessageView(QWidget *parent)
     busyLayout->addWidget(spinner, 0, Qt::AlignVCenter);
     busyLayout->addWidget(m_olderText);
     m_olderBusy->hide();
+
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("emptyRoomLabel"));
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->hide();
+    // The space above a short conversation (a viewport margin) is part of the page.
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    connect(m_window, &QAbstractItemModel::rowsInserted, this, &MessageView::updateEmptyLabel);
+    connect(m_window, &QAbstractItemModel::rowsRemoved, this, &MessageView::updateEmptyLabel);
+    connect(m_window, &QAbstractItemModel::modelReset, this, &MessageView::updateEmptyLabel);
 
     // Before rows appear while the user reads (older pages above, new ones below), remember what
     // is at the top of the view; updateGeometries() puts it back after the layout.
@@ -154,9 +168,38 @@ void MessageView::keepAnchor()
     m_anchorY = visualRect(top).bottom();
 }
 
+void MessageView::setEmptyText(const QString &text)
+{
+    m_empty->setText(text);
+    m_empty->setAccessibleName(text);
+    updateEmptyLabel();
+}
+
+void MessageView::updateEmptyLabel()
+{
+    const bool show = !m_empty->text().isEmpty() && m_window->rowCount() == 0;
+    if (show) {
+        ThemeColors::setColor(m_empty, QPalette::WindowText, ThemeColors::dimText(palette()));
+        const QRect area = contentsRect().adjusted(16, 0, -16, -16);
+        const int h = m_empty->heightForWidth(area.width());
+        m_empty->setGeometry(area.left(), area.bottom() - h, area.width(), h);
+    }
+    m_empty->setVisible(show);
+}
+
+void MessageView::anchorToBottom()
+{
+    // The gap above the rows when they do not fill the view; zero once they do.
+    const int available = contentsRect().height();
+    const int gap = qBound(0, available - contentsSize().height(), qMax(0, available - 1));
+    if (gap != viewportMargins().top())
+        setViewportMargins(0, gap, 0, 0);
+}
+
 void MessageView::updateGeometries()
 {
     QListView::updateGeometries();
+    anchorToBottom();
     if (!m_anchor.isValid())
         return;
     const QModelIndex anchor = m_anchor;
@@ -263,8 +306,10 @@ void MessageView::placeJumpButton()
 void MessageView::resizeEvent(QResizeEvent *event)
 {
     QListView::resizeEvent(event);
+    anchorToBottom();
     placeJumpButton();
     placeOlderIndicator();
+    updateEmptyLabel();
 }
 
 void MessageView::changeEvent(QEvent *event)

@@ -27,8 +27,9 @@ class MessageDelegate;
 // and in the context menu.
 // History from a server: when the user reaches the top and every loaded message is shown, the
 // view asks for older ones (olderMessagesRequested) if the room says there are more, and shows
-// "Loading older messages…" at the top while they load. Rows inserted above what the user reads
-// (older pages, or the window growing) keep the message at the top of the view in place.
+// "Loading older messages…" at the top while they load. A conversation shorter than the view
+// sits at its bottom, next to the composer, as in other chat apps. Rows inserted above what the
+// user reads (older pages, or the window growing) keep the message at the top of the view in place.
 class MessageView : public QListView
 {
     Q_OBJECT
@@ -52,6 +53,10 @@ public:
     void setLoadingOlder(bool loading);
     bool isLoadingOlder() const { return m_loadingOlder; }
     QFrame *olderIndicator() const { return m_olderBusy; }
+    // Shown instead of messages while the room has none ("This is the start of #dev."); empty:
+    // nothing.
+    void setEmptyText(const QString &text);
+    QLabel *emptyLabel() const { return m_empty; }
 
 public slots:
     void scrollToNewest();
@@ -81,6 +86,8 @@ private:
     void updateJumpButton();
     void placeJumpButton();
     void placeOlderIndicator();
+    void updateEmptyLabel();
+    void anchorToBottom();
     void atTop(); // the user is at the top: show or fetch older messages
     void keepAnchor(); // rows are about to be inserted above: remember what is at the top
     QString messageId(const QModelIndex &index) const;
@@ -96,6 +103,7 @@ private:
     QPushButton *m_jump;
     QFrame *m_olderBusy;
     QLabel *m_olderText;
+    QLabel *m_empty;
     bool m_olderAvailable = false;
     bool m_loadingOlder = false;
     bool m_follow = true;

@@ -74,6 +74,13 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setPen(text);
     painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                       fm.elidedText(name, Qt::ElideRight, r.width()));
+    // Keyboard focus on the list: a frame around the current room, so Tab shows where it is.
+    if (option.state & QStyle::State_HasFocus) {
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(selected ? text : option.palette.color(group, QPalette::Highlight), 2));
+        painter->drawRect(option.rect.adjusted(1, 1, -1, -1));
+    }
     painter->restore();
 }
 

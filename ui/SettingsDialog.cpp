@@ -10,12 +10,14 @@
 #include <chat/ProfileStore.h>
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -23,6 +25,11 @@ namespace natter::ui {
 
 using natter::chat::ProfileStore;
 using natter::chat::ServerProfile;
+
+namespace {
+constexpr int NameRole = Qt::UserRole;
+constexpr int CommandLineRole = Qt::UserRole + 1;
+} // namespace
 
 SettingsDialog::SettingsDialog(ProfileStore *profiles, ProfileSecrets *secrets, QWidget *parent)
     : QDialog(parent)
@@ -58,7 +65,9 @@ SettingsDialog::SettingsDialog(ProfileStore *profiles, ProfileSecrets *secrets, 
     m_save = buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
     m_save->setObjectName(QStringLiteral("saveProfile"));
     m_save->setDefault(true);
-    buttons->addButton(QDialogButtonBox::Close);
+    // Ours, not QDialogButtonBox::Close: Qt's own translations are often not installed.
+    QPushButton *close = buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
+    close->setObjectName(QStringLiteral("closeSettings"));
     // Save must not close the dialog: handle the buttons ourselves.
     connect(m_save, &QPushButton::clicked, this, &SettingsDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
@@ -78,7 +87,12 @@ SettingsDialog::SettingsDialog(ProfileStore *profiles, ProfileSecrets *secrets, 
     layout->addLayout(body, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(760, 560);
+    // Never narrower than the editor's content (long German labels): no horizontal scroll bar,
+    // nothing cut off. The editor's rows come and go with the profile type, so follow it.
+    m_scroll = scroll;
+    m_editor->installEventFilter(this);
+    fitEditor();
+    resize(QSize(760, 560).expandedTo(minimumSizeHint()));
 
     m_confirmRemove = new QTimer(this);
     m_confirmRemove->setSingleShot(true);
@@ -98,9 +112,35 @@ SettingsDialog::SettingsDialog(ProfileStore *profiles, ProfileSecrets *secrets, 
     reloadList(m_profiles->lastProfile());
 }
 
+bool SettingsDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editor && event->type() == QEvent::LayoutRequest)
+        fitEditor();
+    return QDialog::eventFilter(watched, event);
+}
+
+void SettingsDialog::fitEditor()
+{
+    const int width = m_editor->minimumSizeHint().width()
+        + m_scroll->verticalScrollBar()->sizeHint().width() + 2 * m_scroll->frameWidth();
+    if (m_scroll->minimumWidth() != width)
+        m_scroll->setMinimumWidth(width);
+}
+
 void SettingsDialog::setSettingsFileName(const QString &path)
 {
     m_editor->setSettingsFileName(path);
+}
+
+QString SettingsDialog::profileNameOf(const QListWidgetItem *item)
+{
+    return item ? item->data(NameRole).toString() : QString();
+}
+
+void SettingsDialog::setCommandLineProfile(const std::optional<ServerProfile> &profile)
+{
+    m_commandLine = profile;
+    reloadList(profile ? profile->name : m_profiles->lastProfile());
 }
 
 void SettingsDialog::reloadList(const QString &select)
@@ -108,14 +148,25 @@ void SettingsDialog::reloadList(const QString &select)
     m_reloading = true;
     m_list->clear();
     int row = -1;
+    if (m_commandLine) {
+        auto *item = new QListWidgetItem(tr("%1 (from the command line)").arg(m_commandLine->name));
+        item->setData(NameRole, m_commandLine->name);
+        item->setData(CommandLineRole, true);
+        item->setToolTip(tr("Made from --host, --port and --key for this run; not saved."));
+        m_list->addItem(item);
+        if (m_commandLine->name == select)
+            row = 0;
+    }
     const QList<ServerProfile> all = m_profiles->profiles();
-    for (int i = 0; i < all.size(); ++i) {
-        m_list->addItem(all.at(i).name);
-        if (all.at(i).name == select)
-            row = i;
+    for (const ServerProfile &p : all) {
+        auto *item = new QListWidgetItem(p.name);
+        item->setData(NameRole, p.name);
+        m_list->addItem(item);
+        if (p.name == select && row < 0)
+            row = m_list->count() - 1;
     }
     m_reloading = false;
-    if (all.isEmpty()) {
+    if (m_list->count() == 0) {
         startNewProfile();
         return;
     }
@@ -125,12 +176,13 @@ void SettingsDialog::reloadList(const QString &select)
 
 void SettingsDialog::selectProfile(const QString &name)
 {
-    const QList<QListWidgetItem *> items = m_list->findItems(name, Qt::MatchExactly);
-    if (name.isEmpty() || items.isEmpty()) {
-        startNewProfile();
-        return;
+    for (int row = 0; row < m_list->count() && !name.isEmpty(); ++row) {
+        if (profileNameOf(m_list->item(row)) == name) {
+            m_list->setCurrentRow(row);
+            return;
+        }
     }
-    m_list->setCurrentItem(items.constFirst());
+    startNewProfile();
 }
 
 void SettingsDialog::startNewProfile()
@@ -153,12 +205,21 @@ void SettingsDialog::onCurrentRowChanged(int row)
 {
     if (m_reloading || row < 0)
         return;
-    const auto profile = m_profiles->profile(m_list->item(row)->text());
+    const QListWidgetItem *item = m_list->item(row);
+    const bool commandLine = item->data(CommandLineRole).toBool() && m_commandLine;
+    const auto profile = commandLine ? m_commandLine : m_profiles->profile(profileNameOf(item));
     if (!profile)
         return;
     m_editor->setProfile(*profile);
-    m_remove->setEnabled(true);
+    // Nothing is stored for it, so nothing to remove: it goes when Natter runs without them.
+    m_remove->setEnabled(!commandLine);
     m_remove->setText(tr("&Remove"));
+    if (commandLine) {
+        showStatus(tr("This profile comes from the command line and lasts until Natter quits. "
+                      "Save keeps it as a profile of its own."));
+        m_editor->setSecretPlaceholder(tr("Given on the command line; type to save one"));
+        return;
+    }
     showStatus({});
     refreshSecretPlaceholder(*profile);
 }
@@ -301,7 +362,9 @@ void SettingsDialog::removeSelected()
     }
     m_confirmRemove->stop();
     m_remove->setText(tr("&Remove"));
-    const QString name = item->text();
+    if (item->data(CommandLineRole).toBool())
+        return;
+    const QString name = profileNameOf(item);
     const auto profile = m_profiles->profile(name);
     m_profiles->remove(name);
     if (profile && m_secrets) {

@@ -9,6 +9,8 @@
 
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
+class QScrollArea;
 class QPushButton;
 class QTimer;
 
@@ -38,6 +40,11 @@ public:
     void startNewProfile();
     // Where the settings file is, for the plain-text warning.
     void setSettingsFileName(const QString &path);
+    // The profile made from --host/--port/--key (none: nullopt). Listed first, marked "from the
+    // command line"; it cannot be removed (it is not stored), Save keeps it as a saved profile.
+    void setCommandLineProfile(const std::optional<natter::chat::ServerProfile> &profile);
+    // The profile name of a list row (the row's text can say more).
+    static QString profileNameOf(const QListWidgetItem *item);
 
     ProfileEditor *editor() const { return m_editor; }
     QListWidget *profileList() const { return m_list; }
@@ -55,7 +62,11 @@ signals:
     // Every save finished (secret stored or failed): for tests and the login page.
     void saveFinished(const QString &profileName, bool ok);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitEditor();
     void reloadList(const QString &select);
     void onCurrentRowChanged(int row);
     void showStatus(const QString &text, bool error = false);
@@ -68,11 +79,13 @@ private:
     KeychainBanner *m_banner;
     QListWidget *m_list;
     ProfileEditor *m_editor;
+    QScrollArea *m_scroll;
     QPushButton *m_add;
     QPushButton *m_remove;
     QPushButton *m_save;
     QLabel *m_status;
     QTimer *m_confirmRemove;
+    std::optional<natter::chat::ServerProfile> m_commandLine;
     bool m_reloading = false;
     int m_placeholderRequest = 0;
 };

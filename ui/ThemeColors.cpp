@@ -3,6 +3,9 @@
 #include <QCryptographicHash>
 #include <QWidget>
 
+#include <cmath>
+#include <iterator>
+
 namespace natter::ui {
 
 QColor ThemeColors::mix(const QColor &a, const QColor &b, qreal t)
@@ -53,11 +56,59 @@ QColor ThemeColors::ownBackground(const QPalette &palette)
     return mix(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.09);
 }
 
+namespace {
+
+// Ten hues, spread where the eye tells them apart best (more of them in the greens and blues
+// than an even split would give), in an order that keeps common neighbours apart.
+constexpr int kSenderHues[] = {50, 95, 145, 180, 205, 235, 275, 315, 0, 28};
+
+qreal channel(qreal c)
+{
+    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+qreal luminance(const QColor &color)
+{
+    const QColor c = color.toRgb();
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+// The hue at the first lightness, going away from the base, that reads as text on it.
+QColor readableHue(const QColor &base, bool dark, int hue)
+{
+    const qreal target = ThemeColors::MinTextContrast + 0.1;
+    QColor color;
+    for (int step = 0; step <= 60; ++step) {
+        const qreal lightness = dark ? 0.55 + step * 0.0075 : 0.45 - step * 0.0075;
+        color = QColor::fromHslF(float(hue / 360.0), 0.70f, float(qBound(0.0, lightness, 1.0)));
+        if (ThemeColors::contrastRatio(color, base) >= target)
+            break;
+    }
+    return color;
+}
+
+} // namespace
+
+qreal ThemeColors::contrastRatio(const QColor &a, const QColor &b)
+{
+    const qreal la = luminance(a);
+    const qreal lb = luminance(b);
+    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+}
+
+QList<QColor> ThemeColors::senderPalette(const QPalette &palette)
+{
+    QList<QColor> colors;
+    for (int hue : kSenderHues)
+        colors.append(readableHue(palette.color(QPalette::Base), isDark(palette), hue));
+    return colors;
+}
+
 QColor ThemeColors::senderColor(const QPalette &palette, const QString &senderId)
 {
     const QByteArray hash = QCryptographicHash::hash(senderId.toUtf8(), QCryptographicHash::Md5);
-    const int hue = (quint8(hash.at(0)) << 8 | quint8(hash.at(1))) % 360;
-    return accent(palette, hue, 0.55);
+    const int index = (quint8(hash.at(0)) << 8 | quint8(hash.at(1))) % int(std::size(kSenderHues));
+    return readableHue(palette.color(QPalette::Base), isDark(palette), kSenderHues[index]);
 }
 
 void ThemeColors::setColor(QWidget *widget, QPalette::ColorRole role, const QColor &color)

@@ -24,8 +24,15 @@ public:
     static QColor warningBackground(const QPalette &palette);
     // Background of own messages: a faint highlight tint of the base colour.
     static QColor ownBackground(const QPalette &palette);
-    // A stable per-sender accent (hue from the id, lightness readable on the base colour).
+    // A stable per-sender accent: one of senderPalette(), picked by the id.
     static QColor senderColor(const QPalette &palette, const QString &senderId);
+    // Sender colours: hues far apart (so that names next to each other differ at a glance), each
+    // made just dark (light theme) or light (dark theme) enough for text on the base colour.
+    static QList<QColor> senderPalette(const QPalette &palette);
+    // WCAG 2 contrast ratio, 1 (none) to 21 (black on white).
+    static qreal contrastRatio(const QColor &a, const QColor &b);
+    // What text needs (WCAG AA, normal text).
+    static constexpr qreal MinTextContrast = 4.5;
     // Sets one role of a widget's own palette (call again on QEvent::PaletteChange of the parent).
     static void setColor(QWidget *widget, QPalette::ColorRole role, const QColor &color);
 };

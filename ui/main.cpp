@@ -127,10 +127,13 @@ int main(int argc, char **argv)
     const QString rules = natter::ui::CommandLine::loggingRules(parsed.options.logLevel);
     if (!rules.isEmpty())
         QLoggingCategory::setFilterRules(rules);
+    natter::ui::AppContext context(parsed.options);
+    if (const QString problem = context.optionsProblem(); !problem.isEmpty()) {
+        std::fprintf(stderr, "natter: %s\n", problem.toLocal8Bit().constData());
+        return 2;
+    }
     qCInfo(lcUi) << "event dispatcher:"
                  << QAbstractEventDispatcher::instance()->metaObject()->className();
-
-    natter::ui::AppContext context(parsed.options);
     if (!context.acquireInstance())
         return 0;
     natter::ui::QuitOnSignal quitOnSignal;

@@ -425,7 +425,9 @@ private slots:
         QCOMPARE(names, (QStringList{S("Alice (you)"), S("bob"), S("Carol"), S("Dan")}));
         rig.t()->serverSend(frames::memberAdded(S("presence-lobby"), S("aaron"), member("aaron")));
         QCOMPARE(panel->header()->text(), S("Who's Online (5)"));
-        QCOMPARE(panel->proxy()->index(0, 0).data().toString(), S("aaron"));
+        // You stay pinned first (issue 12); the others by name.
+        QCOMPARE(panel->proxy()->index(0, 0).data().toString(), S("Alice (you)"));
+        QCOMPARE(panel->proxy()->index(1, 0).data().toString(), S("aaron"));
         rig.t()->serverSend(frames::memberRemoved(S("presence-lobby"), S("carol")));
         QCOMPARE(panel->header()->text(), S("Who's Online (4)"));
 

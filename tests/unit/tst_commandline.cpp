@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <tuple>
@@ -54,6 +55,36 @@ private slots:
         QVERIFY2(normal, qPrintable(err));
         QCOMPARE(code, 2); // the bad user name, not the Qt option
         QVERIFY2(!err.contains(S("Unknown option")), qPrintable(err));
+    }
+
+    // Issue 12, defect 5: --profile with a name that is not saved was silently ignored (the
+    // window opened on another profile); now one line says so and natter exits with 2.
+    void unknownProfileIsRefused()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(S("XDG_CONFIG_HOME"), home.filePath(S("config")));
+        env.insert(S("XDG_DATA_HOME"), home.filePath(S("data")));
+        env.insert(S("XDG_RUNTIME_DIR"), home.path());
+        env.insert(S("QT_QPA_PLATFORM"), S("offscreen"));
+        env.remove(S("DBUS_SESSION_BUS_ADDRESS"));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(NATTER_APP_PATH), {S("--profile"), S("nope"), S("--new-instance")});
+        const bool finished = p.waitForFinished(15000);
+        if (!finished) {
+            p.kill();
+            p.waitForFinished(5000);
+        }
+        const QString err = QString::fromLocal8Bit(p.readAllStandardError());
+        QVERIFY2(finished, "natter kept running with an unknown --profile");
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        const QStringList lines = err.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.constFirst().startsWith(S("natter: ")), qPrintable(err));
+        QVERIFY2(lines.constFirst().contains(S("“nope”")), qPrintable(err));
     }
 
     void plainStart()

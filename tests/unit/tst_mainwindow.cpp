@@ -7,12 +7,16 @@
 #include "FakeTransport.h"
 #include "Frames.h"
 
+#include "AboutDialog.h"
 #include "ChatPage.h"
 #include "ChatSession.h"
 #include "ConnectionStatusBar.h"
+#include "KeyboardShortcutsDialog.h"
 #include "KeychainBanner.h"
 #include "LoginPage.h"
 #include "MainWindow.h"
+#include "MemberPanel.h"
+#include "ProfileEditor.h"
 #include "ProfileSecrets.h"
 #include "RoomPicker.h"
 #include "SessionManager.h"
@@ -30,8 +34,11 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -93,6 +100,17 @@ struct Rig
         FakeClock::pumpEvents();
     }
     FakeTransport *t() const { return net.last(); }
+    // Window shortcuts need the active window.
+    void activate()
+    {
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window.get()))
+            qWarning("the main window did not become active");
+    }
+    QAction *action(const char *name) const
+    {
+        return window->findChild<QAction *>(QString::fromLatin1(name));
+    }
 
     QTemporaryDir dir;
     FakeClock clock;
@@ -327,6 +345,187 @@ private slots:
             QVERIFY(!saved.isEmpty());
             QVERIFY(rig.settings->contains(S("window/splitter")));
         }
+    }
+
+    // Issue 12, defect 14: Help has the keyboard shortcuts and About (versions, licence);
+    // Settings is Ctrl+, and Leave Room has a shortcut.
+    void helpMenuAndShortcuts()
+    {
+        Rig rig;
+        QAction *settings = rig.action("settingsAction");
+        QVERIFY(settings);
+        QVERIFY(settings->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+        QAction *leave = rig.action("leaveRoomAction");
+        QVERIFY(leave);
+        QVERIFY(!leave->shortcut().isEmpty());
+
+        QAction *keys = rig.action("keyboardShortcutsAction");
+        QVERIFY(keys);
+        keys->trigger();
+        auto *shortcuts = rig.window->findChild<KeyboardShortcutsDialog *>();
+        QVERIFY(shortcuts);
+        QVERIFY(shortcuts->isVisible());
+        QVERIFY(!shortcuts->isModal());
+        const auto entries = shortcuts->entries();
+        const auto has = [&](const QString &what, const QKeySequence &key) {
+            for (const auto &[description, sequence] : entries) {
+                if (description.contains(what)
+                    && sequence.contains(key.toString(QKeySequence::NativeText)))
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(has(S("Jump to Room"), QKeySequence(Qt::CTRL | Qt::Key_K)));
+        QVERIFY(has(S("Settings"), QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+        QVERIFY(has(S("Leave Room"), leave->shortcut()));
+        QVERIFY(has(S("Who's Online"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)));
+        QVERIFY(has(S("room"), QKeySequence(Qt::ALT | Qt::Key_Up)));
+
+        QAction *about = rig.action("aboutAction");
+        QVERIFY(about);
+        about->trigger();
+        auto *dialog = rig.window->findChild<AboutDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->isModal());
+        const QString versions = dialog->versionsLabel()->text();
+        QVERIFY2(versions.contains(S("Qt ") + QString::fromLatin1(qVersion())),
+                 qPrintable(versions));
+        QVERIFY2(versions.contains(QRegularExpression(S("libnotify \\d+\\.\\d+"))),
+                 qPrintable(versions));
+        QVERIFY2(versions.contains(QRegularExpression(S("simdjson \\d+\\.\\d+"))),
+                 qPrintable(versions));
+        QVERIFY(dialog->licenceLabel()->text().contains(S("Licence")));
+        QCOMPARE(dialog->licenceLabel()->textFormat(), Qt::PlainText);
+    }
+
+    // Issue 12, defect 14: the unread messages of the other rooms are in the title.
+    void titleShowsUnreadTotal()
+    {
+        Rig rig;
+        rig.profiles->setRooms(S("local"), S("alice"), {S("lobby"), S("dev")});
+        rig.profiles->setLastRoom(S("local"), S("alice"), S("lobby"));
+        rig.loginAs(S("alice"));
+        rig.acceptAndConfirm(S("alice"));
+        rig.t()->serverSend(frames::presenceSucceeded(
+            S("presence-dev"), QJsonArray{S("alice"), S("bob")},
+            QJsonObject{{S("alice"), QJsonObject{}}, {S("bob"), QJsonObject{}}}));
+        FakeClock::pumpEvents();
+        QCOMPARE(rig.window->chatPage()->currentRoom(), S("lobby"));
+        QCOMPARE(rig.window->windowTitle(), S("Natter — #lobby — alice"));
+        for (int i = 1; i <= 3; ++i) {
+            rig.t()->serverSend(frames::frame(
+                S("client-message"),
+                QJsonObject{{S("id"), S("d%1").arg(i)}, {S("text"), S("in dev %1").arg(i)}},
+                S("presence-dev"), S("bob")));
+        }
+        FakeClock::pumpEvents();
+        QCOMPARE(rig.window->windowTitle(), S("(3) Natter — #lobby — alice"));
+        rig.window->chatPage()->showRoom(S("dev"));
+        QCOMPARE(rig.window->windowTitle(), S("Natter — #dev — alice"));
+    }
+
+    // Issue 12, defect 6: Who's Online can be put away (Ctrl+Shift+M), and stays away.
+    void membersPanelToggleIsRemembered()
+    {
+        Rig rig;
+        QVERIFY(rig.window->minimumWidth() >= 480);
+        QVERIFY(rig.window->minimumHeight() >= 320);
+        rig.window->resize(1200, 800);
+        rig.loginAs(S("alice"));
+        rig.acceptAndConfirm(S("alice"));
+        rig.activate();
+        MemberPanel *panel = rig.window->chatPage()->memberPanel();
+        QTRY_VERIFY(panel->isVisible());
+        QAction *toggle = rig.action("toggleMembersAction");
+        QVERIFY(toggle);
+        QCOMPARE(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+        QTest::keyClick(rig.window.get(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(!panel->isVisible());
+        QVERIFY(!toggle->isChecked());
+        QCOMPARE(rig.settings->value(S("window/membersPanel")).toBool(), false);
+
+        MainWindow again(rig.sessions.get(), rig.profiles.get(), rig.secrets.get(),
+                         rig.settings.get());
+        again.restoreWindowState();
+        QVERIFY(!again.findChild<QAction *>(S("toggleMembersAction"))->isChecked());
+
+        QTest::keyClick(rig.window.get(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(panel->isVisible());
+        QCOMPARE(rig.settings->value(S("window/membersPanel")).toBool(), true);
+    }
+
+    // Issue 12, defect 5: the profile made from --host/--port/--key is in Settings, marked, and
+    // "Open Settings" on its login error opens it (not another profile).
+    void commandLineProfileInSettings()
+    {
+        Rig rig;
+        ServerProfile saved;
+        saved.name = S("another");
+        saved.key = S("other-key");
+        saved.host = S("example.org");
+        rig.profiles->save(saved);
+        QCOMPARE(rig.window->loginPage()->profileName(), S("local"));
+        emit rig.window->loginPage()->settingsRequested();
+        SettingsDialog *dialog = rig.window->settingsDialog();
+        QVERIFY(dialog);
+        QListWidget *list = dialog->profileList();
+        QList<QString> rows;
+        for (int i = 0; i < list->count(); ++i)
+            rows << list->item(i)->text();
+        QVERIFY2(rows.contains(S("local (from the command line)")), qPrintable(rows.join(u'|')));
+        QVERIFY(rows.contains(S("another")));
+        QCOMPARE(list->currentItem()->text(), S("local (from the command line)"));
+        QCOMPARE(dialog->editor()->hostField()->text(), S("127.0.0.1"));
+        QCOMPARE(dialog->editor()->keyField()->text(), S("app-key"));
+        QVERIFY(!dialog->removeButton()->isEnabled()); // nothing stored to remove
+        QVERIFY(dialog->statusLabel()->text().contains(S("command line")));
+
+        // The saved one is still a click away, and removable.
+        list->setCurrentRow(rows.indexOf(S("another")));
+        QCOMPARE(dialog->editor()->hostField()->text(), S("example.org"));
+        QVERIFY(dialog->removeButton()->isEnabled());
+        rig.window->openSettings(S("local"));
+        QCOMPARE(list->currentItem()->text(), S("local (from the command line)"));
+    }
+
+    // Issue 12, defect 10: Ctrl+K offers to join a room that is not joined, and says when
+    // nothing matches.
+    void roomPickerOffersToJoin()
+    {
+        Rig rig;
+        rig.loginAs(S("alice"));
+        rig.acceptAndConfirm(S("alice"));
+        RoomPicker *picker = rig.window->roomPicker();
+        rig.window->openRoomPicker();
+        auto *join = picker->findChild<QPushButton *>(S("roomPickerJoin"));
+        auto *noMatch = picker->findChild<QLabel *>(S("roomPickerNoMatch"));
+        QVERIFY(join);
+        QVERIFY(noMatch);
+        QVERIFY(!join->isVisible());
+        QVERIFY(!noMatch->isVisible());
+
+        QTest::keyClicks(picker->filterField(), S("lobby"));
+        QCOMPARE(picker->view()->model()->rowCount(), 1);
+        QVERIFY(!join->isVisible()); // joined already
+        QVERIFY(!noMatch->isVisible());
+
+        picker->filterField()->clear();
+        QTest::keyClicks(picker->filterField(), S("a b"));
+        QVERIFY(noMatch->isVisible());
+        QVERIFY(noMatch->text().contains(S("a b")));
+        QVERIFY(!join->isVisible()); // not a room name
+
+        picker->filterField()->clear();
+        QTest::keyClicks(picker->filterField(), S("dev"));
+        QCOMPARE(picker->view()->model()->rowCount(), 0);
+        QVERIFY(noMatch->isVisible());
+        QVERIFY(join->isVisible());
+        QCOMPARE(join->text(), S("Join #dev"));
+        QTest::keyClick(picker->filterField(), Qt::Key_Return);
+        QVERIFY(!picker->isVisible());
+        QCOMPARE(rig.window->chatPage()->currentRoom(), S("dev"));
+        QVERIFY(rig.sessions->session()->controller()->room(S("dev")));
     }
 };
 

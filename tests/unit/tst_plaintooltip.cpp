@@ -82,7 +82,9 @@ private slots:
         }
         QVERIFY(row.isValid());
         const QString tip = row.data(Qt::ToolTipRole).toString();
-        QCOMPARE(rendered(tip), id);
+        // The full name (the row may be elided, issue 12), then the id when it differs.
+        const QString name = QStringLiteral("<b>x</b>");
+        QCOMPARE(rendered(tip), id == name ? id : name + u'\n' + id);
         QVERIFY(Qt::mightBeRichText(tip));
         QVERIFY(!tip.contains(id));
         // The name shows through DisplayRole, which item views draw as plain text.
