@@ -34,9 +34,10 @@ Client::Client(const ConnectionOptions &options, Authorizer *authorizer, Clock *
 
 Client::~Client()
 {
-    // Channels and the session refer to the connection: take them down first.
-    qDeleteAll(m_channels);
+    // Channels and the session refer to the connection: take them down first, including the
+    // forgotten ones still waiting for their deleteLater().
     m_channels.clear();
+    qDeleteAll(findChildren<Channel *>(Qt::FindDirectChildrenOnly));
 }
 
 void Client::init()
@@ -63,6 +64,7 @@ void Client::disconnect()
 Channel *Client::open(const QString &name)
 {
     if (Channel *existing = m_channels.value(name)) {
+        m_unsubscribed.removeOne(name);
         existing->subscribe();
         return existing;
     }
@@ -119,8 +121,21 @@ EncryptedChannel *Client::subscribeEncrypted(const QString &name, QString *error
 
 void Client::unsubscribe(const QString &name)
 {
-    if (Channel *channel = m_channels.value(name))
-        channel->unsubscribe();
+    Channel *channel = m_channels.value(name);
+    if (!channel)
+        return;
+    channel->unsubscribe();
+    m_unsubscribed.removeOne(name);
+    m_unsubscribed.append(name);
+    while (m_unsubscribed.size() > RetainedUnsubscribed) {
+        Channel *old = m_channels.take(m_unsubscribed.takeFirst());
+        if (old == m_lastChannel) {
+            m_lastChannel = nullptr;
+            m_lastName.clear();
+        }
+        // Later: this may run inside one of its own signals.
+        old->deleteLater();
+    }
 }
 
 QMetaObject::Connection Client::bindGlobal(const QObject *context,

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -27,6 +28,10 @@ class Client : public QObject
 {
     Q_OBJECT
 public:
+    // Unsubscribed channels kept for a re-subscribe (the same object comes back); older ones
+    // are deleted, so a long session through many channel names stays bounded in memory.
+    static constexpr int RetainedUnsubscribed = 32;
+
     Client(const ConnectionOptions &options, Authorizer *authorizer, QObject *parent = nullptr);
     Client(const ConnectionOptions &options, Authorizer *authorizer, Clock *clock,
            TransportFactory factory, QObject *parent = nullptr);
@@ -45,6 +50,8 @@ public:
     Channel *subscribe(const QString &name, QString *error = nullptr);
     PresenceChannel *subscribePresence(const QString &name, QString *error = nullptr);
     EncryptedChannel *subscribeEncrypted(const QString &name, QString *error = nullptr);
+    // The channel stays (Unsubscribed) among the RetainedUnsubscribed most recent ones, then
+    // it is deleted on a later event-loop turn: keep QPointers, not raw pointers, to channels.
     void unsubscribe(const QString &name);
     Channel *channel(const QString &name) const { return m_channels.value(name); }
     QList<Channel *> channels() const { return m_channels.values(); }
@@ -72,6 +79,7 @@ private:
     ClientEventQueue *m_clientEvents;
     UserSession *m_user;
     QHash<QString, Channel *> m_channels;
+    QStringList m_unsubscribed; // names of the retained unsubscribed channels, oldest first
     // The last channel an event was routed to. Names come from the parser's cache, so a
     // repeated channel name shares storage and a pointer compare finds it without hashing.
     QString m_lastName;
