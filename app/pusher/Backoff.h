@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 namespace natter::pusher {
 
 class Clock;
@@ -12,6 +14,10 @@ class Backoff
 public:
     Backoff(Clock *clock, int initialMs, int maxMs, double factor, double jitter);
 
+    // While the first windowMs after the first next() (since a reset) have not passed, delays
+    // stay under capMs. Off by default.
+    void setQuickPhase(int windowMs, int capMs);
+
     int next(); // delay for the next attempt; grows each call
     void reset() { m_attempt = 0; }
     int attempt() const { return m_attempt; }
@@ -23,6 +29,9 @@ private:
     double m_factor;
     double m_jitter;
     int m_attempt = 0;
+    int m_quickWindowMs = 0;
+    int m_quickMaxMs = 0;
+    qint64 m_firstMs = 0;
 };
 
 } // namespace natter::pusher

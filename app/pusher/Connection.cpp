@@ -42,6 +42,7 @@ Connection::Connection(const ConnectionOptions &options, Clock *clock, Transport
                 options.backoffJitter)
     , m_activityTimeoutMs(options.activityTimeoutMs)
 {
+    m_backoff.setQuickPhase(options.backoffQuickWindowMs, options.backoffQuickMaxMs);
     m_retryTimer->setCallback([this] { startAttempt(); });
     m_activityTimer->setCallback([this] { onActivityTimeout(); });
     m_pongTimer->setCallback([this] { onPongTimeout(); });

@@ -31,6 +31,11 @@ struct ConnectionOptions
     int backoffMaxMs = 15000;
     double backoffFactor = 1.5;
     double backoffJitter = 0.2; // +-20 %
+    // For the first backoffQuickWindowMs of an outage the delay stays under backoffQuickMaxMs: a
+    // server restart or a short network blip is bridged within ~1.5 s of the server's return,
+    // instead of waiting out a delay that grew while it was away. Longer outages back off fully.
+    int backoffQuickWindowMs = 30000;
+    int backoffQuickMaxMs = 1200;
 
     QUrl url() const;
     QString validate() const; // empty when usable, else a sentence for the user

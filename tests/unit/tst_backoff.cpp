@@ -86,6 +86,48 @@ private slots:
         Backoff fullJitter(&clock, 1000, 60000, 2.0, 1.0);
         QCOMPARE(fullJitter.next(), 0); // random 0 with 100 % jitter: never negative
     }
+
+    // Quick while an outage is young (a server restart is bridged within ~2 s of its return),
+    // fully exponential once it has lasted.
+    void quickPhaseKeepsDelaysShortWhileTheOutageIsYoung()
+    {
+        FakeClock clock;
+        clock.setRandom(0.999); // the largest jitter
+        Backoff b(&clock, 100, 15000, 1.5, 0.2);
+        b.setQuickPhase(30000, 1200);
+        qint64 elapsed = 0;
+        int maxSeen = 0;
+        while (elapsed < 29000) {
+            const int d = b.next();
+            QVERIFY2(d <= 1200, qPrintable(QString::number(d)));
+            maxSeen = qMax(maxSeen, d);
+            clock.advance(d);
+            elapsed += d;
+        }
+        QCOMPARE(maxSeen, 1200);
+        // Past the window: the full exponential resumes, up to its cap.
+        clock.advance(2000);
+        int later = 0;
+        for (int i = 0; i < 5; ++i)
+            later = qMax(later, b.next());
+        QCOMPARE(later, 15000);
+        // A good connection resets it: the next outage is quick again.
+        b.reset();
+        clock.setRandom(0.5); // no jitter
+        QCOMPARE(b.next(), 100);
+        clock.advance(25000);
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(b.next() <= 1200);
+    }
+
+    void quickCapNeverLowersASlowStart()
+    {
+        FakeClock clock;
+        Backoff b(&clock, 5000, 15000, 1.5, 0.0);
+        b.setQuickPhase(30000, 1200);
+        QCOMPARE(b.next(), 5000);
+        QCOMPARE(b.next(), 5000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBackoff)
