@@ -87,6 +87,11 @@ bool FrameParser::parseUtf8(std::string_view utf8, Event &out)
 
 bool FrameParser::parsePadded(size_t length, Event &out)
 {
+    // simdjson reads into the padding and only masks the result, so any bytes do; but resize()
+    // leaves them uninitialised (valgrind: "conditional jump depends on uninitialised value" in
+    // FrameParser) or holding the tail of an earlier, longer frame. Zeroed, parsing depends on
+    // this frame's bytes alone.
+    std::memset(m_buffer.data() + length, 0, SIMDJSON_PADDING);
     out.event.clear();
     out.channel.clear();
     out.data.clear();
