@@ -3,10 +3,9 @@
 #include "AuthResponse.h"
 #include "JsonText.h"
 #include "LogPusher.h"
+#include "PresenceAnnouncement.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 
 namespace natter::pusher {
 
@@ -37,29 +36,9 @@ bool PresenceChannel::acceptAuth(const AuthResponse &response, QString *whyNot)
 
 void PresenceChannel::onSubscriptionSucceeded(const Event &event)
 {
-    const QJsonObject presence = event.dataObject().value(QLatin1String("presence")).toObject();
-    const QJsonObject hash = presence.value(QLatin1String("hash")).toObject();
-    QList<Member> list;
-    QSet<QString> seen;
     // One more than the list keeps tells Members it is truncated; converting the rest of a
     // huge announcement (100,000 members) would only stall the event loop for nothing.
-    const auto full = [&] { return list.size() > Members::MaxMembers; };
-    const QJsonArray ids = presence.value(QLatin1String("ids")).toArray();
-    // Keep the server's order when it sends ids; hash keys are always strings.
-    if (!ids.isEmpty()) {
-        for (const QJsonValue &v : ids) {
-            const QString id = idString(v);
-            if (id.isEmpty() || seen.contains(id))
-                continue;
-            seen.insert(id);
-            list.append({id, hash.value(id).toObject()});
-            if (full())
-                break;
-        }
-    } else {
-        for (auto it = hash.begin(); it != hash.end() && !full(); ++it)
-            list.append({it.key(), it.value().toObject()});
-    }
+    const QList<Member> list = PresenceAnnouncement::members(event.data, Members::MaxMembers + 1);
     m_members.reset(list);
     const QList<Event> early = std::exchange(m_early, {});
     for (const Event &e : early)

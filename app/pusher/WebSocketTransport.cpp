@@ -3,7 +3,14 @@
 #include "ConnectionOptions.h"
 #include "LogPusher.h"
 
+#include <QSocketNotifier>
 #include <QSslCertificate>
+
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
 
 namespace natter::pusher {
 
@@ -103,6 +110,100 @@ WebSocketTransport::~WebSocketTransport()
 void WebSocketTransport::open(const QUrl &url)
 {
     m_socket.open(url);
+    watchConnect();
+}
+
+void WebSocketTransport::watchConnect()
+{
+#ifdef Q_OS_LINUX
+    // QWebSocket creates its TCP (or TLS) socket as its child in open(); it has no accessor.
+    m_tcp = m_socket.findChild<QAbstractSocket *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!m_tcp)
+        return;
+    // Queued: Qt only creates the descriptor after it has announced ConnectingState.
+    connect(
+        m_tcp, &QAbstractSocket::stateChanged, this,
+        [this](QAbstractSocket::SocketState state) {
+            if (state == QAbstractSocket::ConnectingState)
+                armConnectWatch();
+            else
+                disarmConnectWatch();
+        },
+        Qt::QueuedConnection);
+    // With a literal address, QAbstractSocket announces ConnectingState from within open() but
+    // only creates the descriptor in a queued call, which runs before this one.
+    QMetaObject::invokeMethod(this, &WebSocketTransport::armConnectWatch, Qt::QueuedConnection);
+#endif
+}
+
+// QAbstractSocket::socketDescriptor() is only set once connected; while connecting, the
+// descriptor is the one its socket engine's write notifier (a QObject child) watches.
+qintptr WebSocketTransport::connectingDescriptor() const
+{
+    if (!m_tcp)
+        return -1;
+    const auto notifiers = m_tcp->findChildren<QSocketNotifier *>();
+    for (const QSocketNotifier *n : notifiers) {
+        if (n->type() == QSocketNotifier::Write && n->socket() >= 0)
+            return n->socket();
+    }
+    return -1;
+}
+
+void WebSocketTransport::armConnectWatch()
+{
+    disarmConnectWatch();
+    if (m_finished || !m_tcp || m_tcp->state() != QAbstractSocket::ConnectingState)
+        return;
+    const qintptr fd = connectingDescriptor();
+    if (fd < 0)
+        return;
+    m_connectWatch = new QSocketNotifier(fd, QSocketNotifier::Write, this);
+    connect(m_connectWatch, &QSocketNotifier::activated, this, &WebSocketTransport::checkConnect);
+}
+
+void WebSocketTransport::disarmConnectWatch()
+{
+    if (!m_connectWatch)
+        return;
+    m_connectWatch->setEnabled(false);
+    m_connectWatch->deleteLater();
+    m_connectWatch = nullptr;
+}
+
+// Qt 6.4's QNativeSocketEngine finishes a non-blocking connect by calling connect() again when
+// the socket turns writable. If the peer accepted and reset before that, Linux answers
+// ECONNRESET, which nativeConnect() does not handle (it leaves the engine in ConnectingState
+// without an error), and the kernel has put the socket back to unconnected: at the next write
+// notification Qt's connect() starts a brand new TCP connection. Against a peer that resets
+// every connection that is a tight loop (thousands of connections) that only our handshake
+// timeout ends, with no error reported. Writable while the kernel says the socket is closed
+// and Qt still says connecting is exactly that case: report it as the failure it is.
+void WebSocketTransport::checkConnect()
+{
+#ifdef Q_OS_LINUX
+    if (!m_connectWatch)
+        return;
+    if (m_finished || !m_tcp || m_tcp->state() != QAbstractSocket::ConnectingState) {
+        disarmConnectWatch();
+        return;
+    }
+    if (connectingDescriptor() != m_connectWatch->socket()) { // Qt moved on to another address
+        armConnectWatch();
+        return;
+    }
+    tcp_info info{};
+    socklen_t length = sizeof info;
+    if (getsockopt(int(m_connectWatch->socket()), IPPROTO_TCP, TCP_INFO, &info, &length) != 0
+        || info.tcpi_state != TCP_CLOSE)
+        return;
+    disarmConnectWatch();
+    m_failure = Failure::Network;
+    m_errorText = QStringLiteral("the connection was reset by the server while connecting");
+    qCWarning(lcPusher) << m_errorText;
+    finish(1006, m_errorText, m_failure);
+    m_socket.abort();
+#endif
 }
 
 bool WebSocketTransport::sendText(const QString &text)

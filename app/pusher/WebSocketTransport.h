@@ -2,10 +2,13 @@
 
 #include "Transport.h"
 
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QWebSocket>
 
 #include <optional>
+
+class QSocketNotifier;
 
 namespace natter::pusher {
 
@@ -25,8 +28,16 @@ public:
 
 private:
     void finish(int code, const QString &reason, Failure failure);
+    void watchConnect();
+    void armConnectWatch();
+    void checkConnect();
+    void disarmConnectWatch();
+    qintptr connectingDescriptor() const;
 
     QWebSocket m_socket;
+    // Works around Qt 6.4 reconnecting after an RST during connect (see checkConnect()).
+    QPointer<QAbstractSocket> m_tcp;
+    QSocketNotifier *m_connectWatch = nullptr;
     bool m_open = false;
     bool m_finished = false;
     Failure m_failure = Failure::None;

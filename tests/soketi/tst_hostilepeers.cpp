@@ -90,6 +90,7 @@ private:
     std::unique_ptr<ChatController> m_chat;
     Room *m_room = nullptr;
     StallProbe m_probe;
+    qint64 m_joinStallMs = -1;
 
     int send(const QJsonObject &command, const QString &answer, int timeoutMs = 10000)
     {
@@ -141,7 +142,8 @@ private slots:
         QVERIFY2(QTest::qWaitFor([&] { return !loggedIn.isEmpty(); }, 30000),
                  qPrintable(m_server.describe()));
         QTest::qWait(200);
-        qInfo("100,000 members, one 1 MB name: longest stall %lld ms", m_probe.longestMs());
+        m_joinStallMs = m_probe.longestMs();
+        qInfo("100,000 members, one 1 MB name: longest stall %lld ms", m_joinStallMs);
     }
 
     void manyMembersAreCappedAndNamesBounded()
@@ -157,6 +159,10 @@ private slots:
                                    natter::pusher::MemberListModel::NameRole);
         QVERIFY2(shown.size() <= natter::pusher::MemberListModel::MaxNameLength,
                  qPrintable(QString::number(shown.size())));
+        // The 3 MB announcement is converted only as far as the cap: 474-549 ms on the loaded
+        // shared machine, 0.9-4.5 s when all of it became a QJsonDocument first. The rest of the
+        // stall is not in the member list (100 ms is not met yet); this bound catches a relapse.
+        QVERIFY2(m_joinStallMs <= 800, qPrintable(QString::number(m_joinStallMs)));
     }
 
     void floodFromOnePeerStaysResponsiveAndBounded()
