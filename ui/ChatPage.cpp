@@ -294,7 +294,10 @@ void ChatPage::showEvent(QShowEvent *event)
 
 void ChatPage::fitPanels()
 {
-    const bool members = m_membersWanted && m_room && width() >= MembersMinPageWidth;
+    // Until shown, width() is a default, not the window's: judging by it would hide the panel
+    // for a moment at start-up (and AT-SPI clients see it missing).
+    const bool members = m_membersWanted && m_room
+        && (!isVisible() || width() >= MembersMinPageWidth);
     if (m_members->isVisibleTo(this) != members)
         m_members->setVisible(members);
     // The room list shrinks first, down to its minimum, so that the conversation keeps a

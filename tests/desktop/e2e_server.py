@@ -158,11 +158,13 @@ def start_window(args, procs, logdir, work, url, user):
 
 
 def place(windows):
+    # Three windows side by side, each wide enough (≥ 760 px) to keep Who's Online: narrower
+    # windows collapse it (see ChatPage::MembersMinPageWidth). The screen is 2600 px wide for it.
     for i, w in enumerate(windows):
         wid = x_window_of(w.proc.pid)
         if wid:
-            subprocess.run(['xdotool', 'windowsize', wid, '630', '700'], timeout=10)
-            subprocess.run(['xdotool', 'windowmove', wid, str(i * 640), '0'], timeout=10)
+            subprocess.run(['xdotool', 'windowsize', wid, '860', '700'], timeout=10)
+            subprocess.run(['xdotool', 'windowmove', wid, str(i * 866), '0'], timeout=10)
 
 
 def connected(w):

@@ -351,5 +351,5 @@ void TestScaleOut::leavingIsSeenOnBothNodes()
     }
 }
 
-QTEST_MAIN(TestScaleOut)
+QTEST_GUILESS_MAIN(TestScaleOut)
 #include "tst_scaleout.moc"

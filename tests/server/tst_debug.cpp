@@ -257,5 +257,5 @@ private:
     ServerRig m_rig;
 };
 
-QTEST_MAIN(TestServerDebug)
+QTEST_GUILESS_MAIN(TestServerDebug)
 #include "tst_debug.moc"

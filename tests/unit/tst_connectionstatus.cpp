@@ -36,6 +36,7 @@ struct Rig
         o.tls = true;
         o.backoffJitter = 0;
         o.backoffInitialMs = 3000;
+        o.backoffQuickWindowMs = 0; // plain growth, so each countdown differs from the last
         connection = std::make_unique<Connection>(o, &clock, net.factory());
         status = std::make_unique<ConnectionStatus>(connection.get());
     }
