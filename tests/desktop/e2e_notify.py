@@ -261,8 +261,11 @@ def run(args, procs, windows, logdir):
 
     # --- 2. Allow: the triggering message is notified; the next one replaces it ---
     alice.press('Allow notifications')
+    # dbus-monitor flushes a large call (the 16 KB avatar) in pieces; the daemon's reply follows
+    # the call in the log, so a call with its id on record has been written whole.
     first = wait_for('a Notify call for #dev', lambda: [c for c in notify_calls(mon)[before:]
-                                                       if c['summary'] == 'pj in #dev'], timeout=10)[0]
+                                                       if c['summary'] == 'pj in #dev'
+                                                       and c['id'] is not None], timeout=10)[0]
     log(f'Notify: {first}')
     problems = []
     if first['app'] != 'Natter':
