@@ -2,8 +2,10 @@
 // through tr()"): every message of natter_de.ts has a German text in the compiled .qm, with the
 // source's placeholders and accelerator, and strings that were once left untranslated (the join
 // password, natter-server errors, the command line) reach the widgets in German.
+#include "ChatPage.h"
 #include "CommandLine.h"
 #include "LoginPage.h"
+#include "MemberPanel.h"
 
 #include <QFile>
 #include <QLabel>
@@ -14,8 +16,10 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+using natter::ui::ChatPage;
 using natter::ui::CommandLine;
 using natter::ui::LoginPage;
+using natter::ui::MemberPanel;
 
 namespace {
 
@@ -169,6 +173,39 @@ private slots:
         QVERIFY2(help.text.contains(S("Umgebungsvariablen VARIABLE")), qPrintable(help.text));
         QVERIFY2(help.text.contains(S("--log-level <STUFE>")), qPrintable(help.text));
         QVERIFY2(help.text.contains(S("Im Infobereich starten")), qPrintable(help.text));
+    }
+
+    // "Wer ist online (3)" is wider than the narrowest Who's Online the chat page allows: the
+    // header was cut to "Wer ist online (" in the 1280x800 German screenshot.
+    void whosOnlineHeaderFitsTheNarrowestPanel()
+    {
+        ChatPage page;
+        const auto *inPage = page.findChild<MemberPanel *>();
+        QVERIFY(inPage);
+        const int narrowest = inPage->minimumWidth();
+        QVERIFY(narrowest > 0);
+        QCoreApplication::installTranslator(&m_german);
+        MemberPanel panel;
+        QCoreApplication::removeTranslator(&m_german);
+        // As in the page: its own minimum overrides the layout's, so the splitter can squeeze it.
+        panel.setMinimumWidth(narrowest);
+        panel.resize(narrowest, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const QLabel *header = panel.header();
+        QVERIFY2(header->text().startsWith(S("Wer ist online")), qPrintable(header->text()));
+        if (header->wordWrap()) {
+            QVERIFY2(header->height() >= header->heightForWidth(header->width()),
+                     qPrintable(S("%1 px high, needs %2")
+                                    .arg(header->height())
+                                    .arg(header->heightForWidth(header->width()))));
+        } else {
+            QVERIFY2(header->width() >= header->sizeHint().width(),
+                     qPrintable(S("“%1” is %2 px wide, needs %3")
+                                    .arg(header->text())
+                                    .arg(header->width())
+                                    .arg(header->sizeHint().width())));
+        }
     }
 
 private:
