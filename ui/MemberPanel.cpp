@@ -27,6 +27,9 @@ MemberPanel::MemberPanel(QWidget *parent)
     QFont hf = m_header->font();
     hf.setBold(true);
     m_header->setFont(hf);
+    // "Wer ist online (3)" is wider than the narrowest panel: the count goes to a second line
+    // rather than being cut off.
+    m_header->setWordWrap(true);
 
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("membersState"));

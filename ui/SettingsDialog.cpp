@@ -2,6 +2,7 @@
 
 #include "KeychainBanner.h"
 #include "LogUi.h"
+#include "PlainToolTip.h"
 #include "ProfileEditor.h"
 #include "ProfileSecrets.h"
 #include "SymbolicIcon.h"
@@ -46,7 +47,6 @@ SettingsDialog::SettingsDialog(ProfileStore *profiles, ProfileSecrets *secrets, 
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("profileList"));
     m_list->setAccessibleName(tr("Server profiles"));
-    m_list->setMinimumWidth(150);
     m_add = new QPushButton(SymbolicIcon::get(QStringLiteral("add")), tr("&Add"), this);
     m_remove = new QPushButton(tr("&Remove"), this);
     m_remove->setObjectName(QStringLiteral("removeProfile"));
@@ -166,6 +166,7 @@ void SettingsDialog::reloadList(const QString &select)
             row = m_list->count() - 1;
     }
     m_reloading = false;
+    fitList();
     if (m_list->count() == 0) {
         startNewProfile();
         return;
@@ -375,6 +376,36 @@ void SettingsDialog::removeSelected()
     }
     showStatus(tr("Removed the profile “%1” and its secrets.").arg(name));
     reloadList({});
+}
+
+void SettingsDialog::fitList()
+{
+    // Wide enough for every row ("127.0.0.1:PORT (von der Befehlszeile)" scrolled sideways in
+    // German), up to MaxListWidth; a longer name is elided in the middle (host and port stay
+    // readable), the whole of it in the tooltip. Room for the vertical scroll bar is kept so
+    // that its appearing never brings a horizontal one.
+    constexpr int MinListWidth = 150;
+    constexpr int MaxListWidth = 320;
+    const int chrome = 2 * m_list->frameWidth() + m_list->verticalScrollBar()->sizeHint().width();
+    const int maxRow = MaxListWidth - chrome;
+    const QFontMetrics metrics = m_list->fontMetrics();
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem *item = m_list->item(row);
+        const int excess = m_list->sizeHintForIndex(m_list->model()->index(row, 0)).width()
+            - maxRow;
+        if (excess <= 0)
+            continue;
+        const QString full = item->text();
+        item->setText(
+            metrics.elidedText(full, Qt::ElideMiddle, metrics.horizontalAdvance(full) - excess));
+        // The command-line row explains itself in its tool tip: the name goes first.
+        const QString why = item->data(CommandLineRole).toBool()
+            ? tr("Made from --host, --port and --key for this run; not saved.")
+            : QString();
+        item->setToolTip(plainToolTip(why.isEmpty() ? full : full + u'\n' + why));
+    }
+    const int width = qBound(MinListWidth, m_list->sizeHintForColumn(0) + chrome, MaxListWidth);
+    m_list->setMinimumWidth(width);
 }
 
 } // namespace natter::ui

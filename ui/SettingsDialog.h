@@ -73,6 +73,7 @@ private:
     void refreshSecretPlaceholder(const natter::chat::ServerProfile &profile);
     void finishSave(const natter::chat::ServerProfile &profile, bool sessionOnly,
                     const QString &error);
+    void fitList();
 
     natter::chat::ProfileStore *m_profiles;
     QPointer<ProfileSecrets> m_secrets;

@@ -11,12 +11,12 @@
     <message>
         <location filename="../../app/chat/ServerProfile.cpp" line="33"/>
         <source>Enter the Natter server&apos;s address (for example https://chat.example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Natter-Servers ein (zum Beispiel https://chat.example.com).</translation>
     </message>
     <message>
         <location filename="../../app/chat/ServerProfile.cpp" line="37"/>
         <source>The Natter server&apos;s address must start with https:// or http:// and name a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse des Natter-Servers muss mit https:// oder http:// beginnen und einen Host nennen.</translation>
     </message>
     <message>
         <location filename="../../app/chat/ServerProfile.cpp" line="42"/>
@@ -54,7 +54,7 @@
     <message>
         <location filename="../../app/chat/UserName.cpp" line="16"/>
         <source>Use only letters, digits, _ and -.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie nur Buchstaben, Ziffern, _ und -.</translation>
     </message>
     <message>
         <source>Use letters and digits only (no spaces or punctuation).</source>
@@ -95,17 +95,17 @@
     <message>
         <location filename="../../app/chat/ChatController.cpp" line="102"/>
         <source>The server has not confirmed the room %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den Raum %1 noch nicht bestätigt.</translation>
     </message>
     <message>
         <location filename="../../app/chat/ChatController.cpp" line="116"/>
         <source>The server closed the connection as soon as it opened (code 4001).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Verbindung gleich nach dem Öffnen geschlossen (Code 4001).</translation>
     </message>
     <message>
         <location filename="../../app/chat/ChatController.cpp" line="121"/>
         <source>The server refused the connection (code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Verbindung abgelehnt (Code %1).</translation>
     </message>
     <message>
         <location filename="../../app/chat/ChatController.cpp" line="126"/>
@@ -154,7 +154,7 @@
     <message>
         <location filename="../../app/chat/ChatControllerPrivate.cpp" line="303"/>
         <source>Cannot reach %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar.</translation>
     </message>
     <message>
         <location filename="../../app/chat/ChatControllerPrivate.cpp" line="322"/>
@@ -273,22 +273,22 @@
     <message>
         <location filename="../../app/chat/Outbox.cpp" line="75"/>
         <source>Cannot use the outbox %1 (%2); unsent messages of this window are not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Postausgang %1 kann nicht verwendet werden (%2); ungesendete Nachrichten dieses Fensters werden nicht aufbewahrt.</translation>
     </message>
     <message>
         <location filename="../../app/chat/Outbox.cpp" line="91"/>
         <source>Another Natter is using the outbox %1; unsent messages of this window are not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Natter verwendet den Postausgang %1; ungesendete Nachrichten dieses Fensters werden nicht aufbewahrt.</translation>
     </message>
     <message>
         <location filename="../../app/chat/Outbox.cpp" line="94"/>
         <source>Another Natter is using the outbox of %1; unsent messages of this window are not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Natter verwendet den Postausgang von %1; ungesendete Nachrichten dieses Fensters werden nicht aufbewahrt.</translation>
     </message>
     <message>
         <location filename="../../app/chat/Outbox.cpp" line="98"/>
         <source>Cannot lock the outbox %1; unsent messages of this window are not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Postausgang %1 kann nicht gesperrt werden; ungesendete Nachrichten dieses Fensters werden nicht aufbewahrt.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/chat/Outbox.cpp" line="132"/>
@@ -301,17 +301,17 @@
     <message numerus="yes">
         <location filename="../../app/chat/Outbox.cpp" line="158"/>
         <source>The outbox %1 has %n unreadable lines and they could not be set aside.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Postausgang %1 hat %n unlesbare Zeile, die nicht beiseitegelegt werden konnte.</numerusform>
+            <numerusform>Der Postausgang %1 hat %n unlesbare Zeilen, die nicht beiseitegelegt werden konnten.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/chat/Outbox.cpp" line="164"/>
         <source>The outbox %1 had %n unreadable lines; they were kept as %2 and unsent messages in them are not shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Postausgang %1 hatte %n unlesbare Zeile; sie wurde als %2 aufbewahrt, ungesendete Nachrichten darin werden nicht gezeigt.</numerusform>
+            <numerusform>Der Postausgang %1 hatte %n unlesbare Zeilen; sie wurden als %2 aufbewahrt, ungesendete Nachrichten darin werden nicht gezeigt.</numerusform>
         </translation>
     </message>
     <message>
@@ -323,22 +323,22 @@
     <message>
         <location filename="../../app/chat/Outbox.cpp" line="228"/>
         <source>Cannot write the outbox %1: it holds data that could not be read or set aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Postausgang %1 kann nicht geschrieben werden: Er enthält Daten, die weder gelesen noch beiseitegelegt werden konnten.</translation>
     </message>
     <message>
         <location filename="../../app/chat/Outbox.cpp" line="262"/>
         <source>Cannot read the old outbox %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der alte Postausgang %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location filename="../../app/chat/Outbox.cpp" line="268"/>
         <source>The old outbox %1 is partly unreadable; it was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der alte Postausgang %1 ist teilweise unlesbar; er wurde unverändert gelassen.</translation>
     </message>
     <message>
         <location filename="../../app/chat/Outbox.cpp" line="294"/>
         <source>Cannot write the old outbox %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der alte Postausgang %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -520,7 +520,7 @@
         <location filename="../../ui/CommandLine.cpp" line="27"/>
         <location filename="../../ui/CommandLine.cpp" line="31"/>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Log in as NAME (letters and digits).</source>
@@ -529,7 +529,7 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="27"/>
         <source>Log in as NAME (letters, digits, _ and -).</source>
-        <translation type="unfinished"></translation>
+        <translation>Als NAME anmelden (Buchstaben, Ziffern, _ und -).</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="30"/>
@@ -544,7 +544,7 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="33"/>
         <source>LEVEL</source>
-        <translation type="unfinished"></translation>
+        <translation>STUFE</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="36"/>
@@ -554,7 +554,7 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="39"/>
         <source>Start in the system tray, without a window (when a tray exists).</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Infobereich starten, ohne Fenster (wenn es einen Infobereich gibt).</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="40"/>
@@ -564,7 +564,7 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="41"/>
         <source>HOST</source>
-        <translation type="unfinished"></translation>
+        <translation>HOST</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="42"/>
@@ -574,7 +574,7 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="43"/>
         <source>PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>PORT</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="44"/>
@@ -594,7 +594,7 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="47"/>
         <source>CLUSTER</source>
-        <translation type="unfinished"></translation>
+        <translation>CLUSTER</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="48"/>
@@ -604,7 +604,7 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="48"/>
         <source>KEY</source>
-        <translation type="unfinished"></translation>
+        <translation>KEY</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="49"/>
@@ -614,7 +614,7 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="50"/>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>PFAD</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="51"/>
@@ -624,7 +624,7 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="52"/>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="55"/>
@@ -635,7 +635,7 @@
         <location filename="../../ui/CommandLine.cpp" line="55"/>
         <location filename="../../ui/CommandLine.cpp" line="64"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="58"/>
@@ -645,22 +645,22 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="60"/>
         <source>SECRET</source>
-        <translation type="unfinished"></translation>
+        <translation>GEHEIMNIS</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="63"/>
         <source>Log in through the Natter server at URL (it gives the key, host and auth).</source>
-        <translation type="unfinished"></translation>
+        <translation>Über den Natter-Server unter URL anmelden (er liefert Schlüssel, Host und Autorisierung).</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="67"/>
         <source>Read the Natter server&apos;s join password from the environment variable VAR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Beitrittspasswort des Natter-Servers aus der Umgebungsvariablen VARIABLE lesen.</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="67"/>
         <source>VAR</source>
-        <translation type="unfinished"></translation>
+        <translation>VARIABLE</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="86"/>
@@ -705,22 +705,22 @@
     <message>
         <location filename="../../ui/CommandLine.cpp" line="139"/>
         <source>--password-env needs --server.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-env braucht --server.</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="145"/>
         <source>--server gives the connection details: leave out --host, --port, --cluster, --key, --tls, --path-prefix, --auth-endpoint and --secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>--server liefert die Verbindungsdaten: Lassen Sie --host, --port, --cluster, --key, --tls, --path-prefix, --auth-endpoint und --secret weg.</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="156"/>
         <source>--server %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--server %1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="161"/>
         <source>--password-env %1: the variable is not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-env %1: Die Variable ist nicht gesetzt.</translation>
     </message>
     <message>
         <location filename="../../ui/CommandLine.cpp" line="172"/>
@@ -921,17 +921,17 @@
     <message>
         <location filename="../../ui/LoginPage.cpp" line="69"/>
         <source>Join password</source>
-        <translation type="unfinished"></translation>
+        <translation>Beitrittspasswort</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="71"/>
         <source>this server asks for one</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Server verlangt eines</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="73"/>
         <source>Join password problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit dem Beitrittspasswort</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="78"/>
@@ -984,7 +984,7 @@
     <message>
         <location filename="../../ui/LoginPage.cpp" line="156"/>
         <source>Join &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beitrittspasswort:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="158"/>
@@ -995,7 +995,7 @@
         <location filename="../../ui/LoginPage.cpp" line="292"/>
         <location filename="../../ui/LoginPage.cpp" line="389"/>
         <source>This server needs a join password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server braucht ein Beitrittspasswort.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="310"/>
@@ -1035,17 +1035,17 @@
     <message>
         <location filename="../../ui/LoginPage.cpp" line="331"/>
         <source>This name is in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Name ist vergeben</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="333"/>
         <source>The server does not accept this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server akzeptiert diesen Namen nicht</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="335"/>
         <source>Wrong join password</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsches Beitrittspasswort</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="339"/>
@@ -1056,12 +1056,12 @@
     <message>
         <location filename="../../ui/LoginPage.cpp" line="346"/>
         <source>Check your network, that the server runs, and the server&apos;s address (or the host, port or cluster and TLS setting) in the server profile. Then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Ihr Netzwerk, ob der Server läuft, und die Adresse des Servers (bzw. Host, Port oder Cluster und die TLS-Einstellung) im Serverprofil. Versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="410"/>
         <source>Still trying to log in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung wird weiter versucht…</translation>
     </message>
     <message>
         <source>Check your network, that the server runs, and the host, port (or cluster) and TLS setting in the server profile. Then try again.</source>
@@ -1090,17 +1090,17 @@
     <message>
         <location filename="../../ui/LoginPage.cpp" line="364"/>
         <source>Someone who is online now uses it. Choose another name, or try again once they have left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand, der gerade online ist, verwendet ihn. Wählen Sie einen anderen Namen oder versuchen Sie es erneut, sobald diese Person gegangen ist.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="367"/>
         <source>Use 1 to 32 letters, digits, _ and - (no spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie 1 bis 32 Buchstaben, Ziffern, _ und - (keine Leerzeichen).</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="369"/>
         <source>Enter the password the server&apos;s owner gave you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Passwort ein, das Sie vom Betreiber des Servers erhalten haben.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginPage.cpp" line="373"/>
@@ -1722,47 +1722,47 @@
     <message>
         <location filename="../../ui/SessionManager.cpp" line="147"/>
         <source>Someone named “%1” is online on this server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand namens „%1“ ist gerade auf diesem Server online.</translation>
     </message>
     <message>
         <location filename="../../ui/SessionManager.cpp" line="149"/>
         <source>A name has 1 to 32 letters, digits, _ or -.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name hat 1 bis 32 Buchstaben, Ziffern, _ oder -.</translation>
     </message>
     <message>
         <location filename="../../ui/SessionManager.cpp" line="151"/>
         <source>The server&apos;s join password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Beitrittspasswort des Servers ist falsch.</translation>
     </message>
     <message>
         <location filename="../../ui/SessionManager.cpp" line="153"/>
         <source>The Natter server cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Natter-Server ist nicht erreichbar.</translation>
     </message>
     <message>
         <location filename="../../ui/SessionManager.cpp" line="155"/>
         <source>The Natter server refused the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Natter-Server hat die Sitzung abgelehnt.</translation>
     </message>
     <message>
         <location filename="../../ui/SessionManager.cpp" line="157"/>
         <source>The secure connection to the Natter server failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die sichere Verbindung zum Natter-Server ist fehlgeschlagen.</translation>
     </message>
     <message>
         <location filename="../../ui/SessionManager.cpp" line="159"/>
         <source>The Natter server gave an unusable answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Natter-Server gab eine unbrauchbare Antwort.</translation>
     </message>
     <message>
         <location filename="../../ui/SessionManager.cpp" line="164"/>
         <source>The Natter server refused the login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Natter-Server hat die Anmeldung abgelehnt.</translation>
     </message>
     <message>
         <location filename="../../ui/SessionManager.cpp" line="306"/>
         <source>Cannot reach the Natter server at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Natter-Server unter %1 ist nicht erreichbar.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QListWidget>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
@@ -167,6 +168,21 @@ private slots:
             return new KeyboardShortcutsDialog({a}, nullptr);
         };
         const Factory about = [](QWidget *) -> QWidget * { return new AboutDialog; };
+        // A profile made from --host/--port/--key: "127.0.0.1:PORT (von der Befehlszeile)" made
+        // the profile list scroll sideways in German; a name longer than the list may grow.
+        const auto settingsCommandLine = [this](const QString &name) -> Factory {
+            return [this, name](QWidget *) -> QWidget * {
+                auto *d = new SettingsDialog(m_profiles.get(), m_secrets.get());
+                ServerProfile p;
+                p.name = name;
+                p.kind = ServerProfile::Kind::SelfHosted;
+                p.key = S("app-key");
+                p.host = S("127.0.0.1");
+                p.port = 56986;
+                d->setCommandLineProfile(p);
+                return d;
+            };
+        };
         for (bool german : {false, true}) {
             const char *lang = german ? "de" : "en";
             QTest::addRow("%s settings, local signing", lang) << german << settingsLocal;
@@ -174,6 +190,12 @@ private slots:
             QTest::addRow("%s settings, new profile", lang) << german << settingsNew;
             QTest::addRow("%s keyboard shortcuts", lang) << german << shortcuts;
             QTest::addRow("%s about", lang) << german << about;
+            QTest::addRow("%s settings, command-line profile", lang)
+                << german << settingsCommandLine(S("127.0.0.1:56986"));
+            QTest::addRow("%s settings, long command-line profile name", lang)
+                << german
+                << settingsCommandLine(
+                       S("staging-server-in-frankfurt-for-the-whole-team.example.com:6001"));
         }
     }
     void noClippingAndNoHorizontalScrollBar()
@@ -197,6 +219,23 @@ private slots:
         }
         QCoreApplication::removeTranslator(&m_german);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(S("; "))));
+    }
+
+    // Elided in the list, whole in the tool tip; still the same profile.
+    void longProfileNameElidedWithItsToolTip()
+    {
+        ServerProfile p;
+        p.name = S("staging-server-in-frankfurt-for-the-whole-team.example.com:6001");
+        p.kind = ServerProfile::Kind::SelfHosted;
+        p.key = S("app-key");
+        p.host = S("127.0.0.1");
+        p.port = 6001;
+        SettingsDialog dialog(m_profiles.get(), m_secrets.get());
+        dialog.setCommandLineProfile(p);
+        const QListWidgetItem *item = dialog.profileList()->item(0);
+        QVERIFY2(item->text().contains(QChar(0x2026)), qPrintable(item->text()));
+        QVERIFY2(item->toolTip().contains(p.name), qPrintable(item->toolTip()));
+        QCOMPARE(SettingsDialog::profileNameOf(item), p.name);
     }
 
     // "Close" comes from Qt's own translations, which are not always installed: ours.
