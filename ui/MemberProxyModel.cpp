@@ -38,25 +38,79 @@ QVariant MemberProxyModel::data(const QModelIndex &index, int role) const
     return QSortFilterProxyModel::data(index, role);
 }
 
-bool MemberProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+void MemberProxyModel::setSourceModel(QAbstractItemModel *source)
 {
-    // You first, then everyone by name.
-    const bool leftMe = left.data(MemberListModel::IsMeRole).toBool();
-    if (leftMe != right.data(MemberListModel::IsMeRole).toBool())
-        return leftMe;
+    for (const auto &link : std::as_const(m_sourceLinks))
+        disconnect(link);
+    m_sourceLinks.clear();
+    m_keys.clear();
+    // Connected before the base class connects its own handlers, so that the keys follow the
+    // source's rows before the proxy sorts or inserts by them.
+    if (source) {
+        const auto forgetAll = [this] { m_keys.clear(); };
+        m_sourceLinks << connect(source, &QAbstractItemModel::modelAboutToBeReset, this, forgetAll)
+                      << connect(source, &QAbstractItemModel::modelReset, this, forgetAll)
+                      << connect(source, &QAbstractItemModel::layoutChanged, this, forgetAll)
+                      << connect(source, &QAbstractItemModel::rowsMoved, this, forgetAll)
+                      << connect(source, &QAbstractItemModel::rowsInserted, this,
+                                 [this](const QModelIndex &parent, int first, int last) {
+                                     if (parent.isValid() || size_t(first) > m_keys.size())
+                                         return m_keys.clear();
+                                     m_keys.insert(m_keys.begin() + first, size_t(last - first + 1),
+                                                   std::nullopt);
+                                 })
+                      << connect(source, &QAbstractItemModel::rowsRemoved, this,
+                                 [this](const QModelIndex &parent, int first, int last) {
+                                     if (parent.isValid() || size_t(last) >= m_keys.size())
+                                         return m_keys.clear();
+                                     m_keys.erase(m_keys.begin() + first, m_keys.begin() + last + 1);
+                                 })
+                      << connect(source, &QAbstractItemModel::dataChanged, this,
+                                 [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                                     forgetKeys(topLeft.row(), bottomRight.row());
+                                 });
+    }
+    QSortFilterProxyModel::setSourceModel(source);
+}
+
+void MemberProxyModel::forgetKeys(int first, int last)
+{
+    for (int row = qMax(0, first); row <= last && size_t(row) < m_keys.size(); ++row)
+        m_keys[size_t(row)].reset();
+}
+
+const MemberProxyModel::SortKey &MemberProxyModel::keyOf(const QModelIndex &sourceIndex) const
+{
     static thread_local QCollator collator = [] {
         QCollator c;
         c.setCaseSensitivity(Qt::CaseInsensitive);
         c.setNumericMode(true);
         return c;
     }();
-    const QString a = left.data(MemberListModel::NameRole).toString();
-    const QString b = right.data(MemberListModel::NameRole).toString();
-    const int c = collator.compare(a, b);
+    const size_t row = size_t(sourceIndex.row());
+    if (m_keys.size() < size_t(sourceModel()->rowCount()))
+        m_keys.resize(size_t(sourceModel()->rowCount()));
+    std::optional<SortKey> &key = m_keys[row];
+    if (!key)
+        key = SortKey{
+            sourceIndex.data(MemberListModel::IsMeRole).toBool(),
+            // Folded: in the C locale a sort key is the bytes of the string, case and all.
+            collator.sortKey(sourceIndex.data(MemberListModel::NameRole).toString().toCaseFolded()),
+            sourceIndex.data(MemberListModel::IdRole).toString()};
+    return *key;
+}
+
+bool MemberProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // You first, then everyone by name, then by id.
+    const SortKey &a = keyOf(left);
+    const SortKey &b = keyOf(right);
+    if (a.me != b.me)
+        return a.me;
+    const int c = a.name.compare(b.name);
     if (c != 0)
         return c < 0;
-    return left.data(MemberListModel::IdRole).toString()
-        < right.data(MemberListModel::IdRole).toString();
+    return a.id < b.id;
 }
 
 } // namespace natter::ui

@@ -95,9 +95,7 @@ void Room::setChannel(natter::pusher::PresenceChannel *channel)
     const auto mirror = [this, source] {
         if (source->count() == 0)
             return; // a clear (connection down): keep the last known members
-        m_shownMembers->setMyId(source->myId());
-        m_shownMembers->reset(source->all());
-        m_shownMembers->setTruncated(source->isTruncated());
+        m_shownMembers->assign(*source);
     };
     m_channelLinks << connect(source, &Members::wasReset, this, mirror)
                    << connect(source, &Members::memberAdded, this,

@@ -45,6 +45,16 @@ void Members::reset(const QList<Member> &members)
     setTruncated(truncated);
 }
 
+void Members::assign(const Members &other)
+{
+    emit aboutToReset();
+    m_list = other.m_list;
+    m_index = other.m_index;
+    m_myId = other.m_myId;
+    emit wasReset();
+    setTruncated(other.m_truncated);
+}
+
 void Members::setTruncated(bool truncated)
 {
     if (m_truncated == truncated)

@@ -45,6 +45,9 @@ public:
     void clear();
     // Set by reset()/add() when the cap is hit; a mirror of another list copies its flag.
     void setTruncated(bool truncated);
+    // The same members, id and flag as `other` (one reset): the list and its index are shared,
+    // not rebuilt, so mirroring 10,000 members costs nothing until one of them changes.
+    void assign(const Members &other);
 
 signals:
     void aboutToReset();

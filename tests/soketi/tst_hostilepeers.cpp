@@ -16,15 +16,21 @@
 #include <pusher/MemberListModel.h>
 #include <pusher/Members.h>
 
+#include "MemberPanel.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QListView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 #include <memory>
+
+#include <time.h>
 
 using namespace natter::chat;
 using natter::pusher::LocalSigner;
@@ -37,27 +43,45 @@ QString S(const char *utf8)
 }
 
 // The longest gap between two ticks of a 5 ms timer: how long the event loop was busy at once.
+// Also the most CPU time this thread used between two ticks: on the shared, loaded machine the
+// wall-clock gap is mostly waiting for a core (4-7 times the CPU time at load 15-20), so the
+// CPU time is what tells Natter's own work in one slice from the machine's load.
 class StallProbe
 {
 public:
     StallProbe()
     {
         m_timer.setInterval(5);
-        QObject::connect(&m_timer, &QTimer::timeout,
-                         [this] { m_longest = qMax(m_longest, m_since.restart()); });
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            m_longest = qMax(m_longest, m_since.restart());
+            const qint64 cpu = threadCpuUs();
+            m_longestCpuUs = qMax(m_longestCpuUs, cpu - m_cpuSince);
+            m_cpuSince = cpu;
+        });
     }
     void start()
     {
         m_longest = 0;
+        m_longestCpuUs = 0;
         m_since.start();
+        m_cpuSince = threadCpuUs();
         m_timer.start();
     }
     qint64 longestMs() const { return m_longest; }
+    qint64 longestCpuMs() const { return m_longestCpuUs / 1000; }
 
 private:
+    static qint64 threadCpuUs()
+    {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+    }
     QTimer m_timer;
     QElapsedTimer m_since;
     qint64 m_longest = 0;
+    qint64 m_cpuSince = 0;
+    qint64 m_longestCpuUs = 0;
 };
 
 qint64 rssKb()
@@ -88,9 +112,12 @@ private:
     std::unique_ptr<LocalSigner> m_signer;
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<ChatController> m_chat;
+    // The Who's Online panel, shown: its sorting and layout are part of the stall.
+    std::unique_ptr<natter::ui::MemberPanel> m_panel;
     Room *m_room = nullptr;
     StallProbe m_probe;
     qint64 m_joinStallMs = -1;
+    qint64 m_joinCpuMs = -1;
 
     int send(const QJsonObject &command, const QString &answer, int timeoutMs = 10000)
     {
@@ -137,13 +164,25 @@ private slots:
         QSignalSpy loggedIn(m_chat.get(), &ChatController::loggedIn);
         m_room = m_chat->joinRoom(S("lobby"));
         m_chat->setActiveRoom(S("lobby"));
+        m_panel = std::make_unique<natter::ui::MemberPanel>();
+        m_panel->resize(240, 600);
+        m_panel->setRoom(m_room);
+        m_panel->show();
         m_probe.start();
         m_chat->start(options, m_signer.get(), S("alice"), S("Alice"));
         QVERIFY2(QTest::qWaitFor([&] { return !loggedIn.isEmpty(); }, 30000),
                  qPrintable(m_server.describe()));
+        // Until the panel shows the whole list: a list built in slices is part of the stall.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_panel->view()->model()->rowCount() == natter::pusher::Members::MaxMembers;
+            },
+            30000));
         QTest::qWait(200);
         m_joinStallMs = m_probe.longestMs();
-        qInfo("100,000 members, one 1 MB name: longest stall %lld ms", m_joinStallMs);
+        m_joinCpuMs = m_probe.longestCpuMs();
+        qInfo("100,000 members, one 1 MB name: longest stall %lld ms, most CPU in one turn %lld ms",
+              m_joinStallMs, m_joinCpuMs);
     }
 
     void manyMembersAreCappedAndNamesBounded()
@@ -159,14 +198,28 @@ private slots:
                                    natter::pusher::MemberListModel::NameRole);
         QVERIFY2(shown.size() <= natter::pusher::MemberListModel::MaxNameLength,
                  qPrintable(QString::number(shown.size())));
-        // The 3 MB announcement is converted only as far as the cap: 474-549 ms on the loaded
-        // shared machine, 0.9-4.5 s when all of it became a QJsonDocument first. The rest of the
-        // stall is not in the member list (100 ms is not met yet); this bound catches a relapse.
-        QVERIFY2(m_joinStallMs <= 800, qPrintable(QString::number(m_joinStallMs)));
+        // The panel: you first, then by name, the count marked incomplete.
+        QCOMPARE(m_panel->header()->text(), S("Who's Online (10000+)"));
+        const QAbstractItemModel *sorted = m_panel->view()->model();
+        QCOMPARE(sorted->index(0, 0).data(natter::pusher::MemberListModel::IdRole).toString(),
+                 S("alice"));
+        QVERIFY(sorted->index(1, 0).data().toString().startsWith(S("BBBB")));
+        QCOMPARE(sorted->index(2, 0).data().toString(), S("Member 0"));
+        QCOMPARE(sorted->index(3, 0).data().toString(), S("Member 1"));
+        // The target is 100 ms and is NOT met yet. The 3 MB announcement, converted only as far
+        // as the cap and shown in the sorted panel, is one turn of the event loop: 254-410 ms
+        // of CPU (callgrind: 255 M instructions; 495 M before the panel's sort used keys, which
+        // unit_memberproxymodel checks) and 0.9-3.1 s of wall time at load 11-14 on the shared
+        // 2-core machine, where both grow with the load. These bounds only catch a relapse to
+        // converting all 100,000 members (several seconds).
+        QVERIFY2(m_joinCpuMs <= 800, qPrintable(QString::number(m_joinCpuMs)));
+        QVERIFY2(m_joinStallMs <= 5000, qPrintable(QString::number(m_joinStallMs)));
+        m_panel.reset(); // the tests below measure the chat alone, as before
     }
 
     void floodFromOnePeerStaysResponsiveAndBounded()
     {
+        m_panel.reset();
         // bob (the 1 MB name) sends 10,000 messages per second for 2 s.
         const qint64 before = rssKb();
         m_probe.start();
@@ -317,6 +370,7 @@ private slots:
 
     void cleanupTestCase()
     {
+        m_panel.reset();
         m_chat.reset();
         m_server.stop();
     }
