@@ -3,14 +3,17 @@
 #include "Composer.h"
 #include "LogUi.h"
 #include "MemberPanel.h"
+#include "MessageActions.h"
 #include "MessageEdit.h"
 #include "MessageView.h"
+#include "ReplyBar.h"
 #include "RoomSidebar.h"
 #include "SymbolicIcon.h"
 #include "ThemeColors.h"
 
 #include <chat/ChatController.h>
 #include <chat/ProfileStore.h>
+#include <chat/ReplyIndex.h>
 #include <chat/Room.h>
 #include <chat/RoomListModel.h>
 
@@ -162,6 +165,9 @@ ChatPage::ChatPage(QWidget *parent)
         if (m_controller && !m_roomName.isEmpty())
             m_controller->loadOlder(m_roomName);
     });
+    connect(m_messages->messageActions(), &MessageActions::replyRequested, this, &ChatPage::replyTo);
+    connect(m_messages->messageActions(), &MessageActions::quoteRequested, m_composer,
+            &Composer::insertQuote);
     setFocusProxy(m_composer->editor());
 
     connect(m_splitter, &QSplitter::splitterMoved, this,
@@ -239,6 +245,11 @@ bool ChatPage::eventFilter(QObject *watched, QEvent *event)
 
 bool ChatPage::composerKey(QKeyEvent *event)
 {
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier
+        && m_composer->replyBar()->isReplying()) {
+        m_composer->replyBar()->clear();
+        return true;
+    }
     // The conversation scrolls from where the user types, as in other chat apps.
     QScrollBar *bar = m_messages->verticalScrollBar();
     const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
@@ -397,6 +408,7 @@ void ChatPage::showRoom(const QString &name)
     // Cleared before the switch so that emptying the field does not erase the old room's draft.
     m_roomName.clear();
     m_composer->clearText();
+    m_composer->replyBar()->clear(); // a reply belongs to the room it was started in
     m_roomName = room ? name : QString();
     if (room) {
         room->setActive(true);
@@ -523,12 +535,28 @@ void ChatPage::send(const QString &text)
     if (!m_controller || m_roomName.isEmpty())
         return;
     QString error;
-    const QString id = m_controller->send(m_roomName, text, &error);
+    const QString id = m_controller->sendReply(m_roomName, text, m_composer->replyBar()->replyTo(),
+                                               &error);
     if (id.isEmpty()) {
         m_composer->showError(error);
         return;
     }
     m_composer->clearText();
+    m_composer->replyBar()->clear();
+}
+
+void ChatPage::replyTo(const QString &messageId)
+{
+    natter::chat::MessageListModel *model = m_room ? m_room->messages() : nullptr;
+    const int row = model ? model->rowOf(messageId) : -1;
+    if (row < 0)
+        return;
+    // The original's author as the room shows it (a name only claimed is marked as such).
+    const QModelIndex original = model->index(row);
+    m_composer->replyBar()->setReply(
+        messageId, original.data(natter::chat::MessageListModel::SenderNameRole).toString(),
+        natter::chat::ReplyIndex::firstLine(model->at(row).text));
+    focusComposer();
 }
 
 } // namespace natter::ui

@@ -68,6 +68,8 @@ public slots:
     void focusComposer();
     // Alt+Up / Alt+Down: the room above or below in the room list (no wrap-around).
     void showAdjacentRoom(int step);
+    // The next message sent replies to this one (of the room shown): the composer's reply bar.
+    void replyTo(const QString &messageId);
 
 signals:
     void currentRoomChanged(const QString &name); // empty: no room

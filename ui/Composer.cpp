@@ -1,6 +1,7 @@
 #include "Composer.h"
 
 #include "MessageEdit.h"
+#include "ReplyBar.h"
 #include "SymbolicIcon.h"
 #include "ThemeColors.h"
 
@@ -57,6 +58,8 @@ Composer::Composer(QWidget *parent)
     layout->addWidget(m_typing);
     layout->addWidget(m_notice);
     layout->addWidget(m_error);
+    m_replyBar = new ReplyBar(this);
+    layout->addWidget(m_replyBar);
     layout->addLayout(row);
 
     applyColors();
@@ -180,6 +183,20 @@ void Composer::onTextChanged()
 void Composer::updateSendEnabled()
 {
     m_send->setEnabled(!m_room.isEmpty() && !m_edit->toPlainText().trimmed().isEmpty());
+}
+
+void Composer::insertQuote(const QString &quote)
+{
+    if (quote.isEmpty())
+        return;
+    QString text = m_edit->toPlainText();
+    if (!text.isEmpty() && !text.endsWith(u'\n'))
+        text += u'\n';
+    text += quote + u'\n';
+    // Typed by the user (an edit, not a restored draft): it is saved and announces typing.
+    m_edit->setPlainText(text);
+    m_edit->moveCursor(QTextCursor::End);
+    m_edit->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace natter::ui

@@ -8,6 +8,7 @@ class QPushButton;
 namespace natter::ui {
 
 class MessageEdit;
+class ReplyBar;
 
 // Below the messages: who is typing, warnings about sending, the message field and Send.
 // It only collects text; ChatPage hands it to the controller and calls clearText() on success.
@@ -55,6 +56,15 @@ private:
     QPushButton *m_send;
     QString m_room;
     bool m_programmatic = false;
+
+public:
+    // The quote of the message the next one replies to (hidden when not replying).
+    ReplyBar *replyBar() const { return m_replyBar; }
+    // Quote: "> line" on a line of its own at the end of the text, the cursor after it.
+    void insertQuote(const QString &quote);
+
+private:
+    ReplyBar *m_replyBar = nullptr;
 };
 
 } // namespace natter::ui

@@ -46,6 +46,8 @@ KeyboardShortcutsDialog::KeyboardShortcutsDialog(const QList<QAction *> &actions
            keys(QKeySequence(Qt::CTRL | Qt::Key_Home)) + QStringLiteral(" / ")
                + keys(QKeySequence(Qt::CTRL | Qt::Key_End)));
     addRow(tr("Jump to the newest message"), keys(QKeySequence(Qt::Key_Escape)));
+    addRow(tr("Reply to the selected message (Esc cancels)"),
+           keys(QKeySequence(Qt::CTRL | Qt::Key_R)));
     addRow(tr("Rooms, messages, message field, Who's Online"),
            keys(QKeySequence(Qt::Key_Tab)) + QStringLiteral(" / ")
                + keys(QKeySequence(Qt::SHIFT | Qt::Key_Tab)));

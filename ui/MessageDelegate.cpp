@@ -1,5 +1,6 @@
 #include "MessageDelegate.h"
 
+#include "QuotePainter.h"
 #include "ThemeColors.h"
 
 #include <chat/ChatMessage.h>
@@ -234,6 +235,10 @@ MessageDelegate::Geometry MessageDelegate::geometry(const QStyleOptionViewItem &
         g.header = QRect(left, y, textW, qMax(name.height(), small.height()));
         y += g.header.height() + 1;
     }
+    if (!index.data(MessageListModel::ReplyToRole).toString().isEmpty()) {
+        g.quote = QRect(left, y, textW, QuotePainter::height(option.font));
+        y += g.quote.height() + 2;
+    }
     const int th = textHeight(option, index, textW);
     g.text = QRect(left, y, textW, th);
     y += th;
@@ -343,6 +348,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         }
     }
 
+    if (!g.quote.isEmpty())
+        QuotePainter::paint(painter, g.quote, option, index);
+
     // Text: QTextLayout over the plain string; links carry an underline format.
     TextLayout *layout = layoutFor(option, index, g.text.width());
     painter->setFont(option.font);
@@ -389,6 +397,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->restore();
 }
 
+QRect MessageDelegate::textRect(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    return geometry(option, index).text;
+}
+
 MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option,
                                               const QModelIndex &index, const QPoint &pos) const
 {
@@ -399,6 +412,8 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option
         if (g.discard.adjusted(-3, -3, 3, 3).contains(pos))
             return {HitKind::Discard, {}};
     }
+    if (g.quote.contains(pos))
+        return {HitKind::Quote, {}};
     if (!g.text.contains(pos))
         return {};
     TextLayout *layout = layoutFor(option, index, g.text.width());

@@ -21,7 +21,7 @@ class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    enum class HitKind { None, Link, Retry, Discard };
+    enum class HitKind { None, Link, Retry, Discard, Quote };
     struct Hit
     {
         HitKind kind = HitKind::None;
@@ -48,6 +48,9 @@ public:
     // Texts of the failed-message affordances (also used by the view's context menu).
     static QString retryText();
     static QString discardText();
+    // Where the message's text is drawn (option.rect is the item's visual rect): the text
+    // selector goes exactly there.
+    QRect textRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
 private:
     struct Geometry
@@ -60,6 +63,7 @@ private:
         QRect discard;
         QRect state; // the pending/failed glyph
         int height = 0;
+        QRect quote; // a reply's quote of its original (QuotePainter); else empty
     };
     struct TextLayout
     {

@@ -1,6 +1,8 @@
 #include "MessageView.h"
 
+#include "MessageActions.h"
 #include "MessageDelegate.h"
+#include "MessageTextSelector.h"
 #include "PlainToolTip.h"
 #include "SymbolicIcon.h"
 #include "ThemeColors.h"
@@ -20,6 +22,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -98,6 +101,17 @@ MessageView::MessageView(QWidget *parent)
     });
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &MessageView::onRangeChanged);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::onScrolled);
+
+    m_actions = new MessageActions(this);
+    connect(m_actions, &MessageActions::selectTextRequested, this, &MessageView::selectText);
+    m_selector = new MessageTextSelector(viewport());
+    connect(m_selector, &MessageTextSelector::menuRequested, this,
+            [this](const QPoint &pos, const QPoint &globalPos) {
+                QContextMenuEvent menu(QContextMenuEvent::Mouse, pos, globalPos);
+                contextMenuEvent(&menu);
+            });
+    connect(m_window, &QAbstractItemModel::modelReset, m_selector, &MessageTextSelector::dismiss);
+    connect(m_window, &QAbstractItemModel::rowsRemoved, this, [this] { placeSelector(); });
 }
 
 MessageView::~MessageView() = default;
@@ -108,6 +122,7 @@ void MessageView::setMessages(MessageListModel *model)
         disconnect(link);
     m_modelLinks.clear();
     m_model = model;
+    m_selector->dismiss();
     m_delegate->clearCache();
     m_unseen = 0;
     m_follow = true;
@@ -206,6 +221,7 @@ void MessageView::updateGeometries()
     m_anchor = QPersistentModelIndex();
     QScrollBar *bar = verticalScrollBar();
     bar->setValue(bar->value() + visualRect(anchor).bottom() - m_anchorY);
+    placeSelector();
 }
 
 void MessageView::onScrolled(int value)
@@ -310,6 +326,7 @@ void MessageView::resizeEvent(QResizeEvent *event)
     placeJumpButton();
     placeOlderIndicator();
     updateEmptyLabel();
+    placeSelector();
 }
 
 void MessageView::changeEvent(QEvent *event)
@@ -343,10 +360,25 @@ void MessageView::mousePressEvent(QMouseEvent *event)
         m_pressedKind = int(
             m_delegate->hitTest(optionFor(m_pressed), m_pressed, event->position().toPoint()).kind);
     QListView::mousePressEvent(event);
+    // A press on the text (not on a link or action) starts a text selection, not a row drag.
+    if (m_pressed.isValid() && event->button() == Qt::LeftButton
+        && m_pressedKind == int(MessageDelegate::HitKind::None)
+        && event->modifiers() == Qt::NoModifier
+        && m_delegate->textRect(optionFor(m_pressed), m_pressed)
+               .contains(event->position().toPoint())) {
+        selectText(m_pressed);
+        m_forwardToSelector = true;
+        m_selector->forwardMouse(viewport(), event);
+    }
 }
 
 void MessageView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_forwardToSelector) {
+        m_forwardToSelector = false;
+        m_selector->forwardMouse(viewport(), event);
+        return;
+    }
     QListView::mouseReleaseEvent(event);
     const QModelIndex index = indexAt(event->position().toPoint());
     if (event->button() != Qt::LeftButton || !index.isValid() || index != m_pressed)
@@ -365,6 +397,9 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     case MessageDelegate::HitKind::Discard:
         emit discardRequested(messageId(index));
         break;
+    case MessageDelegate::HitKind::Quote:
+        showMessage(index.data(MessageListModel::ReplyToRole).toString());
+        break;
     case MessageDelegate::HitKind::None:
         break;
     }
@@ -372,6 +407,10 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
 
 void MessageView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_forwardToSelector && (event->buttons() & Qt::LeftButton)) {
+        m_selector->forwardMouse(viewport(), event);
+        return;
+    }
     QListView::mouseMoveEvent(event);
     const QModelIndex index = indexAt(event->position().toPoint());
     const bool clickable = index.isValid()
@@ -419,8 +458,6 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
         if (hit.kind == MessageDelegate::HitKind::Link) {
             const QUrl url = hit.url;
             menu->addAction(tr("Open Link"), this, [this, url] { emit linkActivated(url); });
-            menu->addAction(tr("Copy Link Address"), this,
-                            [url] { QApplication::clipboard()->setText(url.toString()); });
             menu->addSeparator();
         }
     }
@@ -433,6 +470,11 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     }
     const QString text = index.data(MessageListModel::TextRole).toString();
     menu->addAction(tr("Copy Text"), this, [text] { QApplication::clipboard()->setText(text); });
+    const QUrl link = event->reason() == QContextMenuEvent::Keyboard
+        ? QUrl()
+        : m_delegate->hitTest(optionFor(index), index, event->pos()).url;
+    const bool selecting = m_selector->isVisible() && m_selector->index() == index;
+    m_actions->populate(menu, index, link, selecting ? m_selector->selectedText() : QString());
     const QPoint at = event->reason() == QContextMenuEvent::Keyboard
         ? viewport()->mapToGlobal(visualRect(index).center())
         : event->globalPos();
@@ -462,6 +504,85 @@ bool MessageView::viewportEvent(QEvent *event)
         return true;
     }
     return QListView::viewportEvent(event);
+}
+
+void MessageView::selectText(const QModelIndex &index)
+{
+    if (!index.isValid() || index.model() != m_window)
+        return;
+    if (currentIndex() != index)
+        setCurrentIndex(index);
+    const QStyleOptionViewItem option = optionFor(index);
+    // The selected row's background, so the text does not jump or change colour.
+    const QColor background = ThemeColors::mix(palette().color(QPalette::Base),
+                                               palette().color(QPalette::Highlight), 0.22);
+    m_selector->open(index, index.data(MessageListModel::TextRole).toString(),
+                     m_delegate->textRect(option, index), option.font, background);
+    m_selector->setFocus(Qt::MouseFocusReason);
+}
+
+void MessageView::placeSelector()
+{
+    if (!m_selector || !m_selector->isVisible())
+        return; // (also while constructing: layouts run before the selector exists)
+    const QModelIndex index = m_selector->index();
+    if (!index.isValid())
+        return;
+    const bool shown = viewport()->rect().intersects(visualRect(index));
+    m_selector->place(shown ? m_delegate->textRect(optionFor(index), index) : QRect());
+}
+
+void MessageView::scrollContentsBy(int dx, int dy)
+{
+    QListView::scrollContentsBy(dx, dy);
+    placeSelector();
+}
+
+bool MessageView::showMessage(const QString &messageId)
+{
+    if (!m_model || messageId.isEmpty())
+        return false;
+    const int source = m_model->rowOf(messageId);
+    if (source < 0)
+        return false;
+    if (source < m_window->firstSourceRow()) {
+        // Older than the rows laid out: show them first, and keep them while the user reads.
+        m_follow = false;
+        m_window->setTrimming(false);
+        m_window->showOlder(m_window->firstSourceRow() - source);
+    }
+    const QModelIndex index = m_window->index(source - m_window->firstSourceRow(), 0);
+    if (!index.isValid())
+        return false;
+    scrollTo(index, QAbstractItemView::PositionAtCenter);
+    setCurrentIndex(index);
+    selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
+    const QPersistentModelIndex flashed(index);
+    QTimer::singleShot(FlashMs, this, [this, flashed] {
+        if (flashed.isValid() && selectionModel()->isSelected(flashed))
+            selectionModel()->select(flashed, QItemSelectionModel::Deselect);
+    });
+    return true;
+}
+
+void MessageView::focusInEvent(QFocusEvent *event)
+{
+    QListView::focusInEvent(event);
+    // Back from the keyboard: the current row shows where it is again.
+    const QModelIndex current = currentIndex();
+    if ((event->reason() == Qt::TabFocusReason || event->reason() == Qt::BacktabFocusReason)
+        && current.isValid() && !selectionModel()->isSelected(current))
+        selectionModel()->select(current, QItemSelectionModel::ClearAndSelect);
+}
+
+void MessageView::focusOutEvent(QFocusEvent *event)
+{
+    QListView::focusOutEvent(event);
+    // A highlighted row elsewhere in the window looks like the focus is still here. Its own
+    // menu and its text selector keep it.
+    if (event->reason() == Qt::PopupFocusReason || isAncestorOf(QApplication::focusWidget()))
+        return;
+    selectionModel()->clearSelection();
 }
 
 } // namespace natter::ui

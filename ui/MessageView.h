@@ -17,7 +17,9 @@ class MessageListModel;
 
 namespace natter::ui {
 
+class MessageActions;
 class MessageDelegate;
+class MessageTextSelector;
 
 // The message pane of one room: a QListView over the newest part of the room's
 // MessageListModel (a MessageWindowModel, so 100,000 messages stay cheap to lay out; scrolling to
@@ -57,6 +59,15 @@ public:
     // nothing.
     void setEmptyText(const QString &text);
     QLabel *emptyLabel() const { return m_empty; }
+    // Reply, Quote, Copy Link, Select Text (context menu, Ctrl+R).
+    MessageActions *messageActions() const { return m_actions; }
+    // The plain-text view over one message's text for selecting part of it; hidden when unused.
+    MessageTextSelector *textSelector() const { return m_selector; }
+    // Scrolls to the message and highlights it briefly (a reply's quote was clicked). False
+    // when it is not in the room's model.
+    bool showMessage(const QString &messageId);
+    void selectText(const QModelIndex &index); // opens the text selector over it
+    static constexpr int FlashMs = 1500; // how long showMessage() highlights
 
 public slots:
     void scrollToNewest();
@@ -78,6 +89,9 @@ protected:
     bool viewportEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void updateGeometries() override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     void onRangeChanged(int min, int max);
@@ -110,6 +124,10 @@ private:
     int m_unseen = 0;
     QPersistentModelIndex m_pressed;
     int m_pressedKind = 0;
+    MessageActions *m_actions = nullptr;
+    MessageTextSelector *m_selector = nullptr;
+    bool m_forwardToSelector = false; // a press on the text: the drag selects in the selector
+    void placeSelector();
 };
 
 } // namespace natter::ui

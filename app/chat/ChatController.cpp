@@ -330,6 +330,12 @@ QString ChatController::validateMessage(const QString &text)
 
 QString ChatController::send(const QString &roomName, const QString &text, QString *error)
 {
+    return sendReply(roomName, text, {}, error);
+}
+
+QString ChatController::sendReply(const QString &roomName, const QString &text,
+                                  const QString &replyTo, QString *error)
+{
     const auto fail = [error](const QString &why) {
         if (error)
             *error = why;
@@ -350,6 +356,7 @@ QString ChatController::send(const QString &roomName, const QString &text, QStri
     m.sentAt = QDateTime::currentDateTimeUtc();
     m.state = ChatMessage::State::Pending;
     m.own = true;
+    m.replyTo = replyTo;
     // 2000 characters fit unless they are mostly multi-byte or need escaping: check the wire size.
     if (ChatWire::encodeMessage(m).toUtf8().size() > kMaxClientEventBytes)
         return fail(tr("This message is too long to send (over 10 KB once encoded)."));

@@ -104,6 +104,9 @@ public:
     // Queues the message (outbox, persisted) and shows it as pending; sent in order when
     // connected. Returns the new message id, or empty with `error` set (empty text, too long).
     QString send(const QString &room, const QString &text, QString *error = nullptr);
+    // The same, as a reply to the message `replyTo` (its id; empty: not a reply).
+    QString sendReply(const QString &room, const QString &text, const QString &replyTo,
+                      QString *error = nullptr);
     // A Failed message goes back to Pending and is queued again; false if it is not Failed.
     bool retry(const QString &messageId);
     // Removes a Failed (or not yet queued) message from its room and the outbox; false when the

@@ -31,6 +31,10 @@ struct ChatMessage
     qint64 serverId = 0;
     // Came from a history or gap-fill fetch, not live: counted as unread, not notified one by one.
     bool historical = false;
+    // A reply: the id of the message it answers (its `id`, the client id in natter-server mode).
+    // Only the id travels: the quote shown comes from that original as loaded here, never from
+    // what the reply's sender claims it said.
+    QString replyTo;
 };
 
 } // namespace natter::chat

@@ -23,11 +23,13 @@ QJsonObject user(const QString &id, const QString &name)
 
 QString ChatWire::encodeMessage(const ChatMessage &m)
 {
-    return compact(
-        QJsonObject{{QStringLiteral("id"), m.id},
-                    {QStringLiteral("text"), m.text},
-                    {QStringLiteral("sent_at"), m.sentAt.toUTC().toString(Qt::ISODateWithMs)},
-                    {QStringLiteral("user"), user(m.senderId, m.senderName)}});
+    QJsonObject o{{QStringLiteral("id"), m.id},
+                  {QStringLiteral("text"), m.text},
+                  {QStringLiteral("sent_at"), m.sentAt.toUTC().toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("user"), user(m.senderId, m.senderName)}};
+    if (!m.replyTo.isEmpty())
+        o.insert(QStringLiteral("reply_to"), m.replyTo);
+    return compact(o);
 }
 
 QString ChatWire::encodeTyping(const QString &userId, const QString &userName)
@@ -77,6 +79,10 @@ std::optional<ChatMessage> ChatWire::decodeMessage(const natter::pusher::Event &
                                      Qt::ISODateWithMs);
     m.sentAt = m.sentAt.isValid() ? m.sentAt.toUTC() : QDateTime::currentDateTimeUtc();
     m.state = ChatMessage::State::Received;
+    // Only the original's id is taken: any quote or author the payload adds is ignored.
+    const QString replyTo = o.value(QLatin1String("reply_to")).toString();
+    if (replyTo.size() <= MaxReplyToLength && replyTo != m.id)
+        m.replyTo = replyTo;
     return m;
 }
 

@@ -78,6 +78,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         const QString who = data(index, SenderNameRole).toString();
         const QString when = m.sentAt.toLocalTime().toString(QStringLiteral("HH:mm"));
         QString spoken = tr("%1 at %2: %3").arg(who, when, m.text);
+        if (!m.replyTo.isEmpty()) {
+            const QString author = data(index, ReplyAuthorRole).toString();
+            spoken += author.isEmpty()
+                ? tr(" (reply to a message not loaded)")
+                : tr(" (reply to %1: %2)").arg(author, data(index, ReplyTextRole).toString());
+        }
         if (m.state == ChatMessage::State::Pending)
             spoken += tr(" (sending)");
         else if (m.state == ChatMessage::State::Failed)
@@ -105,6 +111,22 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return isGrouped(row);
     case DaySeparatorRole:
         return daySeparator(row);
+    case ReplyToRole:
+        return m.replyTo;
+    case ReplyLoadedRole:
+        return !m.replyTo.isEmpty() && rowOf(m.replyTo) >= 0;
+    case ReplyAuthorRole:
+    case ReplyAuthorIdRole:
+    case ReplyTextRole: {
+        const int original = m.replyTo.isEmpty() ? -1 : rowOf(m.replyTo);
+        if (original < 0)
+            return QString();
+        if (role == ReplyAuthorRole)
+            return data(this->index(original), SenderNameRole);
+        if (role == ReplyAuthorIdRole)
+            return m_messages.at(original).senderId;
+        return ReplyIndex::firstLine(m_messages.at(original).text);
+    }
     default:
         return {};
     }
@@ -123,6 +145,11 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     roles.insert(ErrorRole, "error");
     roles.insert(GroupedRole, "grouped");
     roles.insert(DaySeparatorRole, "daySeparator");
+    roles.insert(ReplyToRole, "replyTo");
+    roles.insert(ReplyLoadedRole, "replyLoaded");
+    roles.insert(ReplyAuthorRole, "replyAuthor");
+    roles.insert(ReplyAuthorIdRole, "replyAuthorId");
+    roles.insert(ReplyTextRole, "replyText");
     return roles;
 }
 
@@ -138,6 +165,7 @@ bool MessageListModel::append(const ChatMessage &message)
     m_messages.append(message);
     m_rows.insert(message.id, m_base + row);
     endInsertRows();
+    repliesAdded(row, row);
     row -= dropOldest();
     emit countChanged(count());
     emit messagesAppended(row, row, message.own);
@@ -177,6 +205,7 @@ void MessageListModel::flushPending()
     m_pending.clear();
     m_pendingIds.clear();
     endInsertRows();
+    repliesAdded(first, last);
     const int dropped = dropOldest();
     emit countChanged(count());
     emit messagesAppended(qMax(0, first - dropped), last - dropped, anyOwn);
@@ -224,6 +253,7 @@ int MessageListModel::dropOldest()
     for (int i = 0; i < excess; ++i) {
         const QString &id = m_messages.at(i).id;
         m_rows.remove(id);
+        m_replyIndex.remove(m_messages.at(i));
         m_dropped.push_back(id);
         m_droppedIds.insert(id);
     }
@@ -231,9 +261,16 @@ int MessageListModel::dropOldest()
         m_droppedIds.remove(m_dropped.front());
         m_dropped.pop_front();
     }
+    QStringList originals;
+    for (int i = 0; i < excess; ++i) {
+        if (m_replyIndex.hasReplies(m_messages.at(i).id))
+            originals << m_messages.at(i).id;
+    }
     m_messages.remove(0, excess);
     m_base += excess;
     endRemoveRows();
+    for (const QString &original : std::as_const(originals))
+        refreshRepliesTo(original); // their quotes now say "not loaded"
     if (!m_messages.isEmpty()) {
         // The new first row has nothing above it: its grouping and day header may change.
         const QModelIndex i = index(0);
@@ -252,10 +289,11 @@ bool MessageListModel::remove(const QString &id)
         return true;
     }
     beginRemoveRows({}, row, row);
-    m_messages.removeAt(row);
+    const ChatMessage removed = m_messages.takeAt(row);
     m_rows.remove(id);
     reindexFrom(row);
     endRemoveRows();
+    replyRowsRemoved(removed);
     // The message after it now follows another one: its grouping and day header may change.
     if (row < m_messages.size()) {
         const QModelIndex i = index(row);
@@ -372,6 +410,7 @@ QList<ChatMessage> MessageListModel::merge(const QList<ChatMessage> &messages)
         }
         reindexFrom(row);
         endInsertRows();
+        repliesAdded(row, row + (j - i) - 1);
         const int after = row + (j - i);
         const bool atEnd = after == m_messages.size();
         if (!atEnd) {
@@ -390,6 +429,38 @@ QList<ChatMessage> MessageListModel::merge(const QList<ChatMessage> &messages)
         i = j;
     }
     return added;
+}
+
+void MessageListModel::repliesAdded(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        const ChatMessage &m = m_messages.at(row);
+        m_replyIndex.add(m);
+        // An original that arrives after its replies (an older page, a late delivery).
+        if (m_replyIndex.hasReplies(m.id))
+            refreshRepliesTo(m.id);
+    }
+}
+
+void MessageListModel::replyRowsRemoved(const ChatMessage &message)
+{
+    m_replyIndex.remove(message);
+    if (m_replyIndex.hasReplies(message.id))
+        refreshRepliesTo(message.id);
+}
+
+void MessageListModel::refreshRepliesTo(const QString &originalId)
+{
+    const QSet<QString> replies = m_replyIndex.repliesTo(originalId);
+    for (const QString &id : replies) {
+        const int row = rowOf(id);
+        if (row < 0)
+            continue;
+        const QModelIndex i = index(row);
+        emit dataChanged(i, i,
+                         {ReplyLoadedRole, ReplyAuthorRole, ReplyAuthorIdRole, ReplyTextRole,
+                          Qt::AccessibleTextRole});
+    }
 }
 
 int MessageListModel::rowOf(const QString &id) const

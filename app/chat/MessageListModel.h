@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChatMessage.h"
+#include "ReplyIndex.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -33,6 +34,13 @@ public:
         ErrorRole, // QString
         GroupedRole, // bool: same sender as the previous message, within 5 minutes, same day
         DaySeparatorRole, // QDate when this message starts a new (local) day, else invalid
+        // Replies. The quote comes from the original as shown here (its verified sender and its
+        // text), never from the reply's payload.
+        ReplyToRole, // QString: the original's id; empty when not a reply
+        ReplyLoadedRole, // bool: the original is shown in this model
+        ReplyAuthorRole, // QString: the original's sender as SenderNameRole says it; else empty
+        ReplyAuthorIdRole, // QString: the original's senderId (its colour); else empty
+        ReplyTextRole, // QString: the original's first non-blank line; else empty
     };
 
     static constexpr int DefaultMaxMessages = 100000;
@@ -100,6 +108,11 @@ private:
     QList<ChatMessage> m_pending;
     QSet<QString> m_pendingIds;
     bool m_flushScheduled = false;
+    // Replies shown -> their originals, to refresh a quote when its original comes or goes.
+    ReplyIndex m_replyIndex;
+    void repliesAdded(int first, int last); // rows just inserted
+    void replyRowsRemoved(const ChatMessage &message);
+    void refreshRepliesTo(const QString &originalId);
 };
 
 } // namespace natter::chat

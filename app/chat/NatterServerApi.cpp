@@ -378,6 +378,7 @@ std::optional<ChatMessage> NatterServerApi::parseMessage(const QJsonObject &o)
         m.senderName = m.senderId;
     if (!m.sentAt.isValid())
         m.sentAt = QDateTime::currentDateTimeUtc();
+    m.replyTo = o.value(QLatin1String("reply_to")).toString().left(100);
     return m;
 }
 
@@ -385,7 +386,17 @@ void NatterServerApi::postMessage(
     const QString &room, const QString &text, const QString &clientId, const QString &socketId,
     std::function<void(const Failure &, const std::optional<ChatMessage> &)> done)
 {
+    postMessage(room, text, clientId, socketId, {}, std::move(done));
+}
+
+void NatterServerApi::postMessage(
+    const QString &room, const QString &text, const QString &clientId, const QString &socketId,
+    const QString &replyTo,
+    std::function<void(const Failure &, const std::optional<ChatMessage> &)> done)
+{
     QJsonObject body{{QStringLiteral("text"), text}, {QStringLiteral("client_id"), clientId}};
+    if (!replyTo.isEmpty())
+        body.insert(QStringLiteral("reply_to"), replyTo);
     if (!socketId.isEmpty())
         body.insert(QStringLiteral("socket_id"), socketId);
     const QString path = QStringLiteral("/rooms/%1/messages")

@@ -119,6 +119,10 @@ public:
     void postMessage(const QString &room, const QString &text, const QString &clientId,
                      const QString &socketId,
                      std::function<void(const Failure &, const std::optional<ChatMessage> &)> done);
+    // The same with "reply_to": the id (client id) of the message this one answers; empty: none.
+    void postMessage(const QString &room, const QString &text, const QString &clientId,
+                     const QString &socketId, const QString &replyTo,
+                     std::function<void(const Failure &, const std::optional<ChatMessage> &)> done);
     // GET /rooms/R/messages: afterId > 0 or beforeId > 0 or neither (the newest page).
     void fetchMessages(const QString &room, qint64 afterId, qint64 beforeId, int limit,
                        Callback<Page> done);

@@ -57,6 +57,8 @@ QJsonObject OutboxJournal::toJson(const ChatMessage &m)
                   {QStringLiteral("state"), stateName(m.state)}};
     if (!m.error.isEmpty())
         o.insert(QStringLiteral("error"), m.error);
+    if (!m.replyTo.isEmpty())
+        o.insert(QStringLiteral("replyTo"), m.replyTo);
     return o;
 }
 
@@ -78,6 +80,7 @@ std::optional<ChatMessage> OutboxJournal::fromJson(const QJsonValue &value)
     m.state = stateFromName(o.value(QLatin1String("state")).toString());
     m.error = o.value(QLatin1String("error")).toString();
     m.own = true; // only the user's own messages are ever in the outbox
+    m.replyTo = o.value(QLatin1String("replyTo")).toString();
     return m;
 }
 

@@ -155,9 +155,10 @@ void ServerMessageRoute::post(const StatePtr &st, const QString &id)
     it->retry.reset();
     it->inFlight = true;
     const QString text = room->messages()->at(row).text;
+    const QString replyTo = room->messages()->at(row).replyTo;
     const std::weak_ptr<RoomState> weak = st;
     const QPointer<ServerMessageRoute> self(this);
-    m_api->postMessage(room->name(), text, id, socketId(),
+    m_api->postMessage(room->name(), text, id, socketId(), replyTo,
                        [self, weak, id](const NatterServerApi::Failure &failure,
                                         const std::optional<ChatMessage> &stored) {
                            const StatePtr st = weak.lock();

@@ -42,6 +42,8 @@ const char *const kMigrations[] = {
     " channel TEXT NOT NULL,"
     " user_id TEXT NOT NULL,"
     " PRIMARY KEY (channel, user_id));",
+    // Replies: the client_id of the message answered (same room); '' when not a reply.
+    "ALTER TABLE messages ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';",
 };
 constexpr int kSchemaVersion = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 

@@ -64,6 +64,7 @@ void MessageRoutes::store(const ExchangePtr &exchange, const QString &room, cons
     const QJsonValue textValue = body.value(QStringLiteral("text"));
     const QJsonValue clientIdValue = body.value(QStringLiteral("client_id"));
     const QJsonValue socketValue = body.value(QStringLiteral("socket_id"));
+    const QJsonValue replyValue = body.value(QStringLiteral("reply_to"));
     auto bad = [&exchange](const QString &message) {
         exchange->sendError(400, QStringLiteral("bad_request"), message);
     };
@@ -77,6 +78,13 @@ void MessageRoutes::store(const ExchangePtr &exchange, const QString &room, cons
     if (!socketValue.isUndefined() && !socketValue.isNull()
         && (!socketValue.isString() || !natter::pusher::Signer::validSocketId(socketId)))
         return bad(QStringLiteral("socket_id is malformed."));
+    // A reply names its original by client_id; whether that exists is not checked (clients
+    // show the quote only from an original they have loaded, so naming a missing one shows
+    // nothing false).
+    if (!replyValue.isUndefined() && !replyValue.isNull()
+        && (!replyValue.isString() || !validClientId(replyValue.toString())))
+        return bad(QStringLiteral("reply_to must be a client_id: 1 to 100 printable ASCII "
+                                  "characters."));
     const QString text = textValue.toString();
     if (text.size() > MaxTextLength) {
         exchange->sendError(
@@ -90,6 +98,7 @@ void MessageRoutes::store(const ExchangePtr &exchange, const QString &room, cons
     message.text = text;
     message.userId = session.userId;
     message.userName = session.name;
+    message.replyTo = replyValue.toString();
     // The event must fit Pusher's limit with the longest id and timestamp it can get.
     StoredMessage widest = message;
     widest.id = std::numeric_limits<qint64>::max();

@@ -10,7 +10,8 @@
 
 namespace {
 
-const char kColumns[] = "id, room, client_id, text, user_id, user_name, sent_at, delivered";
+const char kColumns[]
+    = "id, room, client_id, text, user_id, user_name, sent_at, delivered, reply_to";
 
 StoredMessage fromRow(const QSqlQuery &q)
 {
@@ -23,6 +24,7 @@ StoredMessage fromRow(const QSqlQuery &q)
     m.userName = q.value(5).toString();
     m.sentAtMs = q.value(6).toLongLong();
     m.delivered = q.value(7).toInt() != 0;
+    m.replyTo = q.value(8).toString();
     return m;
 }
 
@@ -39,15 +41,17 @@ MessageStore::Insert MessageStore::insert(StoredMessage &message)
     message.sentAtMs = QDateTime::currentMSecsSinceEpoch();
     message.delivered = false;
     // RETURNING gives no row when the client_id exists (SQLite >= 3.35 and PostgreSQL agree).
-    q.prepare(QStringLiteral("INSERT INTO messages (room, client_id, text, user_id, user_name, "
-                             "sent_at, delivered) VALUES (?, ?, ?, ?, ?, ?, 0) "
-                             "ON CONFLICT (room, client_id) DO NOTHING RETURNING id"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO messages (room, client_id, text, user_id, user_name, "
+        "sent_at, delivered, reply_to) VALUES (?, ?, ?, ?, ?, ?, 0, COALESCE(?, '')) "
+        "ON CONFLICT (room, client_id) DO NOTHING RETURNING id"));
     q.addBindValue(message.room);
     q.addBindValue(message.clientId);
     q.addBindValue(message.text);
     q.addBindValue(message.userId);
     q.addBindValue(message.userName);
     q.addBindValue(message.sentAtMs);
+    q.addBindValue(message.replyTo); // a null QString binds NULL: COALESCE makes it ''
     if (!m_db.exec(q))
         return Insert::Error;
     if (q.next()) {

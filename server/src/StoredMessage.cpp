@@ -5,7 +5,7 @@
 
 QJsonObject StoredMessage::toJson() const
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("id"), id},
         {QStringLiteral("room"), room},
         {QStringLiteral("client_id"), clientId},
@@ -15,6 +15,9 @@ QJsonObject StoredMessage::toJson() const
         {QStringLiteral("user"),
          QJsonObject{{QStringLiteral("id"), userId}, {QStringLiteral("name"), userName}}},
     };
+    if (!replyTo.isEmpty())
+        o.insert(QStringLiteral("reply_to"), replyTo);
+    return o;
 }
 
 QString StoredMessage::eventData() const

@@ -14,6 +14,7 @@ struct StoredMessage
     QString userName;
     qint64 sentAtMs = 0;
     bool delivered = false;
+    QString replyTo; // the client_id of the message this one answers; empty: not a reply
 
     QJsonObject toJson() const;
     // The exact event data of the new_message trigger.

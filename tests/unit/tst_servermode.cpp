@@ -306,6 +306,24 @@ private slots:
         QCOMPARE(rig.net.allSentEvents(S("client-message")).size(), 0); // no client events
     }
 
+    // A reply names its original by id (the client_id the server knows it by) in the POST.
+    void replyPostsReplyTo()
+    {
+        Rig rig;
+        Room *room = rig.loggedIn();
+        const QString original = rig.chat->send(S("lobby"), S("question"));
+        QTRY_COMPARE(stateOf(room, original), ChatMessage::State::Sent);
+        QString error;
+        const QString id = rig.chat->sendReply(S("lobby"), S("answer"), original, &error);
+        QVERIFY2(!id.isEmpty(), qPrintable(error));
+        QTRY_COMPARE(stateOf(room, id), ChatMessage::State::Sent);
+        const QJsonObject posted
+            = QJsonDocument::fromJson(rig.server.http()->requests().last().body).object();
+        QCOMPARE(posted.value(S("client_id")).toString(), id);
+        QCOMPARE(posted.value(S("reply_to")).toString(), original);
+        QCOMPARE(room->messages()->at(room->messages()->rowOf(id)).replyTo, original);
+    }
+
     // Regression: every send was posted at once, so the server stored (and numbered) a burst in
     // whatever order the parallel requests arrived, and everybody saw it shuffled.
     void sendsArePostedOneAtATimeInOrder()
