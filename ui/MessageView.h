@@ -58,6 +58,10 @@ public:
     void setEmptyText(const QString &text);
     QLabel *emptyLabel() const { return m_empty; }
 
+    // Brings the message into view (centred), showing older rows of the room as needed, and
+    // stops following the newest messages unless it is among them. False if not loaded.
+    bool scrollToMessage(const QString &messageId);
+
 public slots:
     void scrollToNewest();
 
