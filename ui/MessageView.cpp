@@ -153,15 +153,18 @@ bool MessageView::scrollToMessage(const QString &messageId)
     if (sourceRow < 0)
         return false;
     if (sourceRow < m_window->firstSourceRow()) {
-        // Reading back: nothing may be trimmed while the window grows up to it.
-        m_follow = false;
+        // Reading back: nothing may be trimmed while the window grows up to it. m_follow stays
+        // as it is: cleared, the rows inserted above would be anchored, and putting the anchor
+        // back at the bottom would switch trimming on again.
         m_window->setTrimming(false);
         m_window->showOlder(m_window->firstSourceRow() - sourceRow);
     }
+    // Laid out now: scrolling to a row the view has not placed yet does nothing.
+    executeDelayedItemsLayout();
     const QModelIndex index = m_window->index(sourceRow - m_window->firstSourceRow(), 0);
     if (!index.isValid())
         return false;
-    m_follow = false; // the layout must not pull the view back to the bottom meanwhile
+    m_follow = false; // a pending pull to the bottom must not undo the scroll
     scrollTo(index, QAbstractItemView::PositionAtCenter);
     const QScrollBar *bar = verticalScrollBar();
     m_follow = bar->value() >= bar->maximum() - kFollowSlack;
