@@ -5,6 +5,7 @@
 #include "MemberPanel.h"
 #include "MessageActions.h"
 #include "MessageEdit.h"
+#include "MessageFindBar.h"
 #include "MessageView.h"
 #include "ReplyBar.h"
 #include "RoomSidebar.h"
@@ -119,6 +120,12 @@ ChatPage::ChatPage(QWidget *parent)
     noRoomLayout->addWidget(m_noRoomJoin, 0, Qt::AlignHCenter);
     noRoomLayout->addStretch(2);
 
+    m_findBar = new MessageFindBar(m_messages, center);
+    centerLayout->addWidget(m_findBar);
+    addActions(m_findBar->shortcuts());
+    connect(m_findBar, &MessageFindBar::closed, this, &ChatPage::focusComposer);
+    connect(this, &ChatPage::currentRoomChanged, m_findBar,
+            [this] { m_findBar->setRoom(m_controller, m_room); });
     m_centerStack = new QStackedWidget(center);
     m_centerStack->addWidget(m_messages);
     m_centerStack->addWidget(m_noRoom);
@@ -528,6 +535,11 @@ void ChatPage::onRoomLeft(const QString &name)
     }
     m_roomName.clear();
     showRoom(next);
+}
+
+void ChatPage::setServerApi(natter::chat::NatterServerApi *api)
+{
+    m_findBar->setServerApi(api);
 }
 
 void ChatPage::send(const QString &text)

@@ -15,6 +15,7 @@ class QStackedWidget;
 
 namespace natter::chat {
 class ChatController;
+class NatterServerApi;
 class ProfileStore;
 class Room;
 } // namespace natter::chat
@@ -23,6 +24,7 @@ namespace natter::ui {
 
 class Composer;
 class MemberPanel;
+class MessageFindBar;
 class MessageView;
 class RoomSidebar;
 
@@ -59,6 +61,11 @@ public:
     bool membersPanelWanted() const { return m_membersWanted; }
     // Below this page width Who's Online steps aside for the conversation.
     static constexpr int MembersMinPageWidth = 760;
+
+    // Find in room (Ctrl+F), above the conversation.
+    MessageFindBar *findBar() const { return m_findBar; }
+    // natter-server mode: the find bar also searches the room's history there (null: not).
+    void setServerApi(natter::chat::NatterServerApi *api);
 
 public slots:
     void showRoom(const QString &name);
@@ -118,6 +125,7 @@ private:
     MessageView *m_messages;
     Composer *m_composer;
     MemberPanel *m_members;
+    MessageFindBar *m_findBar;
 };
 
 } // namespace natter::ui

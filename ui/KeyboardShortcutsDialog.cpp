@@ -51,6 +51,10 @@ KeyboardShortcutsDialog::KeyboardShortcutsDialog(const QList<QAction *> &actions
     addRow(tr("Rooms, messages, message field, Who's Online"),
            keys(QKeySequence(Qt::Key_Tab)) + QStringLiteral(" / ")
                + keys(QKeySequence(Qt::SHIFT | Qt::Key_Tab)));
+    addRow(tr("Find in the room"), keys(QKeySequence(QKeySequence::Find)));
+    addRow(tr("Next / previous match"),
+           keys(QKeySequence(Qt::Key_F3)) + QStringLiteral(" / ")
+               + keys(QKeySequence(Qt::SHIFT | Qt::Key_F3)));
 
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *close = buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);

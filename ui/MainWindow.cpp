@@ -315,6 +315,7 @@ void MainWindow::onLoggedIn(ChatSession *session)
     m_login->setBusy(false);
     m_chat->setDraftStore(m_profiles, session->profile().name, session->user());
     m_chat->setController(session->controller());
+    m_chat->setServerApi(session->serverApi());
     m_chat->showRoom(session->initialRoom());
     if (m_devTools)
         m_devTools->setSession(session);

@@ -1,6 +1,7 @@
 #include "MessageDelegate.h"
 
 #include "QuotePainter.h"
+#include "SearchHighlight.h"
 #include "ThemeColors.h"
 
 #include <chat/ChatMessage.h>
@@ -353,6 +354,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     // Text: QTextLayout over the plain string; links carry an underline format.
     TextLayout *layout = layoutFor(option, index, g.text.width());
+    if (m_finder)
+        SearchHighlight::paint(painter, *layout->layout, g.text.topLeft(), index, *m_finder, pal);
     painter->setFont(option.font);
     painter->setPen(state == ChatMessage::State::Pending ? dim : pal.color(QPalette::Text));
     layout->layout->draw(painter, g.text.topLeft());

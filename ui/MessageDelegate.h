@@ -2,7 +2,10 @@
 
 #include "LinkFinder.h"
 
+#include <chat/MessageFinder.h>
+
 #include <QCache>
+#include <QPointer>
 #include <QStyledItemDelegate>
 #include <QTextLayout>
 #include <QUrl>
@@ -52,6 +55,10 @@ public:
     // selector goes exactly there.
     QRect textRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
+    // Find in room: its matches are highlighted behind the text (SearchHighlight). Not owned.
+    void setFinder(natter::chat::MessageFinder *finder) { m_finder = finder; }
+    natter::chat::MessageFinder *finder() const { return m_finder; }
+
 private:
     struct Geometry
     {
@@ -90,6 +97,7 @@ private:
     mutable QCache<QString, Height> m_heights; // message id -> text height at a width
     mutable QCache<QString, TextLayout> m_layouts; // visible rows, for painting and hit tests
     mutable QFont m_cacheFont;
+    QPointer<natter::chat::MessageFinder> m_finder;
 };
 
 } // namespace natter::ui

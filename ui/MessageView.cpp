@@ -162,6 +162,35 @@ void MessageView::scrollToNewest()
     updateJumpButton();
 }
 
+bool MessageView::scrollToMessage(const QString &messageId)
+{
+    const int sourceRow = m_model ? m_model->rowOf(messageId) : -1;
+    if (sourceRow < 0)
+        return false;
+    if (sourceRow < m_window->firstSourceRow()) {
+        // Reading back: nothing may be trimmed while the window grows up to it. m_follow stays
+        // as it is: cleared, the rows inserted above would be anchored, and putting the anchor
+        // back at the bottom would switch trimming on again.
+        m_window->setTrimming(false);
+        m_window->showOlder(m_window->firstSourceRow() - sourceRow);
+    }
+    // Laid out now: scrolling to a row the view has not placed yet does nothing.
+    executeDelayedItemsLayout();
+    const QModelIndex index = m_window->index(sourceRow - m_window->firstSourceRow(), 0);
+    if (!index.isValid())
+        return false;
+    m_follow = false; // a pending pull to the bottom must not undo the scroll
+    scrollTo(index, QAbstractItemView::PositionAtCenter);
+    const QScrollBar *bar = verticalScrollBar();
+    m_follow = bar->value() >= bar->maximum() - kFollowSlack;
+    m_window->setTrimming(m_follow);
+    if (m_follow)
+        m_unseen = 0;
+    updateJumpButton();
+    viewport()->update();
+    return true;
+}
+
 void MessageView::onRangeChanged(int, int max)
 {
     if (m_anchor.isValid())

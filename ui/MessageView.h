@@ -69,6 +69,10 @@ public:
     void selectText(const QModelIndex &index); // opens the text selector over it
     static constexpr int FlashMs = 1500; // how long showMessage() highlights
 
+    // Brings the message into view (centred), showing older rows of the room as needed, and
+    // stops following the newest messages unless it is among them. False if not loaded.
+    bool scrollToMessage(const QString &messageId);
+
 public slots:
     void scrollToNewest();
 

@@ -465,4 +465,42 @@ void NatterServerApi::fetchMessages(const QString &room, qint64 afterId, qint64 
             });
 }
 
+void NatterServerApi::searchMessages(const QString &room, const QString &query, int limit,
+                                     qint64 beforeId, Callback<SearchPage> done)
+{
+    QUrlQuery params;
+    // Encoded here: QUrlQuery leaves '+', '&' and '#' of a value as they are.
+    params.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(query)));
+    params.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    if (beforeId > 0)
+        params.addQueryItem(QStringLiteral("before"), QString::number(beforeId));
+    const QString path = QStringLiteral("/rooms/%1/messages/search?%2")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(room)),
+                                  params.toString(QUrl::FullyEncoded));
+    request("GET", path, {}, true,
+            [done](const Failure &failure, int status, const QJsonObject &json) {
+                SearchPage page;
+                if (!failure.ok()) {
+                    done(failure, page);
+                    return;
+                }
+                const QJsonValue list = json.value(QLatin1String("messages"));
+                if (!list.isArray()) {
+                    Failure f;
+                    f.error = Error::BadResponse;
+                    f.status = status;
+                    f.message = tr("The server's search answer has no messages.");
+                    done(f, page);
+                    return;
+                }
+                for (const QJsonValue &v : list.toArray()) {
+                    const QJsonObject o = v.toObject();
+                    if (std::optional<ChatMessage> m = parseMessage(o))
+                        page.hits.append({*m, o.value(QLatin1String("snippet")).toString()});
+                }
+                page.hasMore = json.value(QLatin1String("has_more")).toBool();
+                done(failure, page);
+            });
+}
+
 } // namespace natter::chat

@@ -139,6 +139,21 @@ public:
     // "srv-<id>" without one; serverId; senderVerified: the server says who sent it).
     static std::optional<ChatMessage> parseMessage(const QJsonObject &object);
 
+    struct SearchHit
+    {
+        ChatMessage message;
+        QString snippet; // plain text around the match
+    };
+    struct SearchPage
+    {
+        QList<SearchHit> hits; // newest first
+        bool hasMore = false;
+    };
+    // GET /rooms/R/messages/search: the room's stored messages with every word of `query`,
+    // newest first; beforeId > 0 continues an earlier page.
+    void searchMessages(const QString &room, const QString &query, int limit, qint64 beforeId,
+                        Callback<SearchPage> done);
+
 private:
     struct Reply;
     void request(const QByteArray &verb, const QString &path, const QByteArray &body,

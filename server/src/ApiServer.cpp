@@ -17,6 +17,7 @@ ApiServer::ApiServer(ServerContext &context, QObject *parent)
     , m_messages(context)
     , m_debug(context)
     , m_rooms(context, m_debug)
+    , m_search(context)
 {
 }
 
@@ -93,6 +94,11 @@ void ApiServer::dispatch(const ExchangePtr &exchange)
             m_messages.history(exchange, room);
         else
             notAllowed();
+    } else if (path.startsWith(QLatin1String("/rooms/"))
+               && path.endsWith(QLatin1String("/messages/search"))
+               && path.count(QLatin1Char('/')) == 4) {
+        method == Method::Get ? m_search.search(exchange, path.section(QLatin1Char('/'), 2, 2))
+                              : notAllowed();
     } else {
         exchange->sendError(404, QStringLiteral("not_found"), QStringLiteral("No such endpoint."));
     }

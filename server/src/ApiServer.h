@@ -4,6 +4,7 @@
 #include "DebugRoutes.h"
 #include "MessageRoutes.h"
 #include "RoomRoutes.h"
+#include "SearchRoutes.h"
 #include "SessionRoutes.h"
 
 #include <QAbstractHttpServer>
@@ -41,6 +42,7 @@ private:
     MessageRoutes m_messages;
     DebugRoutes m_debug; // before m_rooms, which republishes webhooks through it
     RoomRoutes m_rooms;
+    SearchRoutes m_search;
     int m_inFlight = 0;
     bool m_draining = false;
 };

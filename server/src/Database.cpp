@@ -44,10 +44,79 @@ const char *const kMigrations[] = {
     " PRIMARY KEY (channel, user_id));",
     // Replies: the client_id of the message answered (same room); '' when not a reply.
     "ALTER TABLE messages ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';",
+    // Full-text search (MessageSearch). SQLite: an FTS5 index over messages.text, kept by
+    // triggers, so an edit (UPDATE of text) or a delete (text blanked, or the row removed) is
+    // searched as it now is. PostgreSQL: a GIN index over the very expression MessageSearch
+    // matches, which PostgreSQL keeps in step with every INSERT, UPDATE and DELETE by itself.
+    // Punctuation becomes spaces so that both split words alike ("alice@example.com").
+    "@SQLITE@"
+    "CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id',"
+    " tokenize='unicode61 remove_diacritics 0');"
+    "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
+    " INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text); END;"
+    "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+    " INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+    " END;"
+    "CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN"
+    " INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+    " INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text); END;"
+    "INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');"
+    "@POSTGRES@"
+    "CREATE INDEX messages_text_search ON messages USING GIN"
+    " (to_tsvector('simple', regexp_replace(text, '[[:punct:]]+', ' ', 'g')));",
 };
 constexpr int kSchemaVersion = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
 int sConnectionCounter = 0;
+
+// The part of a migration step for one dialect: after "@SQLITE@" or "@POSTGRES@" only that
+// dialect's statements follow, up to the next marker ("@ALL@": both again).
+QString forDialect(const QString &script, Database::Dialect dialect)
+{
+    static const QString markers[] = {QStringLiteral("@SQLITE@"), QStringLiteral("@POSTGRES@"),
+                                      QStringLiteral("@ALL@")};
+    QString out;
+    bool keep = true;
+    qsizetype at = 0;
+    while (at < script.size()) {
+        qsizetype next = script.size();
+        int which = -1;
+        for (int i = 0; i < 3; ++i) {
+            const qsizetype found = script.indexOf(markers[i], at);
+            if (found >= 0 && found < next) {
+                next = found;
+                which = i;
+            }
+        }
+        if (keep)
+            out += QStringView(script).mid(at, next - at);
+        if (which < 0)
+            break;
+        keep = which == 2 || (which == 0) == (dialect == Database::Dialect::Sqlite);
+        at = next + markers[which].size();
+    }
+    return out;
+}
+
+// Statements end at ';', except those inside a CREATE TRIGGER ... END.
+QStringList statementsOf(const QString &script)
+{
+    QStringList statements;
+    QString current;
+    for (const QString &part : script.split(QLatin1Char(';'))) {
+        current += part;
+        const QString trimmed = current.trimmed();
+        if (trimmed.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive)
+            && !trimmed.endsWith(QLatin1String("END"), Qt::CaseInsensitive)) {
+            current += QLatin1Char(';');
+            continue;
+        }
+        if (!trimmed.isEmpty())
+            statements << trimmed;
+        current.clear();
+    }
+    return statements;
+}
 
 } // namespace
 
@@ -236,7 +305,7 @@ bool Database::migrate(QString *error)
     for (int step = version; step < kSchemaVersion; ++step) {
         QString script = QString::fromLatin1(kMigrations[step]);
         script.replace(QLatin1String("@ID@"), idColumn);
-        for (const QString &statement : script.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        for (const QString &statement : statementsOf(forDialect(script, m_dialect))) {
             if (statement.trimmed().isEmpty())
                 continue;
             if (!q.exec(statement))

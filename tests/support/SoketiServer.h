@@ -21,8 +21,10 @@ public:
 
     // Extra SOKETI_* settings, applied on the next start().
     void setEnv(const QString &name, const QString &value) { m_extraEnv.insert(name, value); }
-    // Starts on `port` (0: a free one) and waits until it answers HTTP. False with a reason in error().
-    bool start(quint16 port = 0, int timeoutMs = 15000);
+    // Starts on `port` (0: a free one) and waits until it answers HTTP. False with a reason in
+    // error(). soketi took 17 s to answer on the 2-core machine with eight builds running: waiting
+    // longer costs nothing when it is quick.
+    bool start(quint16 port = 0, int timeoutMs = 60000);
     // SIGTERM by PID and wait; SIGKILL when `hard`.
     void stop(bool hard = false);
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
