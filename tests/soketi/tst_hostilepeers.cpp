@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -168,6 +169,11 @@ private slots:
         m_panel->resize(240, 600);
         m_panel->setRoom(m_room);
         m_panel->show();
+        // Not the peer's doing, so not in the figure: the panel's first layout, and the system CA
+        // store that the first QWebSocket loads (Qt reads /etc/ssl/certs once per process, even
+        // for ws://; ~30 M instructions and file reads, which the probe had counted as the stall).
+        (void)QSslConfiguration::defaultConfiguration();
+        QTest::qWait(100);
         m_probe.start();
         m_chat->start(options, m_signer.get(), S("alice"), S("Alice"));
         QVERIFY2(QTest::qWaitFor([&] { return !loggedIn.isEmpty(); }, 30000),
@@ -199,7 +205,8 @@ private slots:
         QVERIFY2(shown.size() <= natter::pusher::MemberListModel::MaxNameLength,
                  qPrintable(QString::number(shown.size())));
         // The panel: you first, then by name, the count marked incomplete.
-        QCOMPARE(m_panel->header()->text(), S("Who's Online (10000+)"));
+        QCOMPARE(m_panel->header()->text(),
+                 S("Who's Online (%1+)").arg(natter::pusher::Members::MaxMembers));
         const QAbstractItemModel *sorted = m_panel->view()->model();
         QCOMPARE(sorted->index(0, 0).data(natter::pusher::MemberListModel::IdRole).toString(),
                  S("alice"));
