@@ -17,6 +17,7 @@ ApiServer::ApiServer(ServerContext &context, QObject *parent)
     , m_messages(context)
     , m_debug(context)
     , m_rooms(context, m_debug)
+    , m_messageEdits(context)
 {
 }
 
@@ -91,6 +92,17 @@ void ApiServer::dispatch(const ExchangePtr &exchange)
             m_messages.post(exchange, room);
         else if (method == Method::Get)
             m_messages.history(exchange, room);
+        else
+            notAllowed();
+    } else if (path.startsWith(QLatin1String("/rooms/"))
+               && path.section(QLatin1Char('/'), 3, 3) == QLatin1String("messages")
+               && path.count(QLatin1Char('/')) == 4) {
+        const QString room = path.section(QLatin1Char('/'), 2, 2);
+        const QString id = path.section(QLatin1Char('/'), 4, 4);
+        if (method == Method::Patch)
+            m_messageEdits.edit(exchange, room, id);
+        else if (method == Method::Delete)
+            m_messageEdits.remove(exchange, room, id);
         else
             notAllowed();
     } else {

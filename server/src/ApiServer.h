@@ -2,6 +2,7 @@
 
 #include "ChannelAuthRoutes.h"
 #include "DebugRoutes.h"
+#include "MessageEditRoutes.h"
 #include "MessageRoutes.h"
 #include "RoomRoutes.h"
 #include "SessionRoutes.h"
@@ -41,6 +42,7 @@ private:
     MessageRoutes m_messages;
     DebugRoutes m_debug; // before m_rooms, which republishes webhooks through it
     RoomRoutes m_rooms;
+    MessageEditRoutes m_messageEdits;
     int m_inFlight = 0;
     bool m_draining = false;
 };

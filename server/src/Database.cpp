@@ -42,6 +42,9 @@ const char *const kMigrations[] = {
     " channel TEXT NOT NULL,"
     " user_id TEXT NOT NULL,"
     " PRIMARY KEY (channel, user_id));",
+    // Edit and delete by the author (issue 12): when, in ms; NULL while never so.
+    "ALTER TABLE messages ADD COLUMN edited_at BIGINT;"
+    "ALTER TABLE messages ADD COLUMN deleted_at BIGINT;",
 };
 constexpr int kSchemaVersion = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 

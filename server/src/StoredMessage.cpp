@@ -5,7 +5,7 @@
 
 QJsonObject StoredMessage::toJson() const
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("id"), id},
         {QStringLiteral("room"), room},
         {QStringLiteral("client_id"), clientId},
@@ -15,6 +15,13 @@ QJsonObject StoredMessage::toJson() const
         {QStringLiteral("user"),
          QJsonObject{{QStringLiteral("id"), userId}, {QStringLiteral("name"), userName}}},
     };
+    // Only on messages their author changed: an unchanged MESSAGE is as it always was.
+    if (editedAtMs > 0)
+        o.insert(QStringLiteral("edited_at"),
+                 QDateTime::fromMSecsSinceEpoch(editedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
+    if (deletedAtMs > 0)
+        o.insert(QStringLiteral("deleted"), true);
+    return o;
 }
 
 QString StoredMessage::eventData() const

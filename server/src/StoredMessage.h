@@ -14,6 +14,8 @@ struct StoredMessage
     QString userName;
     qint64 sentAtMs = 0;
     bool delivered = false;
+    qint64 editedAtMs = 0; // 0: never edited
+    qint64 deletedAtMs = 0; // 0: not deleted (a deleted message's text is empty)
 
     QJsonObject toJson() const;
     // The exact event data of the new_message trigger.
