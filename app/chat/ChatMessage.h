@@ -31,6 +31,10 @@ struct ChatMessage
     qint64 serverId = 0;
     // Came from a history or gap-fill fetch, not live: counted as unread, not notified one by one.
     bool historical = false;
+    // Changed by its author after sending (UTC); invalid when never edited.
+    QDateTime editedAt;
+    // Withdrawn by its author: the text is gone and a placeholder is shown to everybody.
+    bool deleted = false;
 };
 
 } // namespace natter::chat

@@ -378,6 +378,12 @@ std::optional<ChatMessage> NatterServerApi::parseMessage(const QJsonObject &o)
         m.senderName = m.senderId;
     if (!m.sentAt.isValid())
         m.sentAt = QDateTime::currentDateTimeUtc();
+    // Edited / deleted by the author (both absent on a message never changed).
+    if (o.contains(QLatin1String("edited_at")))
+        m.editedAt = parseTime(o.value(QLatin1String("edited_at")).toString());
+    m.deleted = o.value(QLatin1String("deleted")).toBool();
+    if (m.deleted)
+        m.text.clear();
     return m;
 }
 
