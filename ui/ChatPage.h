@@ -24,6 +24,7 @@ namespace natter::ui {
 class Composer;
 class MemberPanel;
 class MessageView;
+class OwnMessageEditor;
 class RoomSidebar;
 
 // The chat: rooms on the left, the open room's messages and the composer in the middle, Who's
@@ -116,6 +117,10 @@ private:
     MessageView *m_messages;
     Composer *m_composer;
     MemberPanel *m_members;
+    OwnMessageEditor *m_ownEditor = nullptr; // Edit / Delete of our messages, Up to edit
+
+public:
+    OwnMessageEditor *ownMessageEditor() const { return m_ownEditor; }
 };
 
 } // namespace natter::ui

@@ -49,6 +49,7 @@ KeyboardShortcutsDialog::KeyboardShortcutsDialog(const QList<QAction *> &actions
     addRow(tr("Rooms, messages, message field, Who's Online"),
            keys(QKeySequence(Qt::Key_Tab)) + QStringLiteral(" / ")
                + keys(QKeySequence(Qt::SHIFT | Qt::Key_Tab)));
+    addRow(tr("Edit your last message (in an empty message field)"), keys(QKeySequence(Qt::Key_Up)));
 
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *close = buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);

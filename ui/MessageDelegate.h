@@ -86,6 +86,10 @@ private:
     mutable QCache<QString, Height> m_heights; // message id -> text height at a width
     mutable QCache<QString, TextLayout> m_layouts; // visible rows, for painting and hit tests
     mutable QFont m_cacheFont;
+
+public:
+    // Forget the cached layout of one message (its text changed: edited or deleted).
+    void forget(const QString &id);
 };
 
 } // namespace natter::ui

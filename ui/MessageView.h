@@ -9,6 +9,7 @@
 
 class QFrame;
 class QLabel;
+class QMenu;
 class QPushButton;
 
 namespace natter::chat {
@@ -66,6 +67,9 @@ signals:
     void retryRequested(const QString &messageId);
     void discardRequested(const QString &messageId);
     void olderMessagesRequested();
+    // Edit / Delete from the context menu of one of our own messages.
+    void editRequested(const QString &messageId);
+    void deleteRequested(const QString &messageId);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -110,6 +114,9 @@ private:
     int m_unseen = 0;
     QPersistentModelIndex m_pressed;
     int m_pressedKind = 0;
+
+    void addEditActions(QMenu *menu, const QModelIndex &index);
+    void forgetChanged(const QModelIndex &from, const QModelIndex &to, const QList<int> &roles);
 };
 
 } // namespace natter::ui
