@@ -45,6 +45,11 @@ OwnMessageEditor::OwnMessageEditor(Composer *composer, MessageView *view, QWidge
 
 OwnMessageEditor::~OwnMessageEditor() = default;
 
+QMessageBox *OwnMessageEditor::deleteConfirmation() const
+{
+    return m_confirm.data();
+}
+
 void OwnMessageEditor::setController(ChatController *controller)
 {
     cancel();

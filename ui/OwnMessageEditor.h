@@ -35,7 +35,7 @@ public:
     QString editingId() const { return m_editing; }
     QLabel *banner() const { return m_banner; }
     // The delete confirmation while it is open (tests answer it), else null.
-    QMessageBox *deleteConfirmation() const { return m_confirm; }
+    QMessageBox *deleteConfirmation() const;
 
 public slots:
     // Puts the message's text into the composer for editing; false when it cannot be edited.

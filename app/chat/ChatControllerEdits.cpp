@@ -63,8 +63,8 @@ bool ChatController::editMessage(const QString &messageId, const QString &text, 
         m_outbox->add(changed);
         return true;
     }
-    MessageEdit edit;
-    edit.kind = MessageEdit::Kind::Edit;
+    MessageChange edit;
+    edit.kind = MessageChange::Kind::Edit;
     edit.id = messageId;
     edit.text = text;
     edit.editedAt = QDateTime::currentDateTimeUtc();
@@ -95,8 +95,8 @@ bool ChatController::deleteMessage(const QString &messageId, QString *error)
             return true;
         return fail(tr("This message is still being sent; delete it once it is sent."));
     }
-    MessageEdit edit;
-    edit.kind = MessageEdit::Kind::Delete;
+    MessageChange edit;
+    edit.kind = MessageChange::Kind::Delete;
     edit.id = messageId;
     edit.editedAt = QDateTime::currentDateTimeUtc();
     edit.senderId = m_userId;
@@ -116,7 +116,7 @@ void ChatController::Private::offerEdits(Room *room)
     }
 }
 
-void ChatController::Private::onEditReceived(Room *room, const MessageEdit &edit)
+void ChatController::Private::onEditReceived(Room *room, const MessageChange &edit)
 {
     MessageListModel *model = room->messages();
     if (model->pendingCount() > 0)
@@ -134,13 +134,13 @@ void ChatController::Private::onEditReceived(Room *room, const MessageEdit &edit
                         << edit.senderId << ": not the author";
         return;
     }
-    if (edit.kind == MessageEdit::Kind::Delete)
+    if (edit.kind == MessageChange::Kind::Delete)
         model->applyDelete(edit.id);
     else
         model->applyEdit(edit.id, edit.text, edit.editedAt);
 }
 
-void ChatController::Private::onEditSent(Room *room, const MessageEdit &edit)
+void ChatController::Private::onEditSent(Room *room, const MessageChange &edit)
 {
     const auto it = pendingEdits.constFind(edit.id);
     if (it == pendingEdits.cend() || it->room != room->name() || it->edit.kind != edit.kind
@@ -149,7 +149,8 @@ void ChatController::Private::onEditSent(Room *room, const MessageEdit &edit)
     pendingEdits.erase(it);
 }
 
-void ChatController::Private::onEditFailed(Room *room, const MessageEdit &edit, const QString &error)
+void ChatController::Private::onEditFailed(Room *room, const MessageChange &edit,
+                                           const QString &error)
 {
     const auto it = pendingEdits.constFind(edit.id);
     if (it == pendingEdits.cend() || it->room != room->name())

@@ -141,18 +141,18 @@ void ChatController::Private::setRoute(MessageRoute *newRoute)
                << QObject::connect(route, &MessageRoute::clientEventsDisabled, q,
                                    &ChatController::clientEventsDisabled)
                << QObject::connect(route, &MessageRoute::editReceived, q,
-                                   [this](Room *room, const MessageEdit &edit) {
+                                   [this](Room *room, const MessageChange &edit) {
                                        if (rooms.contains(room))
                                            onEditReceived(room, edit);
                                    })
                << QObject::connect(route, &MessageRoute::editSent, q,
-                                   [this](Room *room, const MessageEdit &edit) {
+                                   [this](Room *room, const MessageChange &edit) {
                                        if (rooms.contains(room))
                                            onEditSent(room, edit);
                                    })
                << QObject::connect(
                       route, &MessageRoute::editFailed, q,
-                      [this](Room *room, const MessageEdit &edit, const QString &error) {
+                      [this](Room *room, const MessageChange &edit, const QString &error) {
                           if (rooms.contains(room))
                               onEditFailed(room, edit, error);
                       });

@@ -78,14 +78,14 @@ public:
     struct PendingEdit
     {
         QString room;
-        MessageEdit edit;
+        MessageChange edit;
         ChatMessage previous;
     };
     QHash<QString, PendingEdit> pendingEdits;
     void offerEdits(Room *room);
-    void onEditReceived(Room *room, const MessageEdit &edit);
-    void onEditSent(Room *room, const MessageEdit &edit);
-    void onEditFailed(Room *room, const MessageEdit &edit, const QString &error);
+    void onEditReceived(Room *room, const MessageChange &edit);
+    void onEditSent(Room *room, const MessageChange &edit);
+    void onEditFailed(Room *room, const MessageChange &edit, const QString &error);
 };
 
 } // namespace natter::chat

@@ -123,7 +123,7 @@ void ClientEventRoute::onConfirmed(const QString &channel, const QString &event,
         Room *room = roomForChannel(channel);
         if (!room || !m_edits[room->name()].contains(id))
             return;
-        const MessageEdit edit = m_edits[room->name()].take(id);
+        const MessageChange edit = m_edits[room->name()].take(id);
         emit editSent(room, edit);
         return;
     }
@@ -201,12 +201,12 @@ void ClientEventRoute::replayToJoiner(Room *room)
     }
 }
 
-void ClientEventRoute::sendEdit(Room *room, const MessageEdit &edit)
+void ClientEventRoute::sendEdit(Room *room, const MessageChange &edit)
 {
     Channel *channel = room->channel();
     if (!channel)
         return; // the controller offers it again on the next attach
-    QHash<QString, MessageEdit> &edits = m_edits[room->name()];
+    QHash<QString, MessageChange> &edits = m_edits[room->name()];
     const auto queued = edits.constFind(edit.id);
     if (queued != edits.cend() && queued->kind == edit.kind && queued->text == edit.text
         && queued->editedAt == edit.editedAt)
@@ -230,7 +230,7 @@ bool ClientEventRoute::handleEvent(Room *room, const Event &event)
 {
     if (EditWire::isEditEvent(event.event)) {
         QString why;
-        const std::optional<MessageEdit> edit = EditWire::decode(event, &why);
+        const std::optional<MessageChange> edit = EditWire::decode(event, &why);
         if (!edit)
             qCDebug(lcChat) << "dropped a malformed" << event.event << "on" << event.channel
                             << "from" << event.userId << ":" << why;

@@ -28,7 +28,7 @@ public:
     void send(Room *room, const ChatMessage &message) override;
     bool isInFlight(const QString &room, const QString &id) const override;
     bool handleEvent(Room *room, const natter::pusher::Event &event) override;
-    void sendEdit(Room *room, const MessageEdit &edit) override;
+    void sendEdit(Room *room, const MessageChange &edit) override;
     bool isEditInFlight(const QString &room, const QString &id) const override;
 
 private:
@@ -61,7 +61,7 @@ private:
     QHash<QString, QSet<QString>> m_queued;
     QHash<QString, Replay> m_replay;
     // Per room: edits and deletes handed to the library, by message id, until confirmed.
-    QHash<QString, QHash<QString, MessageEdit>> m_edits;
+    QHash<QString, QHash<QString, MessageChange>> m_edits;
 };
 
 } // namespace natter::chat

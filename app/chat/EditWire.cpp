@@ -12,14 +12,14 @@ namespace natter::chat {
 
 using natter::pusher::json::compact;
 
-QString EditWire::eventName(const MessageEdit &edit)
+QString EditWire::eventName(const MessageChange &edit)
 {
-    return edit.kind == MessageEdit::Kind::Edit ? editEvent() : deleteEvent();
+    return edit.kind == MessageChange::Kind::Edit ? editEvent() : deleteEvent();
 }
 
-QString EditWire::encode(const MessageEdit &edit)
+QString EditWire::encode(const MessageChange &edit)
 {
-    if (edit.kind == MessageEdit::Kind::Delete)
+    if (edit.kind == MessageChange::Kind::Delete)
         return compact(QJsonObject{{QStringLiteral("id"), edit.id}});
     return compact(QJsonObject{
         {QStringLiteral("id"), edit.id},
@@ -27,13 +27,13 @@ QString EditWire::encode(const MessageEdit &edit)
         {QStringLiteral("edited_at"), edit.editedAt.toUTC().toString(Qt::ISODateWithMs)}});
 }
 
-std::optional<MessageEdit> EditWire::decode(const natter::pusher::Event &event, QString *why)
+std::optional<MessageChange> EditWire::decode(const natter::pusher::Event &event, QString *why)
 {
-    MessageEdit edit;
+    MessageChange edit;
     if (event.event == editEvent()) {
-        edit.kind = MessageEdit::Kind::Edit;
+        edit.kind = MessageChange::Kind::Edit;
     } else if (event.event == deleteEvent()) {
-        edit.kind = MessageEdit::Kind::Delete;
+        edit.kind = MessageChange::Kind::Delete;
     } else {
         *why = QStringLiteral("not an edit or delete event");
         return std::nullopt;
@@ -55,7 +55,7 @@ std::optional<MessageEdit> EditWire::decode(const natter::pusher::Event &event, 
                                           Qt::ISODateWithMs);
     edit.editedAt = edit.editedAt.isValid() ? edit.editedAt.toUTC()
                                             : QDateTime::currentDateTimeUtc();
-    if (edit.kind == MessageEdit::Kind::Delete)
+    if (edit.kind == MessageChange::Kind::Delete)
         return edit;
     const QJsonValue text = o.value(QLatin1String("text"));
     if (!text.isString() || text.toString().trimmed().isEmpty()) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MessageEdit.h"
+#include "MessageChange.h"
 
 #include <optional>
 
@@ -24,11 +24,11 @@ public:
         return event == editEvent() || event == deleteEvent();
     }
 
-    static QString eventName(const MessageEdit &edit);
-    static QString encode(const MessageEdit &edit);
+    static QString eventName(const MessageChange &edit);
+    static QString encode(const MessageChange &edit);
     // nullopt (and `why`) for an event that is not a well-formed edit or delete. senderId is
     // the event's user_id (empty when the server stamped none).
-    static std::optional<MessageEdit> decode(const natter::pusher::Event &event, QString *why);
+    static std::optional<MessageChange> decode(const natter::pusher::Event &event, QString *why);
 };
 
 } // namespace natter::chat

@@ -51,7 +51,7 @@ struct ServerMessageRoute::RoomState
     qint64 lastSeen = 0; // highest id received in order (live events, fetched pages)
     qint64 fillCursor = 0;
     // Our edits and deletes by message id: with the server, or waiting for `editRetry`.
-    QHash<QString, MessageEdit> edits;
+    QHash<QString, MessageChange> edits;
     std::unique_ptr<Timer> editRetry;
 };
 
@@ -266,8 +266,8 @@ void ServerMessageRoute::roomSubscribed(Room *room)
     // Edits waiting for their next attempt go now too.
     if (st->editRetry && st->editRetry->isActive()) {
         st->editRetry->stop();
-        const QList<MessageEdit> waiting = st->edits.values(); // patch() may drop one
-        for (const MessageEdit &edit : waiting)
+        const QList<MessageChange> waiting = st->edits.values(); // patch() may drop one
+        for (const MessageChange &edit : waiting)
             patch(st, edit);
     }
     if (!st->newestLoaded && st->lastSeen == 0) {
@@ -397,7 +397,7 @@ bool ServerMessageRoute::loadOlder(Room *room)
     return true;
 }
 
-void ServerMessageRoute::sendEdit(Room *room, const MessageEdit &edit)
+void ServerMessageRoute::sendEdit(Room *room, const MessageChange &edit)
 {
     const StatePtr st = stateOf(room);
     if (!st)
@@ -415,7 +415,7 @@ bool ServerMessageRoute::isEditInFlight(const QString &room, const QString &id) 
     return st && st->edits.contains(id);
 }
 
-void ServerMessageRoute::patch(const StatePtr &st, const MessageEdit &edit)
+void ServerMessageRoute::patch(const StatePtr &st, const MessageChange &edit)
 {
     Room *room = st->room;
     if (!room)
@@ -459,8 +459,8 @@ void ServerMessageRoute::patch(const StatePtr &st, const MessageEdit &edit)
                             const StatePtr st = weak.lock();
                             if (!self || !st)
                                 return;
-                            const QList<MessageEdit> waiting = st->edits.values();
-                            for (const MessageEdit &e : waiting)
+                            const QList<MessageChange> waiting = st->edits.values();
+                            for (const MessageChange &e : waiting)
                                 self->patch(st, e);
                         },
                         Qt::QueuedConnection);
@@ -473,7 +473,7 @@ void ServerMessageRoute::patch(const StatePtr &st, const MessageEdit &edit)
         st->edits.erase(current);
         emit self->editFailed(room, edit, failure.message);
     };
-    if (edit.kind == MessageEdit::Kind::Delete)
+    if (edit.kind == MessageChange::Kind::Delete)
         m_api->deleteMessage(room->name(), serverId, socketId(), done);
     else
         m_api->editMessage(room->name(), serverId, edit.text, socketId(), done);
@@ -488,8 +488,9 @@ bool ServerMessageRoute::handleEditEvent(Room *room, const Event &event)
         qCWarning(lcChat) << "dropped a malformed" << event.event << "on" << event.channel;
         return true;
     }
-    MessageEdit edit;
-    edit.kind = event.event == deletedEvent() ? MessageEdit::Kind::Delete : MessageEdit::Kind::Edit;
+    MessageChange edit;
+    edit.kind = event.event == deletedEvent() ? MessageChange::Kind::Delete
+                                              : MessageChange::Kind::Edit;
     edit.id = m->id;
     edit.text = m->text;
     edit.editedAt = m->editedAt.isValid() ? m->editedAt : QDateTime::currentDateTimeUtc();

@@ -46,7 +46,7 @@ public:
     bool loadOlder(Room *room) override;
     bool hasHistory() const override { return true; }
     // PATCH / DELETE; a transient failure is tried again with backoff and on resubscription.
-    void sendEdit(Room *room, const MessageEdit &edit) override;
+    void sendEdit(Room *room, const MessageChange &edit) override;
     bool isEditInFlight(const QString &room, const QString &id) const override;
 
     static QString messageEvent() { return QStringLiteral("new_message"); }
@@ -67,7 +67,7 @@ private:
     void fetchAfter(const StatePtr &st, int generation);
     void historyFailed(const StatePtr &st, const QString &message, std::function<void()> again);
     QString socketId() const;
-    void patch(const StatePtr &st, const MessageEdit &edit);
+    void patch(const StatePtr &st, const MessageChange &edit);
     bool handleEditEvent(Room *room, const natter::pusher::Event &event);
 
     NatterServerApi *m_api;

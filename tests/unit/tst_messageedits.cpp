@@ -23,9 +23,11 @@
 #include <pusher/Event.h>
 
 #include <QAbstractItemModelTester>
+#include <QContextMenuEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -49,7 +51,8 @@ QJsonObject member(const char *name)
     return QJsonObject{{S("name"), S(name)}};
 }
 
-natter::pusher::Event event(const QString &name, const QJsonObject &data, const QString &userId)
+natter::pusher::Event pusherEvent(const QString &name, const QJsonObject &data,
+                                  const QString &userId)
 {
     natter::pusher::Event e;
     e.event = name;
@@ -165,7 +168,7 @@ class TestMessageEdits : public QObject
 private slots:
     void codecRoundTrip()
     {
-        MessageEdit edit;
+        natter::chat::MessageChange edit;
         edit.id = S("m-1");
         edit.text = S("<b>fixed</b> \"typo\"");
         edit.editedAt = QDateTime::fromString(S("2026-11-30T15:00:00.123Z"), Qt::ISODateWithMs);
@@ -180,36 +183,39 @@ private slots:
         QJsonObject claimed = wire;
         claimed.insert(S("user"), QJsonObject{{S("id"), S("bob")}});
         QString why;
-        const auto decoded = EditWire::decode(event(S("client-edit"), claimed, S("carol")), &why);
+        const auto decoded = EditWire::decode(pusherEvent(S("client-edit"), claimed, S("carol")),
+                                              &why);
         QVERIFY2(decoded, qPrintable(why));
-        QCOMPARE(decoded->kind, MessageEdit::Kind::Edit);
+        QCOMPARE(decoded->kind, natter::chat::MessageChange::Kind::Edit);
         QCOMPARE(decoded->id, S("m-1"));
         QCOMPARE(decoded->text, edit.text);
         QCOMPARE(decoded->editedAt, edit.editedAt);
         QCOMPARE(decoded->senderId, S("carol"));
 
-        MessageEdit removal;
-        removal.kind = MessageEdit::Kind::Delete;
+        natter::chat::MessageChange removal;
+        removal.kind = natter::chat::MessageChange::Kind::Delete;
         removal.id = S("m-1");
         QCOMPARE(EditWire::eventName(removal), S("client-delete"));
         QCOMPARE(EditWire::encode(removal), S("{\"id\":\"m-1\"}"));
         const auto deleted = EditWire::decode(
-            event(S("client-delete"), {{S("id"), S("m-1")}}, S("bob")), &why);
+            pusherEvent(S("client-delete"), {{S("id"), S("m-1")}}, S("bob")), &why);
         QVERIFY(deleted);
-        QCOMPARE(deleted->kind, MessageEdit::Kind::Delete);
+        QCOMPARE(deleted->kind, natter::chat::MessageChange::Kind::Delete);
         QCOMPARE(deleted->senderId, S("bob"));
 
         // Malformed: no id, no text, text not a string, blank text.
-        QVERIFY(!EditWire::decode(event(S("client-edit"), {{S("text"), S("x")}}, S("b")), &why));
-        QVERIFY(!EditWire::decode(event(S("client-edit"), {{S("id"), S("m")}}, S("b")), &why));
+        QVERIFY(
+            !EditWire::decode(pusherEvent(S("client-edit"), {{S("text"), S("x")}}, S("b")), &why));
+        QVERIFY(!EditWire::decode(pusherEvent(S("client-edit"), {{S("id"), S("m")}}, S("b")), &why));
         QVERIFY(!EditWire::decode(
-            event(S("client-edit"), {{S("id"), S("m")}, {S("text"), 42}}, S("b")), &why));
+            pusherEvent(S("client-edit"), {{S("id"), S("m")}, {S("text"), 42}}, S("b")), &why));
         QVERIFY(!EditWire::decode(
-            event(S("client-edit"), {{S("id"), S("m")}, {S("text"), S("  ")}}, S("b")), &why));
-        QVERIFY(!EditWire::decode(event(S("client-delete"), {}, S("b")), &why));
+            pusherEvent(S("client-edit"), {{S("id"), S("m")}, {S("text"), S("  ")}}, S("b")), &why));
+        QVERIFY(!EditWire::decode(pusherEvent(S("client-delete"), {}, S("b")), &why));
         // A huge edit is cut like a huge message.
         const auto huge = EditWire::decode(
-            event(S("client-edit"), {{S("id"), S("m")}, {S("text"), QString(100000, u'x')}}, S("b")),
+            pusherEvent(S("client-edit"), {{S("id"), S("m")}, {S("text"), QString(100000, u'x')}},
+                        S("b")),
             &why);
         QVERIFY(huge);
         QVERIFY(huge->text.size() < 3000);
@@ -345,15 +351,21 @@ private slots:
         QCOMPARE(deletes.first(), QJsonObject({{S("id"), id}}));
         QVERIFY(!rig.chat->canEdit(id));
         QVERIFY(rig.chat->lastEditableMessage(S("lobby")).isEmpty());
-        // Not sent yet: a pending message changes in the outbox, no client-edit; delete discards.
-        rig.t()->fail(); // offline: nothing goes out
+        // Not sent (refused, Failed): it changes in the outbox, no client-edit; delete discards.
+        const QString failed = rig.chat->send(S("lobby"), S("draft one"));
         FakeClock::pumpEvents();
-        const QString pending = rig.chat->send(S("lobby"), S("draft one"));
-        QVERIFY(rig.chat->editMessage(pending, S("draft two"), &error));
-        QCOMPARE(rig.outbox->message(pending)->text, S("draft two"));
-        QVERIFY(!room->messages()->at(room->messages()->rowOf(pending)).editedAt.isValid());
-        QVERIFY(rig.chat->deleteMessage(pending, &error));
-        QVERIFY(!rig.outbox->contains(pending));
+        rig.t()->serverSend(frames::pusherError(
+            4301, S("The app does not have client messaging enabled."), S("presence-lobby")));
+        FakeClock::pumpEvents();
+        const int row = room->messages()->rowOf(failed);
+        QCOMPARE(room->messages()->at(row).state, ChatMessage::State::Failed);
+        QVERIFY2(rig.chat->editMessage(failed, S("draft two"), &error), qPrintable(error));
+        QCOMPARE(rig.outbox->message(failed)->text, S("draft two"));
+        QCOMPARE(room->messages()->at(row).text, S("draft two"));
+        QVERIFY(!room->messages()->at(row).editedAt.isValid()); // nobody saw the first text
+        QVERIFY(rig.chat->deleteMessage(failed, &error));
+        QVERIFY(!rig.outbox->contains(failed));
+        QCOMPARE(room->messages()->rowOf(failed), -1);
         QCOMPARE(rig.sentData(S("client-edit")).size(), 1);
     }
 
@@ -394,7 +406,7 @@ private slots:
         rig.receive(S("client-message"), QJsonObject{{S("id"), S("b1")}, {S("text"), S("yo")}},
                     S("bob"));
         Composer *composer = rig.page->composer();
-        MessageEdit *editor = composer->editor();
+        natter::ui::MessageEdit *editor = composer->editor();
         OwnMessageEditor *own = rig.page->ownMessageEditor();
         editor->setFocus();
         // Up with text in the box moves the cursor, nothing else.
@@ -437,6 +449,49 @@ private slots:
         QCOMPARE(composer->text(), S("one"));
         QTest::keyClick(editor, Qt::Key_Escape);
         QCOMPARE(composer->text(), S("half"));
+    }
+
+    void contextMenuOffersEditOnOwnMessages()
+    {
+        Rig rig;
+        rig.loggedIn({{S("bob"), member("Bob")}});
+        const QString id = rig.sent(S("mine"));
+        rig.receive(S("client-message"), QJsonObject{{S("id"), S("b1")}, {S("text"), S("his")}},
+                    S("bob"));
+        MessageView *view = rig.page->messageView();
+        QCoreApplication::processEvents();
+        const auto menuTexts = [view](int row) {
+            const QRect rect = view->visualRect(view->model()->index(row, 0));
+            QContextMenuEvent event(QContextMenuEvent::Mouse, rect.center(),
+                                    view->viewport()->mapToGlobal(rect.center()));
+            QCoreApplication::sendEvent(view->viewport(), &event);
+            QMenu *shown = nullptr;
+            for (QMenu *m : view->findChildren<QMenu *>()) {
+                if (m->isVisible())
+                    shown = m;
+            }
+            QHash<QString, QAction *> actions;
+            if (shown) {
+                for (QAction *a : shown->actions())
+                    actions.insert(a->text(), a);
+            }
+            return actions;
+        };
+        const auto his = menuTexts(1);
+        QVERIFY(his.contains(MessageView::tr("Copy Text")));
+        QVERIFY(!his.contains(MessageView::tr("Edit")));
+        QVERIFY(!his.contains(MessageView::tr("Delete…")));
+        for (QMenu *m : view->findChildren<QMenu *>())
+            m->close();
+        const auto mine = menuTexts(0);
+        QVERIFY(mine.contains(MessageView::tr("Delete…")));
+        QVERIFY(mine.contains(MessageView::tr("Edit")));
+        mine.value(MessageView::tr("Edit"))->trigger();
+        QVERIFY(rig.page->ownMessageEditor()->isEditing());
+        QCOMPARE(rig.page->ownMessageEditor()->editingId(), id);
+        QCOMPARE(rig.page->composer()->text(), S("mine"));
+        for (QMenu *m : view->findChildren<QMenu *>())
+            m->close();
     }
 
     void deleteAsksFirst()

@@ -9,7 +9,7 @@ namespace natter::chat {
 // The author changes (Edit) or withdraws (Delete) one of their messages. Wire form in the
 // serverless mode: EditWire; through a natter-server: PATCH / DELETE and the server's
 // message_edited / message_deleted events.
-struct MessageEdit
+struct MessageChange
 {
     enum class Kind { Edit, Delete };
 
@@ -24,4 +24,4 @@ struct MessageEdit
 
 } // namespace natter::chat
 
-Q_DECLARE_METATYPE(natter::chat::MessageEdit)
+Q_DECLARE_METATYPE(natter::chat::MessageChange)
