@@ -128,9 +128,14 @@ void MessageEditRoutes::change(const ExchangePtr &exchange, const QString &room,
                                     QStringLiteral("Only its author can change a message."));
                 return;
             case MessageStore::Change::Deleted:
-                exchange->sendError(404, QStringLiteral("not_found"),
-                                    QStringLiteral("This message was deleted."));
-                return;
+                if (isEdit) {
+                    exchange->sendError(404, QStringLiteral("not_found"),
+                                        QStringLiteral("This message was deleted."));
+                    return;
+                }
+                // Deleting again (a retry after a 502): the same answer, and the room is told
+                // again, since the first trigger may not have reached it.
+                break;
             case MessageStore::Change::Changed:
                 break;
             }

@@ -170,7 +170,7 @@ MessageStore::Change MessageStore::change(const QString &room, qint64 id, const 
     if (message->userId != userId)
         return Change::Forbidden;
     if (message->deletedAtMs > 0)
-        return text ? Change::Deleted : Change::Changed; // deleting twice: the same result
+        return Change::Deleted;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (text) {
         q.prepare(QStringLiteral("UPDATE messages SET text = ?, edited_at = ? WHERE id = ?"));
