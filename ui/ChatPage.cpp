@@ -8,6 +8,7 @@
 #include "MessageFindBar.h"
 #include "MessageView.h"
 #include "ReplyBar.h"
+#include "OwnMessageEditor.h"
 #include "RoomSidebar.h"
 #include "SymbolicIcon.h"
 #include "ThemeColors.h"
@@ -183,6 +184,7 @@ ChatPage::ChatPage(QWidget *parent)
     m_members->hide();
 
     m_composer->editor()->installEventFilter(this);
+    m_ownEditor = new OwnMessageEditor(m_composer, m_messages, this);
     // A list that gets the focus shows where it is: its current row gets the focus frame.
     m_sidebar->view()->installEventFilter(this);
     m_messages->installEventFilter(this);
@@ -369,6 +371,8 @@ void ChatPage::onComposerText(const QString &text)
 {
     if (m_roomName.isEmpty() || draft(m_roomName) == text)
         return;
+    if (m_ownEditor && m_ownEditor->isEditing())
+        return; // the message being edited is no draft
     m_drafts.insert(m_roomName, text);
     if (m_draftStore)
         m_draftStore->setDraft(m_draftProfile, m_draftUser, m_roomName, text);
@@ -381,6 +385,7 @@ void ChatPage::setController(ChatController *controller)
     m_controllerLinks.clear();
     m_controller = controller;
     m_clientEventsDisabled = false;
+    m_ownEditor->setController(controller);
     showRoom({});
     m_sidebar->setRooms(controller ? controller->roomList() : nullptr);
     if (!controller)
@@ -406,6 +411,7 @@ void ChatPage::showRoom(const QString &name)
         return;
     if (!name.isEmpty() && !room)
         return; // not (or no longer) joined: e.g. a late selection change while a room is left
+    m_ownEditor->setRoom(name); // an edit in progress ends, the old room's draft comes back
     for (const auto &link : std::as_const(m_roomLinks))
         disconnect(link);
     m_roomLinks.clear();
@@ -546,6 +552,10 @@ void ChatPage::send(const QString &text)
 {
     if (!m_controller || m_roomName.isEmpty())
         return;
+    if (m_ownEditor->isEditing()) {
+        m_ownEditor->save(); // Send saves the edit
+        return;
+    }
     QString error;
     const QString id = m_controller->sendReply(m_roomName, text, m_composer->replyBar()->replyTo(),
                                                &error);

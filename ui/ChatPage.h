@@ -26,6 +26,7 @@ class Composer;
 class MemberPanel;
 class MessageFindBar;
 class MessageView;
+class OwnMessageEditor;
 class RoomSidebar;
 
 // The chat: rooms on the left, the open room's messages and the composer in the middle, Who's
@@ -126,6 +127,10 @@ private:
     Composer *m_composer;
     MemberPanel *m_members;
     MessageFindBar *m_findBar;
+    OwnMessageEditor *m_ownEditor = nullptr; // Edit / Delete of our messages, Up to edit
+
+public:
+    OwnMessageEditor *ownMessageEditor() const { return m_ownEditor; }
 };
 
 } // namespace natter::ui

@@ -55,6 +55,7 @@ KeyboardShortcutsDialog::KeyboardShortcutsDialog(const QList<QAction *> &actions
     addRow(tr("Next / previous match"),
            keys(QKeySequence(Qt::Key_F3)) + QStringLiteral(" / ")
                + keys(QKeySequence(Qt::SHIFT | Qt::Key_F3)));
+    addRow(tr("Edit your last message (in an empty message field)"), keys(QKeySequence(Qt::Key_Up)));
 
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *close = buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);

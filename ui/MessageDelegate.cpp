@@ -2,6 +2,7 @@
 
 #include "QuotePainter.h"
 #include "SearchHighlight.h"
+#include "MessageRevisionText.h"
 #include "ThemeColors.h"
 
 #include <chat/ChatMessage.h>
@@ -107,6 +108,12 @@ void MessageDelegate::clearCache()
     m_layouts.clear();
 }
 
+void MessageDelegate::forget(const QString &id)
+{
+    m_heights.remove(id);
+    m_layouts.remove(id);
+}
+
 QFont MessageDelegate::smallFont(const QFont &font)
 {
     QFont f = font;
@@ -151,8 +158,7 @@ int MessageDelegate::textHeight(const QStyleOptionViewItem &option, const QModel
     if (TextLayout *cached = m_layouts.object(id); cached && cached->width == width) {
         height = qCeil(cached->layout->boundingRect().height());
     } else {
-        QTextLayout layout(plainForLayout(index.data(MessageListModel::TextRole).toString()),
-                           option.font);
+        QTextLayout layout(plainForLayout(MessageRevisionText::text(index)), option.font);
         QTextOption to;
         to.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         layout.setTextOption(to);
@@ -180,7 +186,7 @@ MessageDelegate::TextLayout *MessageDelegate::layoutFor(const QStyleOptionViewIt
     if (TextLayout *cached = m_layouts.object(id); cached && cached->width == width
         && cached->paletteKey == paletteKey && cached->layout->font() == option.font)
         return cached;
-    const QString text = index.data(MessageListModel::TextRole).toString();
+    const QString text = MessageRevisionText::text(index);
     auto entry = std::make_unique<TextLayout>();
     entry->width = width;
     entry->paletteKey = paletteKey;
@@ -198,6 +204,7 @@ MessageDelegate::TextLayout *MessageDelegate::layoutFor(const QStyleOptionViewIt
         range.format.setForeground(option.palette.color(QPalette::Link));
         formats.append(range);
     }
+    formats += MessageRevisionText::formats(index, option.palette);
     entry->layout->setFormats(formats);
     qreal y = 0;
     entry->layout->beginLayout();

@@ -98,6 +98,10 @@ private:
     mutable QCache<QString, TextLayout> m_layouts; // visible rows, for painting and hit tests
     mutable QFont m_cacheFont;
     QPointer<natter::chat::MessageFinder> m_finder;
+
+public:
+    // Forget the cached layout of one message (its text changed: edited or deleted).
+    void forget(const QString &id);
 };
 
 } // namespace natter::ui

@@ -147,7 +147,8 @@ void MessageView::setMessages(MessageListModel *model)
                                scheduleDelayedItemsLayout();
                        })
             << connect(model, &QAbstractItemModel::rowsRemoved, this,
-                       [this] { scheduleDelayedItemsLayout(); });
+                       [this] { scheduleDelayedItemsLayout(); })
+            << connect(model, &QAbstractItemModel::dataChanged, this, &MessageView::forgetChanged);
     }
     updateJumpButton();
     scrollToBottom();
@@ -504,6 +505,7 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
         : m_delegate->hitTest(optionFor(index), index, event->pos()).url;
     const bool selecting = m_selector->isVisible() && m_selector->index() == index;
     m_actions->populate(menu, index, link, selecting ? m_selector->selectedText() : QString());
+    addEditActions(menu, index);
     const QPoint at = event->reason() == QContextMenuEvent::Keyboard
         ? viewport()->mapToGlobal(visualRect(index).center())
         : event->globalPos();
@@ -612,6 +614,28 @@ void MessageView::focusOutEvent(QFocusEvent *event)
     if (event->reason() == Qt::PopupFocusReason || isAncestorOf(QApplication::focusWidget()))
         return;
     selectionModel()->clearSelection();
+}
+
+void MessageView::forgetChanged(const QModelIndex &from, const QModelIndex &to,
+                                const QList<int> &roles)
+{
+    // An edit or delete changes the text under the same id: the cached layout is stale.
+    if (!roles.isEmpty() && !roles.contains(MessageListModel::TextRole))
+        return;
+    for (int row = from.row(); row <= to.row(); ++row)
+        m_delegate->forget(from.siblingAtRow(row).data(MessageListModel::IdRole).toString());
+}
+
+void MessageView::addEditActions(QMenu *menu, const QModelIndex &index)
+{
+    // Our own messages only; the controller checks again (and refuses what it must).
+    if (!index.data(MessageListModel::OwnRole).toBool()
+        || index.data(MessageListModel::DeletedRole).toBool())
+        return;
+    const QString id = messageId(index);
+    menu->addSeparator();
+    menu->addAction(tr("Edit"), this, [this, id] { emit editRequested(id); });
+    menu->addAction(tr("Delete…"), this, [this, id] { emit deleteRequested(id); });
 }
 
 } // namespace natter::ui

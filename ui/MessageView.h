@@ -9,6 +9,7 @@
 
 class QFrame;
 class QLabel;
+class QMenu;
 class QPushButton;
 
 namespace natter::chat {
@@ -81,6 +82,9 @@ signals:
     void retryRequested(const QString &messageId);
     void discardRequested(const QString &messageId);
     void olderMessagesRequested();
+    // Edit / Delete from the context menu of one of our own messages.
+    void editRequested(const QString &messageId);
+    void deleteRequested(const QString &messageId);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -132,6 +136,9 @@ private:
     MessageTextSelector *m_selector = nullptr;
     bool m_forwardToSelector = false; // a press on the text: the drag selects in the selector
     void placeSelector();
+
+    void addEditActions(QMenu *menu, const QModelIndex &index);
+    void forgetChanged(const QModelIndex &from, const QModelIndex &to, const QList<int> &roles);
 };
 
 } // namespace natter::ui

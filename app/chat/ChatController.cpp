@@ -42,6 +42,7 @@ ChatController::ChatController(Outbox *outbox, QObject *parent)
     qRegisterMetaType<natter::pusher::Connection *>();
     qRegisterMetaType<natter::chat::ChatMessage>();
     qRegisterMetaType<QList<natter::chat::ChatMessage>>();
+    qRegisterMetaType<natter::chat::MessageChange>();
 }
 
 ChatController::~ChatController()

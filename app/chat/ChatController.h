@@ -117,6 +117,16 @@ public:
     // runs, Room::hasOlder after). False when the mode has no history or nothing is to fetch.
     bool loadOlder(const QString &room);
 
+    // Editing and deleting our own messages (ChatControllerEdits.cpp). A sent message changes
+    // for everybody (client-edit / client-delete, or the natter-server's PATCH / DELETE) and at
+    // once here; a refusal puts it back as it was and emits editFailed(). One not sent yet just
+    // changes in the outbox (delete: discard). Edits wait for the connection like messages do.
+    bool canEdit(const QString &messageId) const;
+    // Our newest message in the room that can be edited (Up in an empty composer), or empty.
+    QString lastEditableMessage(const QString &room) const;
+    bool editMessage(const QString &messageId, const QString &text, QString *error = nullptr);
+    bool deleteMessage(const QString &messageId, QString *error = nullptr);
+
 signals:
     void loggedIn();
     // Final: the controller is stopped (refused: bad key, 401/403, TLS; the user must change
@@ -141,6 +151,8 @@ signals:
     void messagesFetched(natter::chat::Room *room, const QList<natter::chat::ChatMessage> &messages);
     // start()/stop() replaced the connection (null when stopped).
     void connectionChanged(natter::pusher::Connection *connection);
+    // Our edit or delete of `messageId` was refused for good; the message is shown as before.
+    void editFailed(natter::chat::Room *room, const QString &messageId, const QString &error);
 
 private:
     class Private;

@@ -92,6 +92,7 @@ void ChatController::Private::attach(Room *room)
         if (m.state == ChatMessage::State::Pending)
             enqueue(room, m);
     }
+    offerEdits(room);
 }
 
 void ChatController::Private::detach(Room *room)
@@ -138,7 +139,23 @@ void ChatController::Private::setRoute(MessageRoute *newRoute)
                                            onReceived(room, messages, origin);
                                    })
                << QObject::connect(route, &MessageRoute::clientEventsDisabled, q,
-                                   &ChatController::clientEventsDisabled);
+                                   &ChatController::clientEventsDisabled)
+               << QObject::connect(route, &MessageRoute::editReceived, q,
+                                   [this](Room *room, const MessageChange &edit) {
+                                       if (rooms.contains(room))
+                                           onEditReceived(room, edit);
+                                   })
+               << QObject::connect(route, &MessageRoute::editSent, q,
+                                   [this](Room *room, const MessageChange &edit) {
+                                       if (rooms.contains(room))
+                                           onEditSent(room, edit);
+                                   })
+               << QObject::connect(
+                      route, &MessageRoute::editFailed, q,
+                      [this](Room *room, const MessageChange &edit, const QString &error) {
+                          if (rooms.contains(room))
+                              onEditFailed(room, edit, error);
+                      });
 }
 
 void ChatController::Private::enqueue(Room *room, const ChatMessage &message)
@@ -308,6 +325,7 @@ void ChatController::Private::onSubscribed(Room *room)
     room->setMembersStale(false);
     room->setError({});
     route->roomSubscribed(room);
+    offerEdits(room); // those that waited for the network
     checkLogin();
 }
 

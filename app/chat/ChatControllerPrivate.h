@@ -72,6 +72,20 @@ public:
     void failLogin(LoginError error, const QString &message);
     // Not final: the library keeps trying; the UI shows the problem until login succeeds.
     void troubledLogin(LoginError error, const QString &message);
+
+    // Our edits and deletes not yet taken by the server, by message id, with the message as it
+    // was before the first of them (put back when refused). Offered again on every attach.
+    struct PendingEdit
+    {
+        QString room;
+        MessageChange edit;
+        ChatMessage previous;
+    };
+    QHash<QString, PendingEdit> pendingEdits;
+    void offerEdits(Room *room);
+    void onEditReceived(Room *room, const MessageChange &edit);
+    void onEditSent(Room *room, const MessageChange &edit);
+    void onEditFailed(Room *room, const MessageChange &edit, const QString &error);
 };
 
 } // namespace natter::chat

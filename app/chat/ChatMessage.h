@@ -35,6 +35,10 @@ struct ChatMessage
     // Only the id travels: the quote shown comes from that original as loaded here, never from
     // what the reply's sender claims it said.
     QString replyTo;
+    // Changed by its author after sending (UTC); invalid when never edited.
+    QDateTime editedAt;
+    // Withdrawn by its author: the text is gone and a placeholder is shown to everybody.
+    bool deleted = false;
 };
 
 } // namespace natter::chat

@@ -1,6 +1,7 @@
 #include "ClientEventRoute.h"
 
 #include "ChatWire.h"
+#include "EditWire.h"
 #include "LogChat.h"
 #include "MessageListModel.h"
 #include "Room.h"
@@ -48,6 +49,7 @@ void ClientEventRoute::setClient(Client *client, Clock *clock, const QString &us
     m_rooms.clear();
     m_queued.clear();
     m_replay.clear();
+    m_edits.clear(); // the library's queue went with the old client: the controller re-offers
     if (!client)
         return;
     connect(client->clientEvents(), &ClientEventQueue::confirmed, this,
@@ -67,6 +69,7 @@ void ClientEventRoute::roomDetached(Room *room)
     m_rooms.removeOne(room);
     m_queued.remove(room->name());
     m_replay.remove(room->name());
+    m_edits.remove(room->name());
 }
 
 Room *ClientEventRoute::roomForChannel(const QString &channel) const
@@ -116,6 +119,14 @@ void ClientEventRoute::send(Room *room, const ChatMessage &message)
 
 void ClientEventRoute::onConfirmed(const QString &channel, const QString &event, const QString &id)
 {
+    if (EditWire::isEditEvent(event) && !id.isEmpty()) {
+        Room *room = roomForChannel(channel);
+        if (!room || !m_edits[room->name()].contains(id))
+            return;
+        const MessageChange edit = m_edits[room->name()].take(id);
+        emit editSent(room, edit);
+        return;
+    }
     if (event != ChatWire::messageEvent() || id.isEmpty())
         return;
     Room *room = roomForChannel(channel);
@@ -144,6 +155,12 @@ void ClientEventRoute::onConfirmed(const QString &channel, const QString &event,
 void ClientEventRoute::onRejected(const QString &channel, const QString &event, const QString &id,
                                   const QString &reason)
 {
+    if (EditWire::isEditEvent(event) && !id.isEmpty()) {
+        if (Room *room = roomForChannel(channel)) {
+            if (m_edits[room->name()].contains(id))
+                emit editFailed(room, m_edits[room->name()].take(id), reason);
+        }
+    }
     if (event == ChatWire::messageEvent() && !id.isEmpty()) {
         if (Room *room = roomForChannel(channel)) {
             m_queued[room->name()].remove(id);
@@ -184,8 +201,43 @@ void ClientEventRoute::replayToJoiner(Room *room)
     }
 }
 
+void ClientEventRoute::sendEdit(Room *room, const MessageChange &edit)
+{
+    Channel *channel = room->channel();
+    if (!channel)
+        return; // the controller offers it again on the next attach
+    QHash<QString, MessageChange> &edits = m_edits[room->name()];
+    const auto queued = edits.constFind(edit.id);
+    if (queued != edits.cend() && queued->kind == edit.kind && queued->text == edit.text
+        && queued->editedAt == edit.editedAt)
+        return; // already with the library (attach re-offers)
+    edits.insert(edit.id, edit);
+    // Queued by the library while the room is not subscribed, like a message: it follows the
+    // message it changes, in order.
+    const auto error = channel->trigger(EditWire::eventName(edit), EditWire::encode(edit), edit.id);
+    if (error) {
+        edits.remove(edit.id);
+        emit editFailed(room, edit, error->message);
+    }
+}
+
+bool ClientEventRoute::isEditInFlight(const QString &room, const QString &id) const
+{
+    return m_edits.value(room).contains(id);
+}
+
 bool ClientEventRoute::handleEvent(Room *room, const Event &event)
 {
+    if (EditWire::isEditEvent(event.event)) {
+        QString why;
+        const std::optional<MessageChange> edit = EditWire::decode(event, &why);
+        if (!edit)
+            qCDebug(lcChat) << "dropped a malformed" << event.event << "on" << event.channel
+                            << "from" << event.userId << ":" << why;
+        else
+            emit editReceived(room, *edit);
+        return true;
+    }
     if (event.event != ChatWire::messageEvent())
         return false;
     QString why;

@@ -28,6 +28,8 @@ public:
     void send(Room *room, const ChatMessage &message) override;
     bool isInFlight(const QString &room, const QString &id) const override;
     bool handleEvent(Room *room, const natter::pusher::Event &event) override;
+    void sendEdit(Room *room, const MessageChange &edit) override;
+    bool isEditInFlight(const QString &room, const QString &id) const override;
 
 private:
     // Messages that were waiting while the room was not subscribed go out in a flush right after
@@ -58,6 +60,8 @@ private:
     // Per room: message ids handed to the library and not yet confirmed or refused.
     QHash<QString, QSet<QString>> m_queued;
     QHash<QString, Replay> m_replay;
+    // Per room: edits and deletes handed to the library, by message id, until confirmed.
+    QHash<QString, QHash<QString, MessageChange>> m_edits;
 };
 
 } // namespace natter::chat

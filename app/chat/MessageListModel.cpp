@@ -77,7 +77,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         // What a screen reader says for the row: who, when, what, and whether it went out.
         const QString who = data(index, SenderNameRole).toString();
         const QString when = m.sentAt.toLocalTime().toString(QStringLiteral("HH:mm"));
-        QString spoken = tr("%1 at %2: %3").arg(who, when, m.text);
+        QString spoken = tr("%1 at %2: %3").arg(who, when, m.deleted ? deletedText() : m.text);
+        if (m.editedAt.isValid() && !m.deleted)
+            spoken += u' ' + editedMarker();
         if (!m.replyTo.isEmpty()) {
             const QString author = data(index, ReplyAuthorRole).toString();
             spoken += author.isEmpty()
@@ -125,8 +127,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return data(this->index(original), SenderNameRole);
         if (role == ReplyAuthorIdRole)
             return m_messages.at(original).senderId;
-        return ReplyIndex::firstLine(m_messages.at(original).text);
+        const ChatMessage &o = m_messages.at(original);
+        return o.deleted ? deletedText() : ReplyIndex::firstLine(o.text);
     }
+    case EditedAtRole:
+        return m.editedAt;
+    case DeletedRole:
+        return m.deleted;
     default:
         return {};
     }
@@ -150,6 +157,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     roles.insert(ReplyAuthorRole, "replyAuthor");
     roles.insert(ReplyAuthorIdRole, "replyAuthorId");
     roles.insert(ReplyTextRole, "replyText");
+    roles.insert(EditedAtRole, "editedAt");
+    roles.insert(DeletedRole, "deleted");
     return roles;
 }
 
@@ -374,6 +383,7 @@ QList<ChatMessage> MessageListModel::merge(const QList<ChatMessage> &messages)
             if (shown.state == ChatMessage::State::Pending
                 || shown.state == ChatMessage::State::Failed)
                 setState(m.id, ChatMessage::State::Sent);
+            applyRevision(m);
             continue;
         }
         if (m_droppedIds.contains(m.id))
@@ -467,6 +477,71 @@ int MessageListModel::rowOf(const QString &id) const
 {
     const auto it = m_rows.constFind(id);
     return it == m_rows.constEnd() ? -1 : int(it.value() - m_base);
+}
+
+QString MessageListModel::deletedText()
+{
+    return tr("This message was deleted.");
+}
+
+QString MessageListModel::editedMarker()
+{
+    return tr("(edited)");
+}
+
+bool MessageListModel::applyEdit(const QString &id, const QString &text, const QDateTime &editedAt)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return false;
+    ChatMessage &m = m_messages[row];
+    if (m.deleted || (m.editedAt.isValid() && editedAt.isValid() && editedAt < m.editedAt))
+        return false;
+    m.text = text;
+    // Without a time: a message not sent yet changed before anyone saw it, not "edited".
+    if (editedAt.isValid())
+        m.editedAt = editedAt;
+    const QModelIndex at = index(row);
+    emit dataChanged(at, at, {Qt::DisplayRole, TextRole, EditedAtRole, Qt::AccessibleTextRole});
+    return true;
+}
+
+bool MessageListModel::applyDelete(const QString &id)
+{
+    const int row = rowOf(id);
+    if (row < 0 || m_messages.at(row).deleted)
+        return false;
+    ChatMessage &m = m_messages[row];
+    m.deleted = true;
+    m.text.clear(); // gone for everybody: not even kept in memory
+    const QModelIndex at = index(row);
+    emit dataChanged(
+        at, at, {Qt::DisplayRole, TextRole, DeletedRole, EditedAtRole, Qt::AccessibleTextRole});
+    return true;
+}
+
+bool MessageListModel::restoreRevision(const ChatMessage &previous)
+{
+    const int row = rowOf(previous.id);
+    if (row < 0)
+        return false;
+    ChatMessage &m = m_messages[row];
+    m.text = previous.text;
+    m.editedAt = previous.editedAt;
+    m.deleted = previous.deleted;
+    const QModelIndex at = index(row);
+    emit dataChanged(
+        at, at, {Qt::DisplayRole, TextRole, DeletedRole, EditedAtRole, Qt::AccessibleTextRole});
+    return true;
+}
+
+bool MessageListModel::applyRevision(const ChatMessage &message)
+{
+    if (message.deleted)
+        return applyDelete(message.id);
+    if (message.editedAt.isValid())
+        return applyEdit(message.id, message.text, message.editedAt);
+    return false;
 }
 
 } // namespace natter::chat

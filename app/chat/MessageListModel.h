@@ -41,6 +41,8 @@ public:
         ReplyAuthorRole, // QString: the original's sender as SenderNameRole says it; else empty
         ReplyAuthorIdRole, // QString: the original's senderId (its colour); else empty
         ReplyTextRole, // QString: the original's first non-blank line; else empty
+        EditedAtRole, // QDateTime (UTC) of the author's last edit, invalid when never edited
+        DeletedRole, // bool: withdrawn by its author (the text is empty)
     };
 
     static constexpr int DefaultMaxMessages = 100000;
@@ -86,6 +88,18 @@ public:
     bool remove(const QString &id);
     int rowOf(const QString &id) const;
     const ChatMessage &at(int row) const { return m_messages.at(row); }
+    // The author changed the text at `editedAt`. False (nothing changes) for an unknown or
+    // deleted message, or an edit older than the one shown (edits may arrive out of order).
+    bool applyEdit(const QString &id, const QString &text, const QDateTime &editedAt);
+    // The author withdrew the message: its text is dropped. False when unknown or already so.
+    bool applyDelete(const QString &id);
+    // A copy of `id` from the server (history, gap fill) carries its edit or deletion.
+    bool applyRevision(const ChatMessage &message);
+    // Puts text, edit time and deletion back as in `previous` (a refused edit or delete).
+    bool restoreRevision(const ChatMessage &previous);
+    // What the window shows for a deleted message, and after an edited one's text.
+    static QString deletedText();
+    static QString editedMarker();
 
 signals:
     void countChanged(int count);

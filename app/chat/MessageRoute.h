@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChatMessage.h"
+#include "MessageChange.h"
 
 #include <QList>
 #include <QObject>
@@ -61,6 +62,13 @@ public:
     }
     virtual bool hasHistory() const { return false; }
 
+    // Hands over the author's edit or delete of a message that was sent; the outcome comes as
+    // editSent() or editFailed(). Without a way out now (stopped) nothing happens: the
+    // controller offers it again when the room is attached.
+    virtual void sendEdit(Room *room, const MessageChange &edit) = 0;
+    // True while the edit of message `id` is on its way (the controller does not offer it again).
+    virtual bool isEditInFlight(const QString &room, const QString &id) const = 0;
+
 signals:
     // The server took the message: `confirmed` is it as stored (server id, time), Sent.
     void sent(natter::chat::Room *room, const QString &id,
@@ -73,6 +81,12 @@ signals:
                   natter::chat::MessageRoute::Origin origin);
     // The server refused client events (4301, client messaging disabled).
     void clientEventsDisabled(const QString &message);
+    // Someone's edit or delete, as received (the controller checks that it is the author's).
+    void editReceived(natter::chat::Room *room, const natter::chat::MessageChange &edit);
+    // Our edit reached the server / was refused for good.
+    void editSent(natter::chat::Room *room, const natter::chat::MessageChange &edit);
+    void editFailed(natter::chat::Room *room, const natter::chat::MessageChange &edit,
+                    const QString &error);
 };
 
 } // namespace natter::chat

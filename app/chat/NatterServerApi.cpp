@@ -379,6 +379,12 @@ std::optional<ChatMessage> NatterServerApi::parseMessage(const QJsonObject &o)
     if (!m.sentAt.isValid())
         m.sentAt = QDateTime::currentDateTimeUtc();
     m.replyTo = o.value(QLatin1String("reply_to")).toString().left(100);
+    // Edited / deleted by the author (both absent on a message never changed).
+    if (o.contains(QLatin1String("edited_at")))
+        m.editedAt = parseTime(o.value(QLatin1String("edited_at")).toString());
+    m.deleted = o.value(QLatin1String("deleted")).toBool();
+    if (m.deleted)
+        m.text.clear();
     return m;
 }
 

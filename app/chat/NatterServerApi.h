@@ -135,6 +135,15 @@ public:
     void triggerDebugEvent(const QString &channel, const QString &event, const QString &data,
                            const QString &socketId, std::function<void(const Failure &)> done);
 
+    // PATCH /rooms/R/messages/ID {"text"} and DELETE /rooms/R/messages/ID (NatterServerApiEdits.cpp):
+    // the author changes or withdraws a stored message; `done` gets it as stored now.
+    // `socketId` (optional) is left out of the server's message_edited / message_deleted.
+    void editMessage(const QString &room, qint64 serverId, const QString &text,
+                     const QString &socketId,
+                     std::function<void(const Failure &, const std::optional<ChatMessage> &)> done);
+    void deleteMessage(const QString &room, qint64 serverId, const QString &socketId,
+                       std::function<void(const Failure &, const std::optional<ChatMessage> &)> done);
+
     // A MESSAGE object of the contract as a received ChatMessage (id = client_id, or
     // "srv-<id>" without one; serverId; senderVerified: the server says who sent it).
     static std::optional<ChatMessage> parseMessage(const QJsonObject &object);

@@ -50,6 +50,9 @@ struct ServerMessageRoute::RoomState
     int generation = 0; // bumped by every subscription: an older gap fill stops
     qint64 lastSeen = 0; // highest id received in order (live events, fetched pages)
     qint64 fillCursor = 0;
+    // Our edits and deletes by message id: with the server, or waiting for `editRetry`.
+    QHash<QString, MessageChange> edits;
+    std::unique_ptr<Timer> editRetry;
 };
 
 ServerMessageRoute::ServerMessageRoute(NatterServerApi *api, QObject *parent)
@@ -219,6 +222,8 @@ void ServerMessageRoute::retryLater(const StatePtr &st, const QString &id, int r
 
 bool ServerMessageRoute::handleEvent(Room *room, const Event &event)
 {
+    if (event.event == editedEvent() || event.event == deletedEvent())
+        return handleEditEvent(room, event);
     if (event.event != messageEvent())
         return false;
     // Only the server can trigger an event whose name does not start with "client-": the user
@@ -259,6 +264,13 @@ void ServerMessageRoute::roomSubscribed(Room *room)
         }
     }
     st->sendBackoff.reset();
+    // Edits waiting for their next attempt go now too.
+    if (st->editRetry && st->editRetry->isActive()) {
+        st->editRetry->stop();
+        const QList<MessageChange> waiting = st->edits.values(); // patch() may drop one
+        for (const MessageChange &edit : waiting)
+            patch(st, edit);
+    }
     if (!st->newestLoaded && st->lastSeen == 0) {
         fetchNewest(st);
         return;
@@ -383,6 +395,108 @@ bool ServerMessageRoute::loadOlder(Room *room)
             if (!page.messages.isEmpty())
                 emit self->received(room, page.messages, Origin::History);
         });
+    return true;
+}
+
+void ServerMessageRoute::sendEdit(Room *room, const MessageChange &edit)
+{
+    const StatePtr st = stateOf(room);
+    if (!st)
+        return; // the controller offers it again when the room is attached
+    const auto queued = st->edits.constFind(edit.id);
+    if (queued != st->edits.cend() && queued->kind == edit.kind && queued->editedAt == edit.editedAt)
+        return; // already on its way
+    st->edits.insert(edit.id, edit);
+    patch(st, edit);
+}
+
+bool ServerMessageRoute::isEditInFlight(const QString &room, const QString &id) const
+{
+    const StatePtr st = m_rooms.value(room);
+    return st && st->edits.contains(id);
+}
+
+void ServerMessageRoute::patch(const StatePtr &st, const MessageChange &edit)
+{
+    Room *room = st->room;
+    if (!room)
+        return;
+    const int row = room->messages()->rowOf(edit.id);
+    const qint64 serverId = row >= 0 ? room->messages()->at(row).serverId : 0;
+    if (serverId <= 0) {
+        st->edits.remove(edit.id);
+        emit editFailed(room, edit, tr("The server has not stored this message yet."));
+        return;
+    }
+    const std::weak_ptr<RoomState> weak = st;
+    const QPointer<ServerMessageRoute> self(this);
+    auto done = [self, weak, edit](const NatterServerApi::Failure &failure,
+                                   const std::optional<ChatMessage> &) {
+        const StatePtr st = weak.lock();
+        if (!self || !st || !st->room)
+            return;
+        Room *room = st->room;
+        const auto current = st->edits.constFind(edit.id);
+        if (current == st->edits.cend() || current->kind != edit.kind
+            || current->editedAt != edit.editedAt)
+            return; // a newer edit of it went out meanwhile: its answer counts
+        if (failure.ok()) {
+            st->edits.erase(current);
+            emit self->editSent(room, edit);
+            return;
+        }
+        if (failure.isTransient() && self->m_clock) {
+            qCInfo(lcChat) << "edit of" << edit.id << "not taken yet (" << failure.status
+                           << "), trying again later";
+            if (!st->editRetry) {
+                st->editRetry = self->m_clock->createTimer();
+                st->editRetry->setCallback([self, weak] {
+                    if (!self)
+                        return;
+                    // Not inside the timer's own callback: patch() may restart this timer.
+                    QMetaObject::invokeMethod(
+                        self.data(),
+                        [self, weak] {
+                            const StatePtr st = weak.lock();
+                            if (!self || !st)
+                                return;
+                            const QList<MessageChange> waiting = st->edits.values();
+                            for (const MessageChange &e : waiting)
+                                self->patch(st, e);
+                        },
+                        Qt::QueuedConnection);
+                });
+            }
+            if (!st->editRetry->isActive())
+                st->editRetry->start(st->sendBackoff.next());
+            return;
+        }
+        st->edits.erase(current);
+        emit self->editFailed(room, edit, failure.message);
+    };
+    if (edit.kind == MessageChange::Kind::Delete)
+        m_api->deleteMessage(room->name(), serverId, socketId(), done);
+    else
+        m_api->editMessage(room->name(), serverId, edit.text, socketId(), done);
+}
+
+bool ServerMessageRoute::handleEditEvent(Room *room, const Event &event)
+{
+    // Triggered by the server only (no "client-" prefix): the user in it is the author it
+    // checked before storing the change.
+    const std::optional<ChatMessage> m = NatterServerApi::parseMessage(event.dataObject());
+    if (!m) {
+        qCWarning(lcChat) << "dropped a malformed" << event.event << "on" << event.channel;
+        return true;
+    }
+    MessageChange edit;
+    edit.kind = event.event == deletedEvent() ? MessageChange::Kind::Delete
+                                              : MessageChange::Kind::Edit;
+    edit.id = m->id;
+    edit.text = m->text;
+    edit.editedAt = m->editedAt.isValid() ? m->editedAt : QDateTime::currentDateTimeUtc();
+    edit.senderId = m->senderId;
+    emit editReceived(room, edit);
     return true;
 }
 

@@ -45,8 +45,14 @@ public:
     bool handleEvent(Room *room, const natter::pusher::Event &event) override;
     bool loadOlder(Room *room) override;
     bool hasHistory() const override { return true; }
+    // PATCH / DELETE; a transient failure is tried again with backoff and on resubscription.
+    void sendEdit(Room *room, const MessageChange &edit) override;
+    bool isEditInFlight(const QString &room, const QString &id) const override;
 
     static QString messageEvent() { return QStringLiteral("new_message"); }
+    // The server's broadcasts of an author's change: data is the MESSAGE as stored now.
+    static QString editedEvent() { return QStringLiteral("message_edited"); }
+    static QString deletedEvent() { return QStringLiteral("message_deleted"); }
 
 private:
     struct RoomState;
@@ -61,6 +67,8 @@ private:
     void fetchAfter(const StatePtr &st, int generation);
     void historyFailed(const StatePtr &st, const QString &message, std::function<void()> again);
     QString socketId() const;
+    void patch(const StatePtr &st, const MessageChange &edit);
+    bool handleEditEvent(Room *room, const natter::pusher::Event &event);
 
     NatterServerApi *m_api;
     natter::pusher::Client *m_client = nullptr;

@@ -18,6 +18,7 @@ ApiServer::ApiServer(ServerContext &context, QObject *parent)
     , m_debug(context)
     , m_rooms(context, m_debug)
     , m_search(context)
+    , m_messageEdits(context)
 {
 }
 
@@ -99,6 +100,17 @@ void ApiServer::dispatch(const ExchangePtr &exchange)
                && path.count(QLatin1Char('/')) == 4) {
         method == Method::Get ? m_search.search(exchange, path.section(QLatin1Char('/'), 2, 2))
                               : notAllowed();
+    } else if (path.startsWith(QLatin1String("/rooms/"))
+               && path.section(QLatin1Char('/'), 3, 3) == QLatin1String("messages")
+               && path.count(QLatin1Char('/')) == 4) {
+        const QString room = path.section(QLatin1Char('/'), 2, 2);
+        const QString id = path.section(QLatin1Char('/'), 4, 4);
+        if (method == Method::Patch)
+            m_messageEdits.edit(exchange, room, id);
+        else if (method == Method::Delete)
+            m_messageEdits.remove(exchange, room, id);
+        else
+            notAllowed();
     } else {
         exchange->sendError(404, QStringLiteral("not_found"), QStringLiteral("No such endpoint."));
     }

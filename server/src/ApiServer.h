@@ -2,6 +2,7 @@
 
 #include "ChannelAuthRoutes.h"
 #include "DebugRoutes.h"
+#include "MessageEditRoutes.h"
 #include "MessageRoutes.h"
 #include "RoomRoutes.h"
 #include "SearchRoutes.h"
@@ -43,6 +44,7 @@ private:
     DebugRoutes m_debug; // before m_rooms, which republishes webhooks through it
     RoomRoutes m_rooms;
     SearchRoutes m_search;
+    MessageEditRoutes m_messageEdits;
     int m_inFlight = 0;
     bool m_draining = false;
 };

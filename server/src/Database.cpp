@@ -64,6 +64,9 @@ const char *const kMigrations[] = {
     "@POSTGRES@"
     "CREATE INDEX messages_text_search ON messages USING GIN"
     " (to_tsvector('simple', regexp_replace(text, '[[:punct:]]+', ' ', 'g')));",
+    // Edit and delete by the author (issue 12): when, in ms; NULL while never so.
+    "ALTER TABLE messages ADD COLUMN edited_at BIGINT;"
+    "ALTER TABLE messages ADD COLUMN deleted_at BIGINT;",
 };
 constexpr int kSchemaVersion = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 

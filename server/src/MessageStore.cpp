@@ -11,7 +11,8 @@
 namespace {
 
 const char kColumns[]
-    = "id, room, client_id, text, user_id, user_name, sent_at, delivered, reply_to";
+    = "id, room, client_id, text, user_id, user_name, sent_at, delivered, reply_to, edited_at,"
+      " deleted_at";
 
 StoredMessage fromRow(const QSqlQuery &q)
 {
@@ -25,6 +26,8 @@ StoredMessage fromRow(const QSqlQuery &q)
     m.sentAtMs = q.value(6).toLongLong();
     m.delivered = q.value(7).toInt() != 0;
     m.replyTo = q.value(8).toString();
+    m.editedAtMs = q.value(9).isNull() ? 0 : q.value(9).toLongLong();
+    m.deletedAtMs = q.value(10).isNull() ? 0 : q.value(10).toLongLong();
     return m;
 }
 
@@ -151,4 +154,41 @@ std::optional<QStringList> MessageStore::rooms()
     while (q.next())
         rooms << q.value(0).toString();
     return rooms;
+}
+
+MessageStore::Change MessageStore::change(const QString &room, qint64 id, const QString &userId,
+                                          const std::optional<QString> &text,
+                                          StoredMessage *message)
+{
+    QSqlQuery q(m_db.handle());
+    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE room = ? AND id = ?")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(room);
+    q.addBindValue(id);
+    if (!m_db.exec(q))
+        return Change::Error;
+    if (!q.next())
+        return Change::NotFound;
+    *message = fromRow(q);
+    q.finish();
+    if (message->userId != userId)
+        return Change::Forbidden;
+    if (message->deletedAtMs > 0)
+        return Change::Deleted;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (text) {
+        q.prepare(QStringLiteral("UPDATE messages SET text = ?, edited_at = ? WHERE id = ?"));
+        q.addBindValue(*text);
+        q.addBindValue(now);
+        message->text = *text;
+        message->editedAtMs = now;
+    } else {
+        // The text is gone from storage too, not only hidden.
+        q.prepare(QStringLiteral("UPDATE messages SET text = '', deleted_at = ? WHERE id = ?"));
+        q.addBindValue(now);
+        message->text.clear();
+        message->deletedAtMs = now;
+    }
+    q.addBindValue(id);
+    return m_db.exec(q) ? Change::Changed : Change::Error;
 }

@@ -38,6 +38,13 @@ public:
     bool markDelivered(const QList<qint64> &ids);
     std::optional<QStringList> rooms();
 
+    // The author edits (`text`) or deletes (nullopt: the text is blanked) message `id` of
+    // `room`; `message` is it as stored afterwards (or as found, for Forbidden and Deleted:
+    // deleted before, nothing changed).
+    enum class Change { Changed, NotFound, Forbidden, Deleted, Error };
+    Change change(const QString &room, qint64 id, const QString &userId,
+                  const std::optional<QString> &text, StoredMessage *message);
+
 private:
     Database &m_db;
 };

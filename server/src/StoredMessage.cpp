@@ -17,6 +17,12 @@ QJsonObject StoredMessage::toJson() const
     };
     if (!replyTo.isEmpty())
         o.insert(QStringLiteral("reply_to"), replyTo);
+    // Only on messages their author changed: an unchanged MESSAGE is as it always was.
+    if (editedAtMs > 0)
+        o.insert(QStringLiteral("edited_at"),
+                 QDateTime::fromMSecsSinceEpoch(editedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
+    if (deletedAtMs > 0)
+        o.insert(QStringLiteral("deleted"), true);
     return o;
 }
 
