@@ -31,6 +31,8 @@ struct ChatMessage
     qint64 serverId = 0;
     // Came from a history or gap-fill fetch, not live: counted as unread, not notified one by one.
     bool historical = false;
+    // Someone else's message that mentions the signed-in user (MentionRule on their name).
+    bool mentionsMe = false;
 };
 
 } // namespace natter::chat

@@ -105,6 +105,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return isGrouped(row);
     case DaySeparatorRole:
         return daySeparator(row);
+    case MentionsMeRole:
+        return m.mentionsMe;
+    case UnreadDividerRole:
+        return !m_unreadMarker.isEmpty() && m.id == m_unreadMarker;
     default:
         return {};
     }
@@ -123,6 +127,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     roles.insert(ErrorRole, "error");
     roles.insert(GroupedRole, "grouped");
     roles.insert(DaySeparatorRole, "daySeparator");
+    roles.insert(MentionsMeRole, "mentionsMe");
+    roles.insert(UnreadDividerRole, "unreadDivider");
     return roles;
 }
 
@@ -396,6 +402,19 @@ int MessageListModel::rowOf(const QString &id) const
 {
     const auto it = m_rows.constFind(id);
     return it == m_rows.constEnd() ? -1 : int(it.value() - m_base);
+}
+
+void MessageListModel::setUnreadMarker(const QString &id)
+{
+    if (id == m_unreadMarker)
+        return;
+    const int before = rowOf(m_unreadMarker);
+    m_unreadMarker = id;
+    // No roles: the line changes the row's height, and views re-measure on a full change.
+    if (before >= 0)
+        emit dataChanged(index(before), index(before));
+    if (const int after = rowOf(id); after >= 0)
+        emit dataChanged(index(after), index(after));
 }
 
 } // namespace natter::chat

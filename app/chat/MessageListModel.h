@@ -33,6 +33,8 @@ public:
         ErrorRole, // QString
         GroupedRole, // bool: same sender as the previous message, within 5 minutes, same day
         DaySeparatorRole, // QDate when this message starts a new (local) day, else invalid
+        MentionsMeRole, // bool: ChatMessage::mentionsMe
+        UnreadDividerRole, // bool: the "New messages" line goes above this message
     };
 
     static constexpr int DefaultMaxMessages = 100000;
@@ -78,6 +80,9 @@ public:
     bool remove(const QString &id);
     int rowOf(const QString &id) const;
     const ChatMessage &at(int row) const { return m_messages.at(row); }
+    // Where the unread messages began when the room was opened (UnreadDividerRole); empty: none.
+    void setUnreadMarker(const QString &id);
+    QString unreadMarker() const { return m_unreadMarker; }
 
 signals:
     void countChanged(int count);
@@ -100,6 +105,7 @@ private:
     QList<ChatMessage> m_pending;
     QSet<QString> m_pendingIds;
     bool m_flushScheduled = false;
+    QString m_unreadMarker;
 };
 
 } // namespace natter::chat
