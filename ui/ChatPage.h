@@ -23,6 +23,8 @@ namespace natter::ui {
 
 class Composer;
 class MemberPanel;
+class MentionCompleter;
+class NewMessagesMarker;
 class MessageView;
 class RoomSidebar;
 
@@ -59,6 +61,9 @@ public:
     bool membersPanelWanted() const { return m_membersWanted; }
     // Below this page width Who's Online steps aside for the conversation.
     static constexpr int MembersMinPageWidth = 760;
+
+    MentionCompleter *mentionCompleter() const { return m_mentionCompleter; }
+    NewMessagesMarker *newMessagesMarker() const { return m_newMessages; }
 
 public slots:
     void showRoom(const QString &name);
@@ -116,6 +121,8 @@ private:
     MessageView *m_messages;
     Composer *m_composer;
     MemberPanel *m_members;
+    MentionCompleter *m_mentionCompleter;
+    NewMessagesMarker *m_newMessages;
 };
 
 } // namespace natter::ui

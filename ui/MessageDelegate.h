@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LinkFinder.h"
+#include "MentionHighlight.h"
 
 #include <QCache>
 #include <QStyledItemDelegate>
@@ -49,6 +50,9 @@ public:
     static QString retryText();
     static QString discardText();
 
+    // The signed-in user's name: messages mentioning it are highlighted (MentionHighlight).
+    void setMentionName(const QString &name);
+
 private:
     struct Geometry
     {
@@ -60,6 +64,7 @@ private:
         QRect discard;
         QRect state; // the pending/failed glyph
         int height = 0;
+        QRect newMessages; // the "New messages" line above the message; empty when none
     };
     struct TextLayout
     {
@@ -86,6 +91,7 @@ private:
     mutable QCache<QString, Height> m_heights; // message id -> text height at a width
     mutable QCache<QString, TextLayout> m_layouts; // visible rows, for painting and hit tests
     mutable QFont m_cacheFont;
+    MentionHighlight m_mentions;
 };
 
 } // namespace natter::ui
