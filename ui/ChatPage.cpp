@@ -4,11 +4,14 @@
 #include "LogUi.h"
 #include "MemberPanel.h"
 #include "MessageActions.h"
+#include "MentionCompleter.h"
+#include "MessageDelegate.h"
 #include "MessageEdit.h"
 #include "MessageFindBar.h"
 #include "MessageView.h"
 #include "ReplyBar.h"
 #include "OwnMessageEditor.h"
+#include "NewMessagesMarker.h"
 #include "RoomSidebar.h"
 #include "SymbolicIcon.h"
 #include "ThemeColors.h"
@@ -199,6 +202,11 @@ ChatPage::ChatPage(QWidget *parent)
     connect(nextRoom, &QAction::triggered, this, [this] { showAdjacentRoom(1); });
     addAction(previousRoom);
     addAction(nextRoom);
+    // After the page's own filter on the field: it sees Tab/Enter/Esc first while open.
+    m_mentionCompleter = new MentionCompleter(m_composer->editor());
+    m_newMessages = new NewMessagesMarker(m_messages);
+    m_newMessages->watchKeys(m_composer->editor());
+    m_newMessages->watchKeys(m_messages);
     updateRoomHeader();
 }
 
@@ -388,11 +396,19 @@ void ChatPage::setController(ChatController *controller)
     m_ownEditor->setController(controller);
     showRoom({});
     m_sidebar->setRooms(controller ? controller->roomList() : nullptr);
+    m_messages->messageDelegate()->setMentionName(controller ? controller->userName() : QString());
     if (!controller)
         return;
     m_controllerLinks << connect(controller, &ChatController::roomJoined, this,
                                  &ChatPage::onRoomJoined)
                       << connect(controller, &ChatController::roomLeft, this, &ChatPage::onRoomLeft)
+                      // The name is known once started: what mentions of the user look like.
+                      << connect(controller, &ChatController::loggedIn, this,
+                                 [this] {
+                                     m_messages->messageDelegate()->setMentionName(
+                                         m_controller ? m_controller->userName() : QString());
+                                     m_messages->viewport()->update();
+                                 })
                       << connect(controller, &ChatController::clientEventsDisabled, this,
                                  [this](const QString &message) {
                                      m_clientEventsDisabled = true;
@@ -415,8 +431,12 @@ void ChatPage::showRoom(const QString &name)
     for (const auto &link : std::as_const(m_roomLinks))
         disconnect(link);
     m_roomLinks.clear();
-    if (m_room)
+    if (m_room) {
+        m_newMessages->leaveRoom(m_room);
         m_room->setActive(false);
+    }
+    // Before the room is marked read: where its unread messages begin.
+    const QString firstUnread = room ? room->firstUnreadId() : QString();
     m_room = room;
     // Cleared before the switch so that emptying the field does not erase the old room's draft.
     m_roomName.clear();
@@ -439,6 +459,8 @@ void ChatPage::showRoom(const QString &name)
         m_messages->setLoadingOlder(room->isLoadingOlder());
     }
     m_members->setRoom(room);
+    m_mentionCompleter->setRoom(room);
+    m_newMessages->enterRoom(room, firstUnread);
     m_messages->setEmptyText(room ? tr("This is the start of #%1.").arg(m_roomName) : QString());
     m_centerStack->setCurrentWidget(room ? static_cast<QWidget *>(m_messages) : m_noRoom);
     fitPanels();

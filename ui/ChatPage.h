@@ -25,6 +25,8 @@ namespace natter::ui {
 class Composer;
 class MemberPanel;
 class MessageFindBar;
+class MentionCompleter;
+class NewMessagesMarker;
 class MessageView;
 class OwnMessageEditor;
 class RoomSidebar;
@@ -67,6 +69,8 @@ public:
     MessageFindBar *findBar() const { return m_findBar; }
     // natter-server mode: the find bar also searches the room's history there (null: not).
     void setServerApi(natter::chat::NatterServerApi *api);
+    MentionCompleter *mentionCompleter() const { return m_mentionCompleter; }
+    NewMessagesMarker *newMessagesMarker() const { return m_newMessages; }
 
 public slots:
     void showRoom(const QString &name);
@@ -126,6 +130,8 @@ private:
     MessageView *m_messages;
     Composer *m_composer;
     MemberPanel *m_members;
+    MentionCompleter *m_mentionCompleter;
+    NewMessagesMarker *m_newMessages;
     MessageFindBar *m_findBar;
     OwnMessageEditor *m_ownEditor = nullptr; // Edit / Delete of our messages, Up to edit
 

@@ -3,6 +3,7 @@
 #include "QuotePainter.h"
 #include "SearchHighlight.h"
 #include "MessageRevisionText.h"
+#include "NewMessagesLine.h"
 #include "ThemeColors.h"
 
 #include <chat/ChatMessage.h>
@@ -100,6 +101,14 @@ QString MessageDelegate::retryText()
 QString MessageDelegate::discardText()
 {
     return tr("Discard");
+}
+
+void MessageDelegate::setMentionName(const QString &name)
+{
+    if (name.trimmed() == m_mentions.name())
+        return;
+    m_mentions.setName(name);
+    m_layouts.clear(); // their formats bold the old name
 }
 
 void MessageDelegate::clearCache()
@@ -205,6 +214,8 @@ MessageDelegate::TextLayout *MessageDelegate::layoutFor(const QStyleOptionViewIt
         formats.append(range);
     }
     formats += MessageRevisionText::formats(index, option.palette);
+    if (index.data(MessageListModel::MentionsMeRole).toBool())
+        formats += m_mentions.formats(text, option.palette);
     entry->layout->setFormats(formats);
     qreal y = 0;
     entry->layout->beginLayout();
@@ -236,6 +247,10 @@ MessageDelegate::Geometry MessageDelegate::geometry(const QStyleOptionViewItem &
     if (index.data(MessageListModel::DaySeparatorRole).toDate().isValid()) {
         g.separator = QRect(x0, y, width, small.height() + 18);
         y += g.separator.height();
+    }
+    if (index.data(MessageListModel::UnreadDividerRole).toBool()) {
+        g.newMessages = QRect(x0, y, width, NewMessagesLine::height(option.font));
+        y += g.newMessages.height();
     }
     const bool grouped = index.data(MessageListModel::GroupedRole).toBool();
     y += grouped ? kGroupGap : kHeaderGap;
@@ -314,6 +329,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     QRect body = option.rect;
     if (!g.separator.isEmpty())
         body.setTop(g.separator.bottom() + 1);
+    if (!g.newMessages.isEmpty()) {
+        NewMessagesLine::paint(painter, g.newMessages, option.font, pal);
+        body.setTop(g.newMessages.bottom() + 1);
+    }
     const bool selected = option.state & QStyle::State_Selected;
     if (selected)
         painter->fillRect(
@@ -326,6 +345,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (own)
         painter->fillRect(QRect(body.left(), body.top(), 3, body.height()),
                           pal.color(QPalette::Highlight));
+    if (!selected && index.data(MessageListModel::MentionsMeRole).toBool())
+        m_mentions.paintBackground(painter, body, pal);
 
     // Header: sender (bold, per-sender accent) and time (small, dim). Plain text only.
     if (!g.header.isEmpty()) {

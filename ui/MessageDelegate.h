@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LinkFinder.h"
+#include "MentionHighlight.h"
 
 #include <chat/MessageFinder.h>
 
@@ -59,6 +60,9 @@ public:
     void setFinder(natter::chat::MessageFinder *finder) { m_finder = finder; }
     natter::chat::MessageFinder *finder() const { return m_finder; }
 
+    // The signed-in user's name: messages mentioning it are highlighted (MentionHighlight).
+    void setMentionName(const QString &name);
+
 private:
     struct Geometry
     {
@@ -71,6 +75,7 @@ private:
         QRect state; // the pending/failed glyph
         int height = 0;
         QRect quote; // a reply's quote of its original (QuotePainter); else empty
+        QRect newMessages; // the "New messages" line above the message; empty when none
     };
     struct TextLayout
     {
@@ -97,6 +102,7 @@ private:
     mutable QCache<QString, Height> m_heights; // message id -> text height at a width
     mutable QCache<QString, TextLayout> m_layouts; // visible rows, for painting and hit tests
     mutable QFont m_cacheFont;
+    MentionHighlight m_mentions;
     QPointer<natter::chat::MessageFinder> m_finder;
 
 public:

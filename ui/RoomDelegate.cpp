@@ -65,6 +65,28 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->drawText(badge, Qt::AlignCenter | Qt::TextSingleLine, count);
         r.setRight(badge.left() - 6);
     }
+    // Mentions of the user among them: an "@N" badge of its own, in the link colour.
+    if (const int mentions = index.data(RoomListModel::MentionsRole).toInt(); mentions > 0) {
+        QFont bf = option.font;
+        bf.setBold(true);
+        if (bf.pointSizeF() > 0)
+            bf.setPointSizeF(bf.pointSizeF() * 0.85);
+        const QFontMetrics bfm(bf);
+        const QString count = QLatin1Char('@') + QString::number(qMin(mentions, 999));
+        const int h = bfm.height() + 2;
+        const QRect badge(r.right() - (bfm.horizontalAdvance(count) + 10),
+                          r.center().y() - h / 2 + 1, bfm.horizontalAdvance(count) + 10, h);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(
+            option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Link));
+        painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
+        painter->setFont(bf);
+        painter->setPen(
+            option.palette.color(group, selected ? QPalette::Highlight : QPalette::Base));
+        painter->drawText(badge, Qt::AlignCenter | Qt::TextSingleLine, count);
+        r.setRight(badge.left() - 4);
+    }
 
     painter->setFont(f);
     painter->setPen(selected ? text : ThemeColors::dimText(option.palette));

@@ -4,6 +4,7 @@
 #include "ClientEventRoute.h"
 #include "ConnectionStatus.h"
 #include "LogChat.h"
+#include "MentionRule.h"
 #include "MessageListModel.h"
 #include "MessageRoute.h"
 #include "Outbox.h"
@@ -191,6 +192,7 @@ void ChatController::Private::onReceived(Room *room, const QList<ChatMessage> &m
                                          MessageRoute::Origin origin)
 {
     const bool fetched = origin != MessageRoute::Origin::Live;
+    const MentionRule mentionsMe(q->m_userName);
     if (fetched || route->hasHistory()) {
         // Ordered by the server's id: history pages and gap fill land between what is shown.
         QList<ChatMessage> batch;
@@ -201,6 +203,7 @@ void ChatController::Private::onReceived(Room *room, const QList<ChatMessage> &m
             m.historical = fetched;
             if (m.own && m.state == ChatMessage::State::Received)
                 m.state = ChatMessage::State::Sent; // ours, from another device or a fetch
+            m.mentionsMe = !m.own && mentionsMe.matches(m.text);
             batch.append(m);
         }
         const QList<ChatMessage> added = room->messages()->merge(batch);
@@ -211,8 +214,7 @@ void ChatController::Private::onReceived(Room *room, const QList<ChatMessage> &m
         }
         if (origin == MessageRoute::Origin::History)
             return; // said before we were here: neither unread nor news
-        if (!others.isEmpty())
-            room->addUnread(int(others.size()));
+        room->addUnreadMessages(others);
         if (fetched) {
             if (!others.isEmpty())
                 emit q->messagesFetched(room, others);
@@ -227,13 +229,14 @@ void ChatController::Private::onReceived(Room *room, const QList<ChatMessage> &m
     for (ChatMessage m : messages) {
         m.room = room->name();
         m.own = !m.senderId.isEmpty() && m.senderId == q->m_userId; // e.g. our other device
+        m.mentionsMe = !m.own && mentionsMe.matches(m.text);
         if (!room->messages()->appendLater(m)) {
             qCDebug(lcChat) << "duplicate message" << m.id << "ignored";
             continue;
         }
         room->clearTyping(m.senderId);
         if (!m.own)
-            room->addUnread(1);
+            room->addUnreadMessages({m});
         emit q->messageReceived(room, m);
     }
 }

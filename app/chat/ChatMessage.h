@@ -39,6 +39,8 @@ struct ChatMessage
     QDateTime editedAt;
     // Withdrawn by its author: the text is gone and a placeholder is shown to everybody.
     bool deleted = false;
+    // Someone else's message that mentions the signed-in user (MentionRule on their name).
+    bool mentionsMe = false;
 };
 
 } // namespace natter::chat

@@ -134,6 +134,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.editedAt;
     case DeletedRole:
         return m.deleted;
+    case MentionsMeRole:
+        return m.mentionsMe;
+    case UnreadDividerRole:
+        return !m_unreadMarker.isEmpty() && m.id == m_unreadMarker;
     default:
         return {};
     }
@@ -159,6 +163,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     roles.insert(ReplyTextRole, "replyText");
     roles.insert(EditedAtRole, "editedAt");
     roles.insert(DeletedRole, "deleted");
+    roles.insert(MentionsMeRole, "mentionsMe");
+    roles.insert(UnreadDividerRole, "unreadDivider");
     return roles;
 }
 
@@ -542,6 +548,19 @@ bool MessageListModel::applyRevision(const ChatMessage &message)
     if (message.editedAt.isValid())
         return applyEdit(message.id, message.text, message.editedAt);
     return false;
+}
+
+void MessageListModel::setUnreadMarker(const QString &id)
+{
+    if (id == m_unreadMarker)
+        return;
+    const int before = rowOf(m_unreadMarker);
+    m_unreadMarker = id;
+    // No roles: the line changes the row's height, and views re-measure on a full change.
+    if (before >= 0)
+        emit dataChanged(index(before), index(before));
+    if (const int after = rowOf(id); after >= 0)
+        emit dataChanged(index(after), index(after));
 }
 
 } // namespace natter::chat

@@ -43,6 +43,8 @@ public:
         ReplyTextRole, // QString: the original's first non-blank line; else empty
         EditedAtRole, // QDateTime (UTC) of the author's last edit, invalid when never edited
         DeletedRole, // bool: withdrawn by its author (the text is empty)
+        MentionsMeRole, // bool: ChatMessage::mentionsMe
+        UnreadDividerRole, // bool: the "New messages" line goes above this message
     };
 
     static constexpr int DefaultMaxMessages = 100000;
@@ -100,6 +102,9 @@ public:
     // What the window shows for a deleted message, and after an edited one's text.
     static QString deletedText();
     static QString editedMarker();
+    // Where the unread messages began when the room was opened (UnreadDividerRole); empty: none.
+    void setUnreadMarker(const QString &id);
+    QString unreadMarker() const { return m_unreadMarker; }
 
 signals:
     void countChanged(int count);
@@ -127,6 +132,7 @@ private:
     void repliesAdded(int first, int last); // rows just inserted
     void replyRowsRemoved(const ChatMessage &message);
     void refreshRepliesTo(const QString &originalId);
+    QString m_unreadMarker;
 };
 
 } // namespace natter::chat

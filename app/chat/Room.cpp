@@ -1,5 +1,6 @@
 #include "Room.h"
 
+#include "ChatMessage.h"
 #include "MessageListModel.h"
 
 #include <pusher/Clock.h>
@@ -128,6 +129,8 @@ void Room::setClock(natter::pusher::Clock *clock)
 
 void Room::setActive(bool active)
 {
+    if (active)
+        clearMentions();
     if (active && m_unread != 0) {
         m_unread = 0;
         emit unreadChanged(0);
@@ -140,6 +143,7 @@ void Room::setActive(bool active)
 
 void Room::markRead()
 {
+    clearMentions();
     if (m_unread == 0)
         return;
     m_unread = 0;
@@ -244,6 +248,39 @@ void Room::setFetchingHistory(bool fetching)
         return;
     m_fetchingHistory = fetching;
     emit fetchingHistoryChanged(fetching);
+}
+
+void Room::addUnreadMessages(const QList<ChatMessage> &messages)
+{
+    if (m_active || messages.isEmpty())
+        return;
+    // The earliest of them by position: a gap fill can land above what was already unread.
+    int firstRow = m_unread > 0 ? m_messages->rowOf(m_firstUnreadId) : -1;
+    if (m_unread == 0)
+        m_firstUnreadId.clear();
+    int mentioned = 0;
+    for (const ChatMessage &m : messages) {
+        if (m.mentionsMe)
+            ++mentioned;
+        const int row = m_messages->rowOf(m.id); // -1 while buffered: it comes last anyway
+        if (m_firstUnreadId.isEmpty() || (row >= 0 && firstRow >= 0 && row < firstRow)) {
+            m_firstUnreadId = m.id;
+            firstRow = row;
+        }
+    }
+    if (mentioned > 0) {
+        m_mentions += mentioned;
+        emit mentionsChanged(m_mentions);
+    }
+    addUnread(int(messages.size()));
+}
+
+void Room::clearMentions()
+{
+    if (m_mentions == 0)
+        return;
+    m_mentions = 0;
+    emit mentionsChanged(0);
 }
 
 } // namespace natter::chat

@@ -18,6 +18,7 @@ class Timer;
 namespace natter::chat {
 
 class MessageListModel;
+struct ChatMessage;
 
 // One joined room: the presence channel `presence-<name>`, its messages and members, unread
 // count and who is typing.
@@ -61,6 +62,10 @@ public:
     bool hasOlder() const { return m_hasOlder; }
     // History is being fetched after a (re)subscription (newest page or gap fill).
     bool isFetchingHistory() const { return m_fetchingHistory; }
+    // Unread messages that mention the user (MentionRule); cleared with the unread count.
+    int mentions() const { return m_mentions; }
+    // The earliest unread message (where the "New messages" line goes); empty when none.
+    QString firstUnreadId() const { return m_unread > 0 ? m_firstUnreadId : QString(); }
 
 signals:
     void unreadChanged(int unread);
@@ -73,6 +78,7 @@ signals:
     void fetchingHistoryChanged(bool fetching);
     // A history fetch failed (it is retried; loadOlder() may be called again).
     void historyError(const QString &message);
+    void mentionsChanged(int mentions);
 
 private:
     friend class ChatController;
@@ -114,6 +120,12 @@ private:
     // memberName() per user id, bounded: every received message carries its sender's name, and
     // a member may announce a name of megabytes (copied out of the JSON on each lookup).
     mutable QHash<QString, QString> m_names;
+
+    // Counts `messages` (from others, just added) as unread, the mentions among them apart.
+    void addUnreadMessages(const QList<ChatMessage> &messages);
+    void clearMentions();
+    int m_mentions = 0;
+    QString m_firstUnreadId;
 };
 
 } // namespace natter::chat

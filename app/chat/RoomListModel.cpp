@@ -32,6 +32,8 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return room->isActive();
     case MembersStaleRole:
         return room->membersStale();
+    case MentionsRole:
+        return room->mentions();
     default:
         return {};
     }
@@ -44,6 +46,7 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
     roles.insert(UnreadRole, "unread");
     roles.insert(ActiveRole, "active");
     roles.insert(MembersStaleRole, "membersStale");
+    roles.insert(MentionsRole, "mentions");
     return roles;
 }
 
@@ -79,6 +82,7 @@ void RoomListModel::addRoom(Room *room)
     connect(room, &Room::activeChanged, this, [this, room] { roomChanged(room, {ActiveRole}); });
     connect(room, &Room::membersStaleChanged, this,
             [this, room] { roomChanged(room, {MembersStaleRole}); });
+    connect(room, &Room::mentionsChanged, this, [this, room] { roomChanged(room, {MentionsRole}); });
     // A room deleted without removeRoom() (controller teardown) must not leave a dangling row.
     connect(room, &QObject::destroyed, this, [this, name = room->name()] { removeRoom(name); });
 }

@@ -20,6 +20,7 @@ public:
         UnreadRole, // int
         ActiveRole, // bool: the room the window shows
         MembersStaleRole, // bool
+        MentionsRole, // int: unread messages that mention the user
     };
 
     explicit RoomListModel(QObject *parent = nullptr);

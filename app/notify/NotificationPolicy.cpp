@@ -1,9 +1,8 @@
 #include "NotificationPolicy.h"
 
 #include <chat/ChatMessage.h>
+#include <chat/MentionRule.h>
 #include <pusher/Clock.h>
-
-#include <QRegularExpression>
 
 namespace natter::notify {
 
@@ -69,13 +68,9 @@ bool NotificationPolicy::takeSound()
 
 bool NotificationPolicy::mentions(const QString &text, const QString &userName)
 {
-    const QString name = userName.trimmed();
-    if (name.isEmpty())
-        return false;
-    const QRegularExpression word(
-        QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(name)),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    return word.match(text).hasMatch();
+    // The rule of the message pane and the room list, so a "Mentions only" room notifies for
+    // exactly the messages shown as mentions.
+    return natter::chat::MentionRule::mentions(text, userName);
 }
 
 void NotificationPolicy::setDoNotDisturbFor(qint64 ms)

@@ -48,7 +48,8 @@ public:
     // Whether a notification shown now may play a sound (and counts as the sound if so).
     bool takeSound();
 
-    // The user's name as a whole word, case-insensitive ("bob" in "hi Bob!", not in "bobby").
+    // "@name" as a whole word, case-insensitive (MentionRule: "@bob" in "hi @Bob!", not in
+    // "@bobby" or "bob@example.com").
     static bool mentions(const QString &text, const QString &userName);
 
     // Do not disturb: nothing is notified until the clock reaches untilMs (<= 0: off).

@@ -218,6 +218,8 @@ private slots:
         receive(m_lobby.get(), QStringLiteral("Bob"), QStringLiteral("no name"));
         QCOMPARE(m_fake->created.size(), 0);
         receive(m_lobby.get(), QStringLiteral("Bob"), QStringLiteral("alice: look"));
+        QCOMPARE(m_fake->created.size(), 0); // a mention is "@name" (MentionRule)
+        receive(m_lobby.get(), QStringLiteral("Bob"), QStringLiteral("@alice: look"));
         QCOMPARE(m_fake->created.size(), 1);
     }
 

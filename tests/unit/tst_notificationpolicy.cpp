@@ -1,6 +1,6 @@
-// NotificationPolicy on a FakeClock: own messages, the focused room, per-room modes (mentions as a
-// whole word), do not disturb (for an hour, then back), bursts (more than 5 in 2 s, and the
-// replay window after a reconnect) and at most one sound per 2 s.
+// NotificationPolicy on a FakeClock: own messages, the focused room, per-room modes (mentions:
+// "@name" as a whole word), do not disturb (for an hour, then back), bursts (more than 5 in 2 s,
+// and the replay window after a reconnect) and at most one sound per 2 s.
 #include "FakeClock.h"
 
 #include "chat/ChatMessage.h"
@@ -56,9 +56,13 @@ private slots:
         QTest::newRow("muted") << false << lobby << other << RoomMode::Muted
                                << QStringLiteral("hi alice") << Reason::Muted;
         QTest::newRow("mentions, named") << false << lobby << other << RoomMode::Mentions
-                                         << QStringLiteral("hey Alice, look") << Reason::Notify;
+                                         << QStringLiteral("hey @Alice, look") << Reason::Notify;
         QTest::newRow("mentions, not named") << false << lobby << other << RoomMode::Mentions
                                              << QStringLiteral("hey all") << Reason::NotMentioned;
+        // MentionRule: only "@name" is a mention, as the message pane and room list show it.
+        QTest::newRow("mentions, name without @")
+            << false << lobby << other << RoomMode::Mentions << QStringLiteral("hey Alice, look")
+            << Reason::NotMentioned;
         QTest::newRow("mentions, name inside a word")
             << false << lobby << other << RoomMode::Mentions
             << QStringLiteral("malice aforethought") << Reason::NotMentioned;
@@ -81,11 +85,12 @@ private slots:
 
     void mentionsAreWholeWordsCaseInsensitive()
     {
-        QVERIFY(NotificationPolicy::mentions(QStringLiteral("ALICE!"), QStringLiteral("alice")));
+        QVERIFY(NotificationPolicy::mentions(QStringLiteral("@ALICE!"), QStringLiteral("alice")));
         QVERIFY(NotificationPolicy::mentions(QStringLiteral("@alice: hi"), QStringLiteral("Alice")));
-        QVERIFY(!NotificationPolicy::mentions(QStringLiteral("alices"), QStringLiteral("Alice")));
-        QVERIFY(NotificationPolicy::mentions(QStringLiteral("hi a.b (x)"), QStringLiteral("a.b")));
-        QVERIFY(!NotificationPolicy::mentions(QStringLiteral("hi axb"), QStringLiteral("a.b")));
+        QVERIFY(!NotificationPolicy::mentions(QStringLiteral("@alices"), QStringLiteral("Alice")));
+        QVERIFY(!NotificationPolicy::mentions(QStringLiteral("ALICE!"), QStringLiteral("alice")));
+        QVERIFY(NotificationPolicy::mentions(QStringLiteral("hi @a.b (x)"), QStringLiteral("a.b")));
+        QVERIFY(!NotificationPolicy::mentions(QStringLiteral("hi @axb"), QStringLiteral("a.b")));
         QVERIFY(!NotificationPolicy::mentions(QStringLiteral("anything"), QString()));
     }
 
