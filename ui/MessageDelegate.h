@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AvatarPainter.h"
 #include "LinkFinder.h"
 
 #include <QCache>
@@ -49,6 +50,13 @@ public:
     static QString retryText();
     static QString discardText();
 
+    // Compact mode: tighter rows, no avatars in the headers.
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
+    // Where the sender's avatar is painted (the first message of a group); empty: none.
+    QRect avatarRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    const AvatarPainter &avatars() const { return m_avatars; }
+
 private:
     struct Geometry
     {
@@ -60,6 +68,7 @@ private:
         QRect discard;
         QRect state; // the pending/failed glyph
         int height = 0;
+        QRect avatar; // empty when grouped or compact
     };
     struct TextLayout
     {
@@ -86,6 +95,12 @@ private:
     mutable QCache<QString, Height> m_heights; // message id -> text height at a width
     mutable QCache<QString, TextLayout> m_layouts; // visible rows, for painting and hit tests
     mutable QFont m_cacheFont;
+
+    int avatarSize(const QFont &font) const;
+    int avatarIndent(const QFont &font) const; // the text's offset for the avatar column
+    AvatarPainter m_avatars;
+    QString m_emojiFamily;
+    bool m_compact = false;
 };
 
 } // namespace natter::ui
