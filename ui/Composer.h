@@ -7,6 +7,7 @@ class QPushButton;
 
 namespace natter::ui {
 
+class CharacterCounter;
 class MessageEdit;
 
 // Below the messages: who is typing, warnings about sending, the message field and Send.
@@ -34,6 +35,9 @@ public:
     // "Bob is typing…", "Bob and Carol are typing…", "Several people are typing…".
     static QString typingText(const QStringList &names);
 
+    // "1,850 / 2,000" near the length limit; past it Send is disabled and says why.
+    CharacterCounter *counter() const { return m_counter; }
+
 signals:
     void sendRequested(const QString &text);
     void textEdited(const QString &text); // also on clearText() and setText()
@@ -55,6 +59,7 @@ private:
     QPushButton *m_send;
     QString m_room;
     bool m_programmatic = false;
+    CharacterCounter *m_counter;
 };
 
 } // namespace natter::ui
