@@ -46,18 +46,13 @@ QRectF AvatarPainter::presenceDot(qreal size)
 QPixmap AvatarPainter::pixmap(const QString &userId, const QString &name, const QPalette &palette,
                               int size, qreal devicePixelRatio, Presence presence) const
 {
-    const QColor disc = discColor(palette, userId);
+    // Rows are painted on every scroll step and while messages stream in: a hit costs a hash,
+    // no colour search (senderColor) and no initials.
     const QColor base = palette.color(QPalette::Base);
-    const QString initials = InitialsAvatar::initialsFor(name);
-    const QString key = QStringLiteral("%1\x1f%2\x1f%3\x1f%4\x1f%5\x1f%6\x1f%7")
-                            .arg(userId, initials)
-                            .arg(size)
-                            .arg(devicePixelRatio)
-                            .arg(disc.rgba())
-                            .arg(base.rgba())
-                            .arg(int(presence));
+    const Key key{userId, name, size, devicePixelRatio, base.rgba(), presence};
     if (const QPixmap *known = m_cache.object(key))
         return *known;
+    const QColor disc = discColor(palette, userId);
 
     const int physical = qMax(1, qRound(size * devicePixelRatio));
     QImage image = InitialsAvatar::paint(name, disc, inkColor(disc), physical);

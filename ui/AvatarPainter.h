@@ -2,6 +2,7 @@
 
 #include <QCache>
 #include <QColor>
+#include <QHashFunctions>
 #include <QPalette>
 #include <QPixmap>
 #include <QString>
@@ -43,7 +44,24 @@ public:
     static QRectF presenceDot(qreal size);
 
 private:
-    mutable QCache<QString, QPixmap> m_cache;
+    // Everything the picture depends on; the disc colour follows from the id and the base colour.
+    struct Key
+    {
+        QString userId;
+        QString name;
+        int size;
+        qreal devicePixelRatio;
+        QRgb base;
+        Presence presence;
+        friend bool operator==(const Key &, const Key &) = default;
+        friend size_t qHash(const Key &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.userId, key.name, key.size, key.base, int(key.presence),
+                              qRound(key.devicePixelRatio * 100));
+        }
+    };
+
+    mutable QCache<Key, QPixmap> m_cache;
     mutable int m_paints = 0;
 };
 

@@ -108,7 +108,11 @@ void MessageDelegate::setCompact(bool compact)
 int MessageDelegate::avatarSize(const QFont &font) const
 {
     // The header line and the first line of text.
-    return QFontMetrics(nameFont(font)).height() + 1 + QFontMetrics(font).height();
+    if (m_avatarSize < 0 || font != m_avatarFont) {
+        m_avatarFont = font;
+        m_avatarSize = QFontMetrics(nameFont(font)).height() + 1 + QFontMetrics(font).height();
+    }
+    return m_avatarSize;
 }
 
 int MessageDelegate::avatarIndent(const QFont &font) const

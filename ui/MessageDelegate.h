@@ -101,6 +101,8 @@ private:
     AvatarPainter m_avatars;
     QString m_emojiFamily;
     bool m_compact = false;
+    mutable QFont m_avatarFont; // avatarSize() is asked for every row's size: kept per font
+    mutable int m_avatarSize = -1;
 };
 
 } // namespace natter::ui
