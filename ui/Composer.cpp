@@ -1,5 +1,8 @@
 #include "Composer.h"
 
+#include "CharacterCounter.h"
+#include "EmojiHighlighter.h"
+#include "EmojiText.h"
 #include "MessageEdit.h"
 #include "ReplyBar.h"
 #include "SymbolicIcon.h"
@@ -46,10 +49,13 @@ Composer::Composer(QWidget *parent)
     m_send->setAccessibleName(tr("Send"));
     m_send->setToolTip(tr("Send (Enter). Shift+Enter starts a new line."));
     m_send->setAutoDefault(false);
+    m_counter = new CharacterCounter(this);
+    new EmojiHighlighter(m_edit->document(), EmojiText::colorFamily());
 
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_edit, 1);
+    row->addWidget(m_counter, 0, Qt::AlignBottom);
     row->addWidget(m_send, 0, Qt::AlignBottom);
 
     auto *layout = new QVBoxLayout(this);
@@ -166,6 +172,11 @@ void Composer::submit()
     const QString text = m_edit->toPlainText();
     if (m_room.isEmpty() || text.trimmed().isEmpty())
         return;
+    // Kept as typed or pasted (never cut), but not sent until it is short enough.
+    if (m_counter->isOverLimit()) {
+        showError(m_counter->reason());
+        return;
+    }
     emit sendRequested(text);
 }
 
@@ -182,7 +193,13 @@ void Composer::onTextChanged()
 
 void Composer::updateSendEnabled()
 {
-    m_send->setEnabled(!m_room.isEmpty() && !m_edit->toPlainText().trimmed().isEmpty());
+    const QString text = m_edit->toPlainText();
+    m_counter->setCount(int(text.size()));
+    const bool tooLong = m_counter->isOverLimit();
+    m_send->setEnabled(!m_room.isEmpty() && !text.trimmed().isEmpty() && !tooLong);
+    m_send->setToolTip(tooLong ? m_counter->reason()
+                               : tr("Send (Enter). Shift+Enter starts a new line."));
+    m_send->setAccessibleDescription(m_counter->reason());
 }
 
 void Composer::insertQuote(const QString &quote)

@@ -7,6 +7,7 @@ class QPushButton;
 
 namespace natter::ui {
 
+class CharacterCounter;
 class MessageEdit;
 class ReplyBar;
 
@@ -34,6 +35,9 @@ public:
 
     // "Bob is typing…", "Bob and Carol are typing…", "Several people are typing…".
     static QString typingText(const QStringList &names);
+
+    // "1,850 / 2,000" near the length limit; past it Send is disabled and says why.
+    CharacterCounter *counter() const { return m_counter; }
 
 signals:
     void sendRequested(const QString &text);
@@ -65,6 +69,7 @@ public:
 
 private:
     ReplyBar *m_replyBar = nullptr;
+    CharacterCounter *m_counter;
 };
 
 } // namespace natter::ui

@@ -3,12 +3,16 @@
 #include "AboutDialog.h"
 #include "ChatPage.h"
 #include "ChatSession.h"
+#include "Composer.h"
 #include "ConnectionStatusBar.h"
 #include "DevToolsWindow.h"
 #include "KeyboardShortcutsDialog.h"
 #include "KeychainBanner.h"
 #include "LogUi.h"
 #include "LoginPage.h"
+#include "MessageAppearance.h"
+#include "MessageEdit.h"
+#include "MessageView.h"
 #include "NotificationPromptBar.h"
 #include "ProfileSecrets.h"
 #include "RoomPicker.h"
@@ -193,6 +197,9 @@ void MainWindow::createMenus()
             m_uiSettings->setValue(QStringLiteral("window/membersPanel"), on);
     });
     m_chatActions = {jump, join, leave, m_logout, m_membersAction};
+    m_appearance = new MessageAppearance(m_uiSettings, this);
+    m_appearance->addToMenu(view);
+    m_appearance->attach(m_chat->messageView(), m_chat->composer()->editor());
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     QAction *devTools = tools->addAction(tr("Developer tools"));
@@ -210,6 +217,7 @@ void MainWindow::createMenus()
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::openAbout);
     m_shortcutActions = {settings, quit, jump, join, leave, m_membersAction, devTools, keys};
+    m_shortcutActions << m_appearance->actions();
 }
 
 KeyboardShortcutsDialog *MainWindow::shortcutsDialog() const

@@ -24,6 +24,7 @@ class DevToolsWindow;
 class KeyboardShortcutsDialog;
 class KeychainBanner;
 class LoginPage;
+class MessageAppearance;
 class NotificationPromptBar;
 class ProfileSecrets;
 class RoomPicker;
@@ -62,6 +63,8 @@ public:
     QAction *membersPanelAction() const { return m_membersAction; }
     // The unread messages of all rooms, as the title shows them: "(3) Natter — …".
     int unreadTotal() const;
+    // View → Zoom and Compact Mode of the conversation, remembered in the UI settings.
+    MessageAppearance *messageAppearance() const { return m_appearance; }
 
     void restoreWindowState();
     void saveWindowState();
@@ -114,6 +117,7 @@ private:
     QAction *m_logout = nullptr;
     QAction *m_membersAction = nullptr;
     QList<QMetaObject::Connection> m_unreadLinks;
+    MessageAppearance *m_appearance = nullptr;
 };
 
 } // namespace natter::ui

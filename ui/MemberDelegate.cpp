@@ -1,6 +1,10 @@
 #include "MemberDelegate.h"
 
+#include <pusher/MemberListModel.h>
+
+#include <QIcon>
 #include <QPainter>
+#include <QWidget>
 
 namespace natter::ui {
 
@@ -20,6 +24,22 @@ void MemberDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         painter->drawRect(option.rect.adjusted(1, 1, -1, -1));
         painter->restore();
     }
+}
+
+void MemberDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    using natter::pusher::MemberListModel;
+    // A presence channel lists who is connected: online, unless the list is only the last known
+    // one (the panel disables the view while reconnecting).
+    const auto presence = option->state & QStyle::State_Enabled ? AvatarPainter::Presence::Online
+                                                                : AvatarPainter::Presence::Offline;
+    const qreal dpr = option->widget ? option->widget->devicePixelRatioF() : 1.0;
+    option->icon = QIcon(m_avatars.pixmap(index.data(MemberListModel::IdRole).toString(),
+                                          index.data(MemberListModel::NameRole).toString(),
+                                          option->palette, AvatarSize, dpr, presence));
+    option->decorationSize = QSize(AvatarSize, AvatarSize);
+    option->features |= QStyleOptionViewItem::HasDecoration;
 }
 
 QSize MemberDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -4,6 +4,7 @@
 #include "SearchHighlight.h"
 #include "MessageRevisionText.h"
 #include "NewMessagesLine.h"
+#include "EmojiText.h"
 #include "ThemeColors.h"
 
 #include <chat/ChatMessage.h>
@@ -31,6 +32,11 @@ constexpr int kGroupGap = 2; // above a grouped message
 constexpr int kHeaderGap = 8; // above a message with a header
 constexpr int kBottomPad = 3;
 constexpr int kGlyph = 12;
+constexpr int kAvatarGap = 10; // between the avatar column and the text
+// Compact mode.
+constexpr int kCompactGroupGap = 0;
+constexpr int kCompactHeaderGap = 3;
+constexpr int kCompactBottomPad = 1;
 
 ChatMessage::State stateOf(const QModelIndex &index)
 {
@@ -91,6 +97,36 @@ MessageDelegate::MessageDelegate(QObject *parent)
 {
     m_layouts.setMaxCost(400);
     m_heights.setMaxCost(MaxCachedHeights);
+    m_emojiFamily = EmojiText::colorFamily();
+}
+
+void MessageDelegate::setCompact(bool compact)
+{
+    if (m_compact == compact)
+        return;
+    m_compact = compact;
+    clearCache();
+    emit sizeHintChanged({});
+}
+
+int MessageDelegate::avatarSize(const QFont &font) const
+{
+    // The header line and the first line of text.
+    if (m_avatarSize < 0 || font != m_avatarFont) {
+        m_avatarFont = font;
+        m_avatarSize = QFontMetrics(nameFont(font)).height() + 1 + QFontMetrics(font).height();
+    }
+    return m_avatarSize;
+}
+
+int MessageDelegate::avatarIndent(const QFont &font) const
+{
+    return m_compact ? 0 : avatarSize(font) + kAvatarGap;
+}
+
+QRect MessageDelegate::avatarRect(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    return geometry(option, index).avatar;
 }
 
 QString MessageDelegate::retryText()
@@ -149,7 +185,7 @@ int MessageDelegate::viewWidth(const QStyleOptionViewItem &option)
 
 int MessageDelegate::textWidth(const QStyleOptionViewItem &option) const
 {
-    return qMax(40, viewWidth(option) - kHPad - kGutter);
+    return qMax(40, viewWidth(option) - kHPad - kGutter - avatarIndent(option.font));
 }
 
 int MessageDelegate::textHeight(const QStyleOptionViewItem &option, const QModelIndex &index,
@@ -167,7 +203,9 @@ int MessageDelegate::textHeight(const QStyleOptionViewItem &option, const QModel
     if (TextLayout *cached = m_layouts.object(id); cached && cached->width == width) {
         height = qCeil(cached->layout->boundingRect().height());
     } else {
-        QTextLayout layout(plainForLayout(MessageRevisionText::text(index)), option.font);
+        const QString text = MessageRevisionText::text(index);
+        QTextLayout layout(plainForLayout(text), option.font);
+        layout.setFormats(EmojiText::formats(text, m_emojiFamily));
         QTextOption to;
         to.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         layout.setTextOption(to);
@@ -216,6 +254,7 @@ MessageDelegate::TextLayout *MessageDelegate::layoutFor(const QStyleOptionViewIt
     formats += MessageRevisionText::formats(index, option.palette);
     if (index.data(MessageListModel::MentionsMeRole).toBool())
         formats += m_mentions.formats(text, option.palette);
+    formats.append(EmojiText::formats(text, m_emojiFamily));
     entry->layout->setFormats(formats);
     qreal y = 0;
     entry->layout->beginLayout();
@@ -240,7 +279,7 @@ MessageDelegate::Geometry MessageDelegate::geometry(const QStyleOptionViewItem &
     const QFontMetrics name(nameFont(option.font));
     const int x0 = option.rect.left();
     const int width = viewWidth(option);
-    const int left = x0 + kHPad;
+    const int left = x0 + kHPad + avatarIndent(option.font);
     const int textW = textWidth(option);
     int y = option.rect.top();
 
@@ -253,9 +292,16 @@ MessageDelegate::Geometry MessageDelegate::geometry(const QStyleOptionViewItem &
         y += g.newMessages.height();
     }
     const bool grouped = index.data(MessageListModel::GroupedRole).toBool();
-    y += grouped ? kGroupGap : kHeaderGap;
+    if (m_compact)
+        y += grouped ? kCompactGroupGap : kCompactHeaderGap;
+    else
+        y += grouped ? kGroupGap : kHeaderGap;
     if (!grouped) {
         g.header = QRect(left, y, textW, qMax(name.height(), small.height()));
+        if (!m_compact) {
+            const int size = avatarSize(option.font);
+            g.avatar = QRect(x0 + kHPad, y, size, size);
+        }
         y += g.header.height() + 1;
     }
     if (!index.data(MessageListModel::ReplyToRole).toString().isEmpty()) {
@@ -285,7 +331,9 @@ MessageDelegate::Geometry MessageDelegate::geometry(const QStyleOptionViewItem &
         g.discard = QRect(g.retry.right() + 1 + sepW, y, discardW, g.footer.height());
         y += g.footer.height();
     }
-    y += kBottomPad;
+    if (!g.avatar.isEmpty())
+        y = qMax(y, g.avatar.bottom() + 1);
+    y += m_compact ? kCompactBottomPad : kBottomPad;
     g.height = y - option.rect.top();
     return g;
 }
@@ -349,6 +397,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         m_mentions.paintBackground(painter, body, pal);
 
     // Header: sender (bold, per-sender accent) and time (small, dim). Plain text only.
+    if (!g.avatar.isEmpty())
+        m_avatars.draw(painter, g.avatar, index.data(MessageListModel::SenderIdRole).toString(),
+                       index.data(MessageListModel::SenderNameRole).toString(), pal);
     if (!g.header.isEmpty()) {
         const QFont nf = nameFont(option.font);
         const QFontMetrics nfm(nf);

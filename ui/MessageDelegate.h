@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AvatarPainter.h"
 #include "LinkFinder.h"
 #include "MentionHighlight.h"
 
@@ -63,6 +64,13 @@ public:
     // The signed-in user's name: messages mentioning it are highlighted (MentionHighlight).
     void setMentionName(const QString &name);
 
+    // Compact mode: tighter rows, no avatars in the headers.
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
+    // Where the sender's avatar is painted (the first message of a group); empty: none.
+    QRect avatarRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    const AvatarPainter &avatars() const { return m_avatars; }
+
 private:
     struct Geometry
     {
@@ -76,6 +84,7 @@ private:
         int height = 0;
         QRect quote; // a reply's quote of its original (QuotePainter); else empty
         QRect newMessages; // the "New messages" line above the message; empty when none
+        QRect avatar; // empty when grouped or compact
     };
     struct TextLayout
     {
@@ -102,6 +111,14 @@ private:
     mutable QCache<QString, Height> m_heights; // message id -> text height at a width
     mutable QCache<QString, TextLayout> m_layouts; // visible rows, for painting and hit tests
     mutable QFont m_cacheFont;
+
+    int avatarSize(const QFont &font) const;
+    int avatarIndent(const QFont &font) const; // the text's offset for the avatar column
+    AvatarPainter m_avatars;
+    QString m_emojiFamily;
+    bool m_compact = false;
+    mutable QFont m_avatarFont; // avatarSize() is asked for every row's size: kept per font
+    mutable int m_avatarSize = -1;
     MentionHighlight m_mentions;
     QPointer<natter::chat::MessageFinder> m_finder;
 

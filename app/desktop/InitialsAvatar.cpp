@@ -59,12 +59,17 @@ QColor InitialsAvatar::colorFor(const QString &senderId)
 
 QImage InitialsAvatar::paint(const QString &senderId, const QString &name, int size)
 {
+    return paint(name, colorFor(senderId), Qt::white, size);
+}
+
+QImage InitialsAvatar::paint(const QString &name, const QColor &disc, const QColor &ink, int size)
+{
     QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(Qt::NoPen);
-    p.setBrush(colorFor(senderId));
+    p.setBrush(disc);
     p.drawEllipse(QRectF(0, 0, size, size));
     // Text needs the font database, which only a QGuiApplication has: a GUI-less process (the
     // policy's unit tests) gets the bare disc rather than a crash.
@@ -73,7 +78,7 @@ QImage InitialsAvatar::paint(const QString &senderId, const QString &name, int s
         font.setBold(true);
         font.setPixelSize(qMax(1, size * 2 / 5));
         p.setFont(font);
-        p.setPen(Qt::white);
+        p.setPen(ink);
         p.drawText(QRectF(0, 0, size, size), Qt::AlignCenter, initialsFor(name));
     }
     p.end();

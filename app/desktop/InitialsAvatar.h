@@ -23,6 +23,8 @@ public:
     static QColor colorFor(const QString &senderId);
     // A square ARGB32 image of `size` pixels, transparent outside the disc.
     static QImage paint(const QString &senderId, const QString &name, int size = DefaultSize);
+    // The same picture in given colours (the window's avatars use the theme's sender colour).
+    static QImage paint(const QString &name, const QColor &disc, const QColor &ink, int size);
 };
 
 } // namespace natter::desktop
