@@ -1,10 +1,10 @@
 #include "MessageDelegate.h"
 
-#include "QuotePainter.h"
-#include "SearchHighlight.h"
+#include "EmojiText.h"
 #include "MessageRevisionText.h"
 #include "NewMessagesLine.h"
-#include "EmojiText.h"
+#include "QuotePainter.h"
+#include "SearchHighlight.h"
 #include "ThemeColors.h"
 
 #include <chat/ChatMessage.h>

@@ -256,8 +256,10 @@ private slots:
         option.rect = row;
         option.font = rig.view()->font();
         option.widget = rig.view();
+        // The quote starts where the text does (after the avatar column, when there is one).
+        const int x = rig.view()->messageDelegate()->textRect(option, reply).left() + 10;
         for (int y = row.top(); y <= row.bottom() && quotePoint.isNull(); ++y) {
-            const QPoint p(row.left() + 40, y);
+            const QPoint p(x, y);
             if (rig.view()->messageDelegate()->hitTest(option, reply, p).kind
                 == MessageDelegate::HitKind::Quote)
                 quotePoint = p;
