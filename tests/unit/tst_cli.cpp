@@ -1,183 +1,11 @@
 // natter-cli as a user runs it: the built binary (NATTER_CLI_PATH) in a QProcess, `listen`
-// against FakePusherServer and `trigger` against FakeHttpServer. Exit codes, the JSON lines on
-// stdout, one-line errors on stderr, and secrets that never show up in either.
-#include "FakeHttpServer.h"
-#include "FakePusherServer.h"
+// against FakePusherServer. Exit codes, the JSON lines on stdout, one-line errors on stderr, and
+// secrets that never show up in either. `trigger` is in tst_clitrigger; the rig in CliRig.h.
+#include "CliRig.h"
 
 #include "pusher/Signer.h"
 
-#include <QCryptographicHash>
-#include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QMessageAuthenticationCode>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTest>
-
-#include <algorithm>
-
-namespace {
-
-const QString Key = QStringLiteral("cli-key");
-// Distinctive, so a leak cannot hide behind a common word.
-const QString Secret = QStringLiteral("s3cr3t-7ad3773142a6692b25b8");
-
-struct Run
-{
-    int exitCode = -1;
-    bool finished = false;
-    qint64 ms = 0;
-    QByteArray out;
-    QByteArray err;
-    QList<QJsonObject> lines; // stdout, one JSON object per line
-    bool allLinesJson = true;
-
-    QList<QJsonObject> ofType(const QString &type) const
-    {
-        QList<QJsonObject> found;
-        for (const QJsonObject &line : lines) {
-            if (line.value(QLatin1String("type")).toString() == type)
-                found.append(line);
-        }
-        return found;
-    }
-    QStringList types() const
-    {
-        QStringList t;
-        for (const QJsonObject &line : lines)
-            t.append(line.value(QLatin1String("type")).toString());
-        return t;
-    }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1%2\n--- stdout\n%3--- stderr\n%4")
-            .arg(exitCode)
-            .arg(finished ? QString() : QStringLiteral(" (did not finish)"), QString::fromUtf8(out),
-                 QString::fromUtf8(err));
-    }
-};
-
-// Starts natter-cli; the caller spins the event loop (the fake servers live in this thread).
-class Cli
-{
-public:
-    explicit Cli(const QStringList &arguments,
-                 const QList<QPair<QString, QString>> &environment = {})
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("NATTER_SECRET"));
-        env.remove(QStringLiteral("NATTER_AUTH_HEADER"));
-        env.remove(QStringLiteral("QT_LOGGING_RULES"));
-        for (const auto &[name, value] : environment)
-            env.insert(name, value);
-        m_process.setProcessEnvironment(env);
-        m_process.setProgram(QStringLiteral(NATTER_CLI_PATH));
-        m_process.setArguments(arguments);
-        m_timer.start();
-        m_process.start();
-    }
-    ~Cli()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill(); // this process only, by its handle
-            m_process.waitForFinished(2000);
-        }
-    }
-
-    QProcess &process() { return m_process; }
-
-    Run wait(int timeoutMs = 10000)
-    {
-        Run run;
-        run.finished = QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; },
-                                       timeoutMs);
-        run.ms = m_timer.elapsed();
-        if (!run.finished) {
-            m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-        run.exitCode = m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-        run.out = m_process.readAllStandardOutput();
-        run.err = m_process.readAllStandardError();
-        for (const QByteArray &line : run.out.split('\n')) {
-            if (line.trimmed().isEmpty())
-                continue;
-            const QJsonDocument doc = QJsonDocument::fromJson(line);
-            if (!doc.isObject()) {
-                run.allLinesJson = false;
-                continue;
-            }
-            run.lines.append(doc.object());
-        }
-        return run;
-    }
-
-private:
-    QProcess m_process;
-    QElapsedTimer m_timer;
-};
-
-QStringList serverArgs(const FakePusherServer &server)
-{
-    return {QStringLiteral("--host"),
-            QStringLiteral("127.0.0.1"),
-            QStringLiteral("--port"),
-            QString::number(server.port()),
-            QStringLiteral("--no-tls"),
-            QStringLiteral("--key"),
-            Key};
-}
-
-QStringList nonEmptyLines(const QByteArray &text)
-{
-    QStringList lines;
-    for (const QByteArray &line : text.split('\n')) {
-        if (!line.trimmed().isEmpty())
-            lines.append(QString::fromUtf8(line));
-    }
-    return lines;
-}
-
-// The CLI's own message: one "natter-cli: ..." line (library warnings may come before it).
-QStringList cliMessages(const QByteArray &err)
-{
-    return nonEmptyLines(err).filter(QRegularExpression(QStringLiteral("^natter-cli: ")));
-}
-
-// The REST API's signature check as a server does it, independent of Signer.
-QString restVerdict(const FakeHttpServer::Request &request, const QByteArray &secret)
-{
-    QList<QPair<QString, QString>> items = request.queryItems();
-    QString signature;
-    for (qsizetype i = items.size() - 1; i >= 0; --i) {
-        if (items.at(i).first == QLatin1String("auth_signature"))
-            signature = items.takeAt(i).second;
-    }
-    if (signature.isEmpty())
-        return QStringLiteral("no auth_signature");
-    std::sort(items.begin(), items.end());
-    QStringList pairs;
-    QString bodyMd5;
-    for (const auto &[key, value] : items) {
-        pairs.append(key + QLatin1Char('=') + value);
-        if (key == QLatin1String("body_md5"))
-            bodyMd5 = value;
-    }
-    if (bodyMd5.toLatin1()
-        != QCryptographicHash::hash(request.body, QCryptographicHash::Md5).toHex())
-        return QStringLiteral("body_md5 mismatch");
-    const QByteArray toSign = request.method + '\n' + request.path + '\n'
-        + pairs.join(QLatin1Char('&')).toUtf8();
-    const QByteArray expected
-        = QMessageAuthenticationCode::hash(toSign, secret, QCryptographicHash::Sha256).toHex();
-    return signature.toLatin1() == expected
-        ? QStringLiteral("ok")
-        : QStringLiteral("bad signature for ") + QString::fromUtf8(toSign);
-}
-
-} // namespace
 
 class TestCli : public QObject
 {
@@ -201,24 +29,11 @@ private slots:
     void listen_help_mentionsAuthHeaderEnvironment();
     void help_usageLineNamesTheCommand_data();
     void help_usageLineNamesTheCommand();
-
-    void trigger_sendsSignedPost();
-    void trigger_withoutSocketId_leavesItOut();
-    void trigger_unauthorized_exitsNonZero();
-
-private:
-    static void checkNoSecret(const Run &run);
 };
 
 void TestCli::initTestCase()
 {
     QVERIFY2(QFile::exists(QStringLiteral(NATTER_CLI_PATH)), NATTER_CLI_PATH);
-}
-
-void TestCli::checkNoSecret(const Run &run)
-{
-    QVERIFY2(!run.out.contains(Secret.toUtf8()), "the secret appeared on stdout");
-    QVERIFY2(!run.err.contains(Secret.toUtf8()), "the secret appeared on stderr");
 }
 
 // --- usage -----------------------------------------------------------------------------------
@@ -596,90 +411,6 @@ void TestCli::help_usageLineNamesTheCommand()
     const QString first = QString::fromUtf8(run.out).section(u'\n', 0, 0);
     QVERIFY2(first.startsWith(usage), qPrintable(first));
     QVERIFY2(!first.contains(u'/'), qPrintable(first));
-}
-
-// --- trigger ---------------------------------------------------------------------------------
-
-void TestCli::trigger_sendsSignedPost()
-{
-    FakeHttpServer http;
-    QVERIFY(http.isListening());
-    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-             QStringLiteral("--port"), QString::number(http.port()), QStringLiteral("--no-tls"),
-             QStringLiteral("--app-id"), QStringLiteral("4242"), QStringLiteral("--key"), Key,
-             QStringLiteral("--secret"), Secret, QStringLiteral("--socket-id"),
-             QStringLiteral("123.456"), QStringLiteral("news,other"), QStringLiteral("my-event"),
-             QStringLiteral("{\"text\":\"hi\"}")});
-    const Run run = cli.wait();
-    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
-    QCOMPARE(http.requests().size(), 1);
-    const FakeHttpServer::Request &request = http.requests().first();
-    QCOMPARE(request.method, QByteArray("POST"));
-    QCOMPARE(request.path, QByteArray("/apps/4242/events"));
-    QCOMPARE(request.queryValue(QStringLiteral("auth_key")), Key);
-    QVERIFY(!request.queryValue(QStringLiteral("auth_timestamp")).isEmpty());
-    QCOMPARE(request.queryValue(QStringLiteral("auth_version")), QStringLiteral("1.0"));
-    QVERIFY(!request.queryValue(QStringLiteral("auth_signature")).isEmpty());
-    QCOMPARE(restVerdict(request, Secret.toUtf8()), QStringLiteral("ok"));
-    QVERIFY(request.header("Content-Type").startsWith("application/json"));
-
-    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-    QCOMPARE(body.value(QLatin1String("name")).toString(), QStringLiteral("my-event"));
-    QCOMPARE(body.value(QLatin1String("channels")).toArray(),
-             (QJsonArray{QStringLiteral("news"), QStringLiteral("other")}));
-    QCOMPARE(body.value(QLatin1String("data")).toString(), QStringLiteral("{\"text\":\"hi\"}"));
-    QCOMPARE(body.value(QLatin1String("socket_id")).toString(), QStringLiteral("123.456"));
-
-    QVERIFY2(run.lines.size() == 1, qPrintable(run.describe()));
-    QCOMPARE(run.lines.first().value(QLatin1String("type")).toString(), QStringLiteral("triggered"));
-    QCOMPARE(run.lines.first().value(QLatin1String("status")).toInt(), 200);
-    QVERIFY(!request.target.contains(Secret.toUtf8()) && !request.body.contains(Secret.toUtf8()));
-    checkNoSecret(run);
-}
-
-void TestCli::trigger_withoutSocketId_leavesItOut()
-{
-    FakeHttpServer http;
-    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-             QStringLiteral("--port"), QString::number(http.port()), QStringLiteral("--no-tls"),
-             QStringLiteral("--app-id"), QStringLiteral("7"), QStringLiteral("--key"), Key,
-             QStringLiteral("--secret"), Secret, QStringLiteral("news"), QStringLiteral("ev"),
-             QStringLiteral("plain text")});
-    const Run run = cli.wait();
-    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
-    QCOMPARE(http.requests().size(), 1);
-    const FakeHttpServer::Request &request = http.requests().first();
-    QCOMPARE(request.path, QByteArray("/apps/7/events"));
-    QCOMPARE(restVerdict(request, Secret.toUtf8()), QStringLiteral("ok"));
-    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-    QVERIFY(!body.contains(QLatin1String("socket_id")));
-    QCOMPARE(body.value(QLatin1String("data")).toString(), QStringLiteral("plain text"));
-    QCOMPARE(body.value(QLatin1String("channels")).toArray(), QJsonArray{QStringLiteral("news")});
-    checkNoSecret(run);
-}
-
-void TestCli::trigger_unauthorized_exitsNonZero()
-{
-    FakeHttpServer http;
-    http.setHandler([](const FakeHttpServer::Request &) {
-        return FakeHttpServer::Response::text(
-            "Invalid signature: you should have sent HmacSHA256Hex", 401);
-    });
-    Cli cli({QStringLiteral("trigger"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-             QStringLiteral("--port"), QString::number(http.port()), QStringLiteral("--no-tls"),
-             QStringLiteral("--app-id"), QStringLiteral("7"), QStringLiteral("--key"), Key,
-             QStringLiteral("--secret"), Secret, QStringLiteral("news"), QStringLiteral("ev"),
-             QStringLiteral("{}")});
-    const Run run = cli.wait();
-    QVERIFY2(run.finished, qPrintable(run.describe()));
-    QVERIFY2(run.exitCode != 0, qPrintable(run.describe()));
-    QVERIFY2(run.exitCode == 5, qPrintable(run.describe())); // README: 5 = authorization failed
-    QCOMPARE(http.requests().size(), 1);
-    const QList<QJsonObject> errors = run.ofType(QStringLiteral("error"));
-    QVERIFY2(errors.size() == 1, qPrintable(run.describe()));
-    QCOMPARE(errors.first().value(QLatin1String("status")).toInt(), 401);
-    QVERIFY2(cliMessages(run.err).size() == 1, qPrintable(run.describe()));
-    checkNoSecret(run);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
