@@ -39,8 +39,8 @@ constexpr int kOlderStep = 200; // rows added at the top when the user scrolls u
 
 MessageView::MessageView(QWidget *parent)
     : QListView(parent)
-    , m_delegate(new MessageDelegate(this))
     , m_window(new natter::chat::MessageWindowModel(kWindowRows, this))
+    , m_delegate(new MessageDelegate(this))
 {
     setObjectName(QStringLiteral("messageView"));
     setAccessibleName(tr("Messages"));

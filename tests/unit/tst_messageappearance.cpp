@@ -304,8 +304,6 @@ private slots:
         QListView *list = panel.view();
         const QColor online = AvatarPainter::presenceColor(list->palette(),
                                                            AvatarPainter::Presence::Online);
-        const QColor offline = AvatarPainter::presenceColor(list->palette(),
-                                                            AvatarPainter::Presence::Offline);
         QImage shot = list->viewport()->grab().toImage();
         for (int row = 0; row < 2; ++row) {
             const QModelIndex index = list->model()->index(row, 0);
