@@ -73,6 +73,10 @@ void ChatController::start(const ConnectionOptions &options, Authorizer *authori
         if (!room(m.room) && validateRoomName(m.room).isEmpty())
             joinRoom(m.room);
     }
+    for (const OutboxEdit &e : m_outbox->edits()) {
+        if (!room(e.room()) && validateRoomName(e.room()).isEmpty())
+            joinRoom(e.room());
+    }
     m_userId = userId;
     m_userName = userName;
     d->options = options;
@@ -256,6 +260,8 @@ void ChatController::leaveRoom(const QString &roomName)
     r->setChannel(nullptr);
     for (const ChatMessage &m : m_outbox->messages(name))
         m_outbox->remove(m.id);
+    for (const OutboxEdit &e : m_outbox->edits(name))
+        m_outbox->removeEdit(e.id());
     d->rooms.removeOne(r);
     m_roomList->removeRoom(name);
     emit roomLeft(name);
@@ -315,7 +321,7 @@ Room *ChatController::activeRoom() const
 
 int ChatController::pendingCount(const QString &room) const
 {
-    return int(m_outbox->messages(room).size());
+    return int(m_outbox->messages(room).size() + m_outbox->edits(room).size());
 }
 
 QString ChatController::validateMessage(const QString &text)
@@ -372,6 +378,8 @@ bool ChatController::retry(const QString &messageId)
     Room *r = d->roomOfMessage(messageId);
     if (!r)
         return false;
+    if (m_outbox->edit(messageId))
+        return d->retryEdit(r, messageId);
     ChatMessage m = r->messages()->at(r->messages()->rowOf(messageId));
     if (m.state != ChatMessage::State::Failed)
         return false;
@@ -386,6 +394,8 @@ bool ChatController::retry(const QString &messageId)
 bool ChatController::discard(const QString &messageId)
 {
     Room *r = d->roomOfMessage(messageId);
+    if (m_outbox->edit(messageId))
+        return r ? d->discardEdit(r, messageId) : m_outbox->removeEdit(messageId);
     if (!r)
         return m_outbox->remove(messageId);
     // Once handed to the library it cannot be taken back: it will go out.

@@ -96,7 +96,8 @@ public:
     // Makes `name` the active (visible) room and every other one inactive; empty: none.
     void setActiveRoom(const QString &name);
     Room *activeRoom() const;
-    // Messages of the room still in the outbox (pending or failed).
+    // Messages of the room still in the outbox (pending or failed), and our edits and deletes
+    // of its sent messages not yet taken by the server.
     int pendingCount(const QString &room) const;
 
     // Empty when `text` can be sent, else why not (empty, too long).
@@ -108,9 +109,12 @@ public:
     QString sendReply(const QString &room, const QString &text, const QString &replyTo,
                       QString *error = nullptr);
     // A Failed message goes back to Pending and is queued again; false if it is not Failed.
+    // The same for a message whose edit or delete failed: the change is sent again.
     bool retry(const QString &messageId);
     // Removes a Failed (or not yet queued) message from its room and the outbox; false when the
-    // message is already on its way (queued in the connection) or unknown.
+    // message is already on its way (queued in the connection) or unknown. For a message whose
+    // edit or delete is pending or failed (not on its way): the change is dropped and the
+    // message shown as it was.
     bool discard(const QString &messageId);
     void notifyTyping(const QString &room); // throttled client-typing
     // Fetches the page of history before the oldest message shown (Room::loadingOlder while it
@@ -119,8 +123,10 @@ public:
 
     // Editing and deleting our own messages (ChatControllerEdits.cpp). A sent message changes
     // for everybody (client-edit / client-delete, or the natter-server's PATCH / DELETE) and at
-    // once here; a refusal puts it back as it was and emits editFailed(). One not sent yet just
-    // changes in the outbox (delete: discard). Edits wait for the connection like messages do.
+    // once here, marked Pending until the server has it (Sent). The change is kept in the outbox
+    // (OutboxEdit), so it survives a restart and is sent when connected. A refusal marks the
+    // message Failed (retry() / discard()) and emits editFailed(); it is not tried again by
+    // itself. One not sent yet just changes in the outbox (delete: discard).
     bool canEdit(const QString &messageId) const;
     // Our newest message in the room that can be edited (Up in an empty composer), or empty.
     QString lastEditableMessage(const QString &room) const;
@@ -151,7 +157,8 @@ signals:
     void messagesFetched(natter::chat::Room *room, const QList<natter::chat::ChatMessage> &messages);
     // start()/stop() replaced the connection (null when stopped).
     void connectionChanged(natter::pusher::Connection *connection);
-    // Our edit or delete of `messageId` was refused for good; the message is shown as before.
+    // Our edit or delete of `messageId` was refused for good; the message is shown Failed with
+    // the change (retry() sends it again, discard() shows it as before).
     void editFailed(natter::chat::Room *room, const QString &messageId, const QString &error);
 
 private:

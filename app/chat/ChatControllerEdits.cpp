@@ -8,6 +8,8 @@
 #include "Outbox.h"
 #include "Room.h"
 
+#include <algorithm>
+
 namespace natter::chat {
 
 namespace {
@@ -53,7 +55,9 @@ bool ChatController::editMessage(const QString &messageId, const QString &text, 
     const ChatMessage m = r->messages()->at(r->messages()->rowOf(messageId));
     if (m.text == text)
         return true;
-    if (m.state != ChatMessage::State::Sent) {
+    // Pending or Failed because of an earlier change of ours: the message itself was sent.
+    const bool changed = m_outbox->edit(messageId).has_value();
+    if (m.state != ChatMessage::State::Sent && !changed) {
         // Nobody has seen it yet: the outbox sends the new text, not an edit.
         if (d->route->isInFlight(r->name(), messageId))
             return fail(tr("This message is still being sent; edit it once it is sent."));
@@ -69,13 +73,10 @@ bool ChatController::editMessage(const QString &messageId, const QString &text, 
     edit.text = text;
     edit.editedAt = QDateTime::currentDateTimeUtc();
     edit.senderId = m_userId;
+    edit.serverId = m.serverId;
     if (EditWire::encode(edit).toUtf8().size() > kMaxClientEventBytes)
         return fail(tr("This message is too long to send (over 10 KB once encoded)."));
-    const auto earlier = d->pendingEdits.constFind(messageId);
-    const ChatMessage previous = earlier != d->pendingEdits.cend() ? earlier->previous : m;
-    d->pendingEdits.insert(messageId, {r->name(), edit, previous});
-    r->messages()->applyEdit(messageId, text, edit.editedAt);
-    d->route->sendEdit(r, edit);
+    d->beginEdit(r, edit, m);
     return true;
 }
 
@@ -90,7 +91,7 @@ bool ChatController::deleteMessage(const QString &messageId, QString *error)
     if (!r || !canEdit(messageId))
         return fail(tr("Only your own messages can be deleted."));
     const ChatMessage m = r->messages()->at(r->messages()->rowOf(messageId));
-    if (m.state != ChatMessage::State::Sent) {
+    if (m.state != ChatMessage::State::Sent && !m_outbox->edit(messageId)) {
         if (discard(messageId))
             return true;
         return fail(tr("This message is still being sent; delete it once it is sent."));
@@ -100,20 +101,94 @@ bool ChatController::deleteMessage(const QString &messageId, QString *error)
     edit.id = messageId;
     edit.editedAt = QDateTime::currentDateTimeUtc();
     edit.senderId = m_userId;
-    const auto earlier = d->pendingEdits.constFind(messageId);
-    const ChatMessage previous = earlier != d->pendingEdits.cend() ? earlier->previous : m;
-    d->pendingEdits.insert(messageId, {r->name(), edit, previous});
-    r->messages()->applyDelete(messageId);
-    d->route->sendEdit(r, edit);
+    edit.serverId = m.serverId;
+    d->beginEdit(r, edit, m);
     return true;
+}
+
+void ChatController::Private::beginEdit(Room *room, const MessageChange &edit,
+                                        const ChatMessage &shown)
+{
+    const std::optional<OutboxEdit> earlier = q->m_outbox->edit(edit.id);
+    OutboxEdit e;
+    e.change = edit;
+    e.original = earlier ? earlier->original : shown;
+    e.original.state = ChatMessage::State::Sent;
+    e.original.error.clear();
+    // On disk before it goes out: a quit before the server has it loses nothing.
+    q->m_outbox->putEdit(e);
+    MessageListModel *model = room->messages();
+    if (edit.kind == MessageChange::Kind::Delete)
+        model->applyDelete(edit.id);
+    else
+        model->applyEdit(edit.id, edit.text, edit.editedAt);
+    model->setState(edit.id, ChatMessage::State::Pending);
+    route->sendEdit(room, edit);
+}
+
+void ChatController::Private::showEdits(Room *room, const QList<ChatMessage> &fromServer)
+{
+    MessageListModel *model = room->messages();
+    for (OutboxEdit e : q->m_outbox->edits(room->name())) {
+        // The server's copy is what Discard puts back (it may have changed meanwhile, e.g.
+        // deleted from another device).
+        const auto copy = std::find_if(fromServer.cbegin(), fromServer.cend(),
+                                       [&e](const ChatMessage &m) { return m.id == e.id(); });
+        if (copy != fromServer.cend()
+            && (copy->text != e.original.text || copy->deleted != e.original.deleted
+                || copy->editedAt != e.original.editedAt)) {
+            e.original.text = copy->text;
+            e.original.deleted = copy->deleted;
+            e.original.editedAt = copy->editedAt;
+            q->m_outbox->putEdit(e);
+        }
+        if (model->rowOf(e.id()) < 0) {
+            // Without history this is the only copy left of the message; with history the
+            // server brings it back, and this runs again then.
+            if (!route->hasHistory())
+                model->append(e.shown());
+            continue;
+        }
+        if (e.change.kind == MessageChange::Kind::Delete)
+            model->applyDelete(e.id());
+        else
+            model->applyEdit(e.id(), e.change.text, e.change.editedAt);
+        model->setState(e.id(), e.state, e.error);
+    }
 }
 
 void ChatController::Private::offerEdits(Room *room)
 {
-    for (const PendingEdit &p : std::as_const(pendingEdits)) {
-        if (p.room == room->name())
-            route->sendEdit(room, p.edit);
+    // Refused ones wait for the user's Retry: a refusal is not tried again forever.
+    for (const OutboxEdit &e : q->m_outbox->edits(room->name())) {
+        if (e.state == ChatMessage::State::Pending)
+            route->sendEdit(room, e.change);
     }
+}
+
+bool ChatController::Private::retryEdit(Room *room, const QString &id)
+{
+    const std::optional<OutboxEdit> e = q->m_outbox->edit(id);
+    if (!e || e->room() != room->name() || e->state != ChatMessage::State::Failed)
+        return false;
+    q->m_outbox->setEditState(id, ChatMessage::State::Pending);
+    room->messages()->setState(id, ChatMessage::State::Pending);
+    route->sendEdit(room, e->change);
+    return true;
+}
+
+bool ChatController::Private::discardEdit(Room *room, const QString &id)
+{
+    const std::optional<OutboxEdit> e = q->m_outbox->edit(id);
+    if (!e || e->room() != room->name())
+        return false;
+    // Once handed over it may reach the server any moment: the answer decides.
+    if (route->isEditInFlight(room->name(), id))
+        return false;
+    room->messages()->restoreRevision(e->original);
+    room->messages()->setState(id, ChatMessage::State::Sent);
+    q->m_outbox->removeEdit(id);
+    return true;
 }
 
 void ChatController::Private::onEditReceived(Room *room, const MessageChange &edit)
@@ -142,22 +217,25 @@ void ChatController::Private::onEditReceived(Room *room, const MessageChange &ed
 
 void ChatController::Private::onEditSent(Room *room, const MessageChange &edit)
 {
-    const auto it = pendingEdits.constFind(edit.id);
-    if (it == pendingEdits.cend() || it->room != room->name() || it->edit.kind != edit.kind
-        || it->edit.editedAt != edit.editedAt)
+    const std::optional<OutboxEdit> e = q->m_outbox->edit(edit.id);
+    if (!e || e->room() != room->name() || e->change.kind != edit.kind
+        || e->change.editedAt != edit.editedAt)
         return; // a newer edit of it is still on its way
-    pendingEdits.erase(it);
+    q->m_outbox->removeEdit(edit.id);
+    room->messages()->setState(edit.id, ChatMessage::State::Sent);
 }
 
 void ChatController::Private::onEditFailed(Room *room, const MessageChange &edit,
                                            const QString &error)
 {
-    const auto it = pendingEdits.constFind(edit.id);
-    if (it == pendingEdits.cend() || it->room != room->name())
+    const std::optional<OutboxEdit> e = q->m_outbox->edit(edit.id);
+    if (!e || e->room() != room->name() || e->change.kind != edit.kind
+        || e->change.editedAt != edit.editedAt)
         return;
     qCInfo(lcChat) << "edit of" << edit.id << "in" << room->name() << "failed:" << error;
-    room->messages()->restoreRevision(it->previous);
-    pendingEdits.erase(it);
+    // Shown as failed, like a message: Retry sends it again, Discard puts the message back.
+    q->m_outbox->setEditState(edit.id, ChatMessage::State::Failed, error);
+    room->messages()->setState(edit.id, ChatMessage::State::Failed, error);
     emit q->editFailed(room, edit.id, error);
 }
 

@@ -106,6 +106,7 @@ void ChatController::Private::detach(Room *room)
 
 void ChatController::Private::showOutbox(Room *room)
 {
+    showEdits(room); // changes of sent messages: older than what is still unsent
     for (const ChatMessage &m : q->m_outbox->messages(room->name()))
         room->messages()->append(m); // refused (false) when already shown
 }
@@ -207,6 +208,8 @@ void ChatController::Private::onReceived(Room *room, const QList<ChatMessage> &m
             batch.append(m);
         }
         const QList<ChatMessage> added = room->messages()->merge(batch);
+        if (q->m_outbox->editCount() > 0)
+            showEdits(room, batch); // the server's copy does not have our pending change yet
         QList<ChatMessage> others;
         for (const ChatMessage &m : added) {
             if (!m.own)

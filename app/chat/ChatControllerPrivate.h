@@ -73,15 +73,15 @@ public:
     // Not final: the library keeps trying; the UI shows the problem until login succeeds.
     void troubledLogin(LoginError error, const QString &message);
 
-    // Our edits and deletes not yet taken by the server, by message id, with the message as it
-    // was before the first of them (put back when refused). Offered again on every attach.
-    struct PendingEdit
-    {
-        QString room;
-        MessageChange edit;
-        ChatMessage previous;
-    };
-    QHash<QString, PendingEdit> pendingEdits;
+    // Our edits and deletes not yet taken by the server live in the outbox (OutboxEdit), so they
+    // survive a restart: shown on the message as Pending / Failed, offered again on every
+    // attach and subscription, retired when the server confirms them.
+    // `fromServer`: copies of messages the server just sent (history, gap fill).
+    void showEdits(Room *room, const QList<ChatMessage> &fromServer = {});
+    // Starts (or restarts) `edit` of a message shown in `room`: kept, shown, handed to the route.
+    void beginEdit(Room *room, const MessageChange &edit, const ChatMessage &shown);
+    bool retryEdit(Room *room, const QString &id);
+    bool discardEdit(Room *room, const QString &id);
     void offerEdits(Room *room);
     void onEditReceived(Room *room, const MessageChange &edit);
     void onEditSent(Room *room, const MessageChange &edit);

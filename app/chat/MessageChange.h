@@ -20,6 +20,9 @@ struct MessageChange
     // Who asked for it, as the server saw it (the user_id it stamps on client events); empty
     // when the server did not say. Peers compare it with the original message's sender.
     QString senderId;
+    // natter-server mode: the original's server id, for a change whose message is not loaded
+    // (restored from the outbox after a restart); 0 when unknown. Never on the wire.
+    qint64 serverId = 0;
 };
 
 } // namespace natter::chat

@@ -125,6 +125,7 @@ void Outbox::load()
     PrivateFiles::tightenFile(m_filePath);
     const OutboxJournal::Contents contents = OutboxJournal::parse(bytes);
     m_messages = contents.messages;
+    m_edits = contents.edits;
     m_records = contents.records;
     if (!contents.unreadable.isEmpty())
         setAside(contents.unreadable);
@@ -133,9 +134,10 @@ void Outbox::load()
                 contents.skippedEntries)
                  .arg(m_filePath),
              false);
-    qCDebug(lcChat) << "outbox" << m_filePath << "has" << m_messages.size() << "messages";
+    qCDebug(lcChat) << "outbox" << m_filePath << "has" << m_messages.size() << "messages and"
+                    << m_edits.size() << "edits";
     if (contents.legacy || !contents.hasHeader || !contents.unreadable.isEmpty()
-        || m_records != count())
+        || m_records != liveRecords())
         compact();
 }
 
@@ -183,8 +185,8 @@ bool Outbox::flush()
     m_flushTimer.stop();
     if (!m_lock || (m_pending.isEmpty() && !m_rewrite))
         return true;
-    const int dead = m_records + m_pendingRecords - count();
-    if (m_rewrite || dead > count() + kCompactionSlack)
+    const int dead = m_records + m_pendingRecords - liveRecords();
+    if (m_rewrite || dead > liveRecords() + kCompactionSlack)
         return compact();
     return append();
 }
@@ -235,7 +237,7 @@ bool Outbox::compact()
     bool ok = file.open(QIODevice::WriteOnly);
     // On the temporary file, before it takes the final name: never readable by others.
     ok = ok && file.setPermissions(PrivateFiles::kFileMode);
-    ok = ok && file.write(OutboxJournal::snapshot(m_messages)) >= 0;
+    ok = ok && file.write(OutboxJournal::snapshot(m_messages, m_edits)) >= 0;
     ok = ok && file.commit();
     if (!ok) {
         m_rewrite = true;
@@ -243,7 +245,7 @@ bool Outbox::compact()
         return false;
     }
     m_rewrite = false;
-    m_records = count();
+    m_records = liveRecords();
     return true;
 }
 
@@ -357,6 +359,70 @@ std::optional<ChatMessage> Outbox::message(const QString &id) const
     if (i < 0)
         return std::nullopt;
     return m_messages.at(i);
+}
+
+int Outbox::indexOfEdit(const QString &id) const
+{
+    for (int i = 0; i < m_edits.size(); ++i) {
+        if (m_edits.at(i).id() == id)
+            return i;
+    }
+    return -1;
+}
+
+void Outbox::putEdit(const OutboxEdit &edit)
+{
+    const int i = indexOfEdit(edit.id());
+    if (i >= 0)
+        m_edits[i] = edit;
+    else
+        m_edits.append(edit);
+    record(OutboxJournal::editRecord(edit));
+    emit changed();
+}
+
+bool Outbox::removeEdit(const QString &id)
+{
+    const int i = indexOfEdit(id);
+    if (i < 0)
+        return false;
+    m_edits.removeAt(i);
+    record(OutboxJournal::editDoneRecord(id));
+    emit changed();
+    return true;
+}
+
+bool Outbox::setEditState(const QString &id, ChatMessage::State state, const QString &error)
+{
+    const int i = indexOfEdit(id);
+    if (i < 0)
+        return false;
+    OutboxEdit &e = m_edits[i];
+    if (e.state == state && e.error == error)
+        return true;
+    e.state = state;
+    e.error = error;
+    record(OutboxJournal::editRecord(e)); // edits are few: the whole record again
+    emit changed();
+    return true;
+}
+
+std::optional<OutboxEdit> Outbox::edit(const QString &id) const
+{
+    const int i = indexOfEdit(id);
+    if (i < 0)
+        return std::nullopt;
+    return m_edits.at(i);
+}
+
+QList<OutboxEdit> Outbox::edits(const QString &room) const
+{
+    QList<OutboxEdit> out;
+    for (const OutboxEdit &e : m_edits) {
+        if (e.room() == room)
+            out.append(e);
+    }
+    return out;
 }
 
 QList<ChatMessage> Outbox::messages(const QString &room) const

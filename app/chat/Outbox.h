@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChatMessage.h"
+#include "OutboxEdit.h"
 
 #include <QList>
 #include <QObject>
@@ -14,7 +15,8 @@ class QLockFile;
 
 namespace natter::chat {
 
-// Messages the user typed that the server has not taken yet (Pending) or refused (Failed).
+// Messages the user typed that the server has not taken yet (Pending) or refused (Failed), and
+// the user's edits and deletes of sent messages in the same two states (OutboxEdit).
 // Persisted as an append-only journal (OutboxJournal): the changes of one event-loop turn are
 // appended and synced in one write, and the file is compacted (rewritten atomically) at load and
 // when dead records outnumber the live ones. Pending writes are flushed on destruction and when
@@ -57,6 +59,15 @@ public:
     int count() const { return int(m_messages.size()); }
     bool isEmpty() const { return m_messages.isEmpty(); }
 
+    // Edits and deletes of sent messages, one per message id (a later one replaces it in place).
+    void putEdit(const OutboxEdit &edit);
+    bool removeEdit(const QString &id);
+    bool setEditState(const QString &id, ChatMessage::State state, const QString &error = {});
+    std::optional<OutboxEdit> edit(const QString &id) const;
+    QList<OutboxEdit> edits() const { return m_edits; } // in the order they were first made
+    QList<OutboxEdit> edits(const QString &room) const;
+    int editCount() const { return int(m_edits.size()); }
+
     // Empty when the file was read and written fine; otherwise what went wrong (for the UI).
     QString lastError() const { return m_lastError; }
 
@@ -80,10 +91,13 @@ private:
     void setAside(const QList<QByteArray> &lines);
     void fail(const QString &message, bool signal);
     int indexOf(const QString &id) const;
+    int indexOfEdit(const QString &id) const;
+    int liveRecords() const { return count() + editCount(); }
 
     QString m_filePath;
     QString m_owner;
     QList<ChatMessage> m_messages;
+    QList<OutboxEdit> m_edits;
     QString m_lastError;
     QString m_lockError;
     std::unique_ptr<QLockFile> m_lock;

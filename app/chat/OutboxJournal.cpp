@@ -35,13 +35,34 @@ QByteArray line(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
-int indexOf(const QList<ChatMessage> &messages, const QString &id)
+template<typename List>
+int indexOf(const List &items, const QString &id)
 {
-    for (int i = 0; i < messages.size(); ++i) {
-        if (messages.at(i).id == id)
+    for (int i = 0; i < items.size(); ++i) {
+        if (items.at(i).id == id)
             return i;
     }
     return -1;
+}
+
+int indexOfEdit(const QList<OutboxEdit> &edits, const QString &id)
+{
+    for (int i = 0; i < edits.size(); ++i) {
+        if (edits.at(i).id() == id)
+            return i;
+    }
+    return -1;
+}
+
+QString timeText(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime timeFrom(const QJsonValue &v)
+{
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : QDateTime();
 }
 
 } // namespace
@@ -112,11 +133,50 @@ QByteArray OutboxJournal::stateRecord(const QString &id, ChatMessage::State stat
     return line(o);
 }
 
-QByteArray OutboxJournal::snapshot(const QList<ChatMessage> &messages)
+QByteArray OutboxJournal::editRecord(const OutboxEdit &edit)
+{
+    const MessageChange &c = edit.change;
+    const bool isDelete = c.kind == MessageChange::Kind::Delete;
+    QJsonObject change{
+        {QStringLiteral("kind"), isDelete ? QStringLiteral("delete") : QStringLiteral("edit")},
+        {QStringLiteral("id"), c.id},
+        {QStringLiteral("editedAt"), timeText(c.editedAt)},
+        {QStringLiteral("senderId"), c.senderId}};
+    if (!isDelete)
+        change.insert(QStringLiteral("text"), c.text);
+    if (c.serverId > 0)
+        change.insert(QStringLiteral("serverId"), QString::number(c.serverId));
+    // The original was sent: what a message in the outbox never has (server id, an earlier edit).
+    QJsonObject original = toJson(edit.original);
+    if (edit.original.serverId > 0)
+        original.insert(QStringLiteral("serverId"), QString::number(edit.original.serverId));
+    if (edit.original.editedAt.isValid())
+        original.insert(QStringLiteral("editedAt"), timeText(edit.original.editedAt));
+    if (edit.original.deleted)
+        original.insert(QStringLiteral("deleted"), true);
+    QJsonObject o{{QStringLiteral("op"), QStringLiteral("edit")},
+                  {QStringLiteral("change"), change},
+                  {QStringLiteral("original"), original},
+                  {QStringLiteral("state"), stateName(edit.state)}};
+    if (!edit.error.isEmpty())
+        o.insert(QStringLiteral("error"), edit.error);
+    return line(o);
+}
+
+QByteArray OutboxJournal::editDoneRecord(const QString &id)
+{
+    return line(QJsonObject{{QStringLiteral("op"), QStringLiteral("edit-done")},
+                            {QStringLiteral("id"), id}});
+}
+
+QByteArray OutboxJournal::snapshot(const QList<ChatMessage> &messages,
+                                   const QList<OutboxEdit> &edits)
 {
     QByteArray out = header();
     for (const ChatMessage &m : messages)
         out += addRecord(m);
+    for (const OutboxEdit &e : edits)
+        out += editRecord(e);
     return out;
 }
 
@@ -129,9 +189,51 @@ QByteArray OutboxJournal::legacyDocument(const QList<ChatMessage> &messages)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-bool OutboxJournal::apply(const QJsonObject &record, QList<ChatMessage> &messages)
+bool OutboxJournal::applyEdit(const QJsonObject &record, QList<OutboxEdit> &edits)
 {
+    const QJsonObject change = record.value(QLatin1String("change")).toObject();
+    OutboxEdit e;
+    const QString kind = change.value(QLatin1String("kind")).toString();
+    if (kind == QLatin1String("delete")) {
+        e.change.kind = MessageChange::Kind::Delete;
+    } else if (kind == QLatin1String("edit") && change.value(QLatin1String("text")).isString()) {
+        e.change.kind = MessageChange::Kind::Edit;
+        e.change.text = change.value(QLatin1String("text")).toString();
+    } else {
+        return false;
+    }
+    e.change.id = change.value(QLatin1String("id")).toString();
+    e.change.editedAt = timeFrom(change.value(QLatin1String("editedAt")));
+    e.change.senderId = change.value(QLatin1String("senderId")).toString();
+    e.change.serverId = change.value(QLatin1String("serverId")).toString().toLongLong();
+    const QJsonObject originalJson = record.value(QLatin1String("original")).toObject();
+    const std::optional<ChatMessage> original = fromJson(originalJson);
+    // Peers order edits by their time: one without a time could never be applied.
+    if (e.change.id.isEmpty() || !e.change.editedAt.isValid() || !original
+        || original->id != e.change.id)
+        return false;
+    e.original = *original;
+    e.original.state = ChatMessage::State::Sent; // it was sent: only the change is pending
+    e.original.error.clear();
+    e.original.serverId = originalJson.value(QLatin1String("serverId")).toString().toLongLong();
+    e.original.editedAt = timeFrom(originalJson.value(QLatin1String("editedAt")));
+    e.original.deleted = originalJson.value(QLatin1String("deleted")).toBool();
+    e.state = stateFromName(record.value(QLatin1String("state")).toString());
+    e.error = record.value(QLatin1String("error")).toString();
+    const int i = indexOfEdit(edits, e.id());
+    if (i >= 0)
+        edits[i] = e;
+    else
+        edits.append(e);
+    return true;
+}
+
+bool OutboxJournal::apply(const QJsonObject &record, Contents &out)
+{
+    QList<ChatMessage> &messages = out.messages;
     const QString op = record.value(QLatin1String("op")).toString();
+    if (op == QLatin1String("edit"))
+        return applyEdit(record, out.edits);
     if (op == QLatin1String("add")) {
         const std::optional<ChatMessage> m = fromJson(record.value(QLatin1String("message")));
         if (!m)
@@ -150,6 +252,11 @@ bool OutboxJournal::apply(const QJsonObject &record, QList<ChatMessage> &message
     if (op == QLatin1String("remove")) {
         if (i >= 0)
             messages.removeAt(i);
+        return true;
+    }
+    if (op == QLatin1String("edit-done")) {
+        if (const int e = indexOfEdit(out.edits, id); e >= 0)
+            out.edits.removeAt(e);
         return true;
     }
     if (op == QLatin1String("state")) {
@@ -198,7 +305,7 @@ OutboxJournal::Contents OutboxJournal::parse(const QByteArray &bytes)
             continue;
         }
         // A truncated last line (crash mid-write) or garbage: kept aside, never dropped.
-        if (!doc.isObject() || !apply(record, out.messages)) {
+        if (!doc.isObject() || !apply(record, out)) {
             out.unreadable.append(raw);
             continue;
         }

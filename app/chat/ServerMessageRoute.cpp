@@ -422,7 +422,8 @@ void ServerMessageRoute::patch(const StatePtr &st, const MessageChange &edit)
     if (!room)
         return;
     const int row = room->messages()->rowOf(edit.id);
-    const qint64 serverId = row >= 0 ? room->messages()->at(row).serverId : 0;
+    // Not loaded: a change restored from the outbox before the history page came.
+    const qint64 serverId = row >= 0 ? room->messages()->at(row).serverId : edit.serverId;
     if (serverId <= 0) {
         st->edits.remove(edit.id);
         emit editFailed(room, edit, tr("The server has not stored this message yet."));

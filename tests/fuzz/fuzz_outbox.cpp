@@ -2,7 +2,8 @@
 // truncated outbox must load what it can and keep the rest aside: every non-empty line of a
 // journal is the header, a readable record or kept as unreadable, none vanishes; and a valid
 // journal followed by the fuzz input as further lines still yields its messages unless the
-// input itself holds records that change them.
+// input itself holds records that change them. Edit records (our pending edits and deletes of
+// sent messages) obey the same rules and read back the same after compaction.
 #include "FuzzQuiet.h"
 
 #include <chat/OutboxJournal.h>
@@ -60,6 +61,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         const OutboxJournal::Contents again = OutboxJournal::parse(OutboxJournal::snapshot({m}));
         if (again.messages.size() != 1 || again.messages.first().id != m.id
             || again.messages.first().text != m.text || !again.unreadable.isEmpty())
+            __builtin_trap();
+    }
+    for (const natter::chat::OutboxEdit &e : alone.edits) {
+        if (e.id().isEmpty() || e.original.id != e.id() || e.room().isEmpty()
+            || !e.change.editedAt.isValid())
+            __builtin_trap();
+        const OutboxJournal::Contents again = OutboxJournal::parse(OutboxJournal::snapshot({}, {e}));
+        if (again.edits.size() != 1 || !again.unreadable.isEmpty()
+            || again.edits.first().id() != e.id()
+            || again.edits.first().change.kind != e.change.kind
+            || again.edits.first().change.text != e.change.text
+            || again.edits.first().change.editedAt != e.change.editedAt
+            || again.edits.first().state != e.state)
             __builtin_trap();
     }
 

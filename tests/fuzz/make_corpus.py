@@ -172,3 +172,11 @@ put("outbox", "journal_garbage", journal + "\x00\xff{\"op\":\n")
 put("outbox", "legacy_v1", json.dumps({"version": 1, "messages": [m1, m2]}, indent=4))
 put("outbox", "legacy_array", dumps([m1]))
 put("outbox", "no_header", record("add", message=m1))
+# our pending edits and deletes of sent messages: an edit replaced by a delete, one retired
+sent1 = dict(m1, id="s-1", state="sent", serverId="41", editedAt="2026-11-30T12:01:00.000Z")
+sent2 = dict(m1, id="s-2", state="sent")
+edit1 = {"kind": "edit", "id": "s-1", "text": "fixed", "editedAt": "2026-11-30T12:05:00.000Z", "senderId": "alice", "serverId": "41"}
+edit2 = {"kind": "delete", "id": "s-2", "editedAt": "2026-11-30T12:06:00.000Z", "senderId": "alice"}
+edits = journal + record("edit", change=edit1, original=sent1, state="pending") + record("edit", change=edit2, original=sent2, state="failed", error="HTTP 403") + record("edit", change=dict(edit1, kind="delete"), original=sent1, state="pending") + record("edit-done", id="s-2")
+put("outbox", "journal_edits", edits)
+put("outbox", "journal_edits_truncated", edits[:-30])

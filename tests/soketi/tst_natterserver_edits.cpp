@@ -1,7 +1,9 @@
 // Edit and delete in natter-server mode against the real natter-server and soketi: alice's
 // edit and delete (PATCH / DELETE through ServerMessageRoute) reach bob live as the server's
 // message_edited / message_deleted, bob cannot change alice's message (403), and carol, who
-// logs in afterwards, gets the edited text and the deleted placeholder from history.
+// logs in afterwards, gets the edited text and the deleted placeholder from history. An edit
+// made offline survives a restart and reaches bob; one the server refuses (404: the message was
+// deleted meanwhile) ends failed and stays so.
 #include "ServerRig.h"
 
 #include "chat/ChatController.h"
@@ -69,6 +71,17 @@ struct User
         };
         auth = std::make_unique<natter::pusher::HttpAuthorizer>(network, options);
         outbox = std::make_unique<Outbox>(dirPath + u'/' + name + S(".jsonl"));
+        chat = std::make_unique<ChatController>(outbox.get());
+        chat->setRoute(&route);
+    }
+
+    // A restart of Natter: the controller and outbox go, new ones open the same file.
+    void restart()
+    {
+        const QString file = outbox->filePath();
+        chat.reset();
+        outbox.reset();
+        outbox = std::make_unique<Outbox>(file);
         chat = std::make_unique<ChatController>(outbox.get());
         chat->setRoute(&route);
     }
@@ -163,6 +176,70 @@ private slots:
         QVERIFY(c->messages()->at(1).text.isEmpty());
         // Nobody saw bob's attempt.
         QCOMPARE(a->messages()->at(a->messages()->rowOf(id)).text, S("hello"));
+    }
+
+    void offlineEditSurvivesARestart()
+    {
+        QNetworkAccessManager network;
+        User dave(&network, m_server->url(), m_dir.path(), S("dave"));
+        QVERIFY2(dave.error.isEmpty(), qPrintable(dave.error));
+        User erin(&network, m_server->url(), m_dir.path(), S("erin"));
+        QVERIFY2(erin.error.isEmpty(), qPrintable(erin.error));
+        Room *d = dave.login();
+        QVERIFY(d);
+        const QString edited = dave.chat->send(S("lobby"), S("helo offline"));
+        const QString gone = dave.chat->send(S("lobby"), S("deleted elsewhere"));
+        QTRY_VERIFY_WITH_TIMEOUT(dave.outbox->isEmpty(), kWait);
+        const qint64 goneServerId = d->messages()->at(d->messages()->rowOf(gone)).serverId;
+        QVERIFY(goneServerId > 0);
+
+        dave.chat->stop();
+        QString error;
+        QVERIFY2(dave.chat->editMessage(edited, S("hello offline"), &error), qPrintable(error));
+        QVERIFY2(dave.chat->editMessage(gone, S("too late"), &error), qPrintable(error));
+        // Meanwhile dave's other device deletes the second one: the edit of it will be refused.
+        bool done = false;
+        dave.api.deleteMessage(S("lobby"), goneServerId, {},
+                               [&](const NatterServerApi::Failure &f, const auto &) {
+                                   QVERIFY2(f.ok(), qPrintable(f.message));
+                                   done = true;
+                               });
+        QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
+        dave.restart();
+        QCOMPARE(dave.outbox->editCount(), 2);
+
+        Room *e = erin.login();
+        QVERIFY(e);
+        QTRY_VERIFY_WITH_TIMEOUT(e->messages()->rowOf(edited) >= 0, kWait);
+        QCOMPARE(e->messages()->at(e->messages()->rowOf(edited)).text, S("helo offline"));
+
+        QSignalSpy failed(dave.chat.get(), &ChatController::editFailed);
+        d = dave.login();
+        QVERIFY(d);
+        // erin applies it only because the server stamps it with dave's user id (the author's).
+        QTRY_COMPARE_WITH_TIMEOUT(e->messages()->at(e->messages()->rowOf(edited)).text,
+                                  S("hello offline"), kWait);
+        QVERIFY(e->messages()->at(e->messages()->rowOf(edited)).editedAt.isValid());
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWait);
+        QCOMPARE(failed.first().at(1).toString(), gone);
+        QTRY_VERIFY_WITH_TIMEOUT(!dave.outbox->edit(edited), kWait);
+        QCOMPARE(d->messages()->at(d->messages()->rowOf(edited)).text, S("hello offline"));
+        QCOMPARE(d->messages()->at(d->messages()->rowOf(edited)).state, ChatMessage::State::Sent);
+        QCOMPARE(dave.outbox->edit(gone)->state, ChatMessage::State::Failed);
+        QCOMPARE(d->messages()->at(d->messages()->rowOf(gone)).state, ChatMessage::State::Failed);
+        // Refused for good: the next start does not send it again.
+        dave.restart();
+        QSignalSpy failedAgain(dave.chat.get(), &ChatController::editFailed);
+        d = dave.login();
+        QVERIFY(d);
+        QTest::qWait(1000);
+        QCOMPARE(failedAgain.size(), 0);
+        QCOMPARE(dave.outbox->edit(gone)->state, ChatMessage::State::Failed);
+        QVERIFY(dave.chat->discard(gone));
+        QCOMPARE(dave.outbox->editCount(), 0);
+        QVERIFY(d->messages()->at(d->messages()->rowOf(gone)).deleted); // as the server has it
+        dave.chat->stop();
+        erin.chat->stop();
     }
 
     void cleanupTestCase()
