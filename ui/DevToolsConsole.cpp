@@ -43,8 +43,8 @@ DevToolsConsole::DevToolsConsole(natter::devtools::FrameLogModel *log,
     , m_recorder(recorder)
 {
     setAccessibleName(tr("Debug console"));
-    // Attached to the log only while a filter is set: unfiltered, the list shows the log itself,
-    // and a flood of frames does not pay for the proxy's mapping on every insert.
+    // Attached to the log only while a filter is set: unfiltered, the list's window is over the
+    // log itself, and a flood of frames does not pay for the proxy's mapping on every insert.
     m_proxy = new natter::devtools::FrameFilterProxy(this);
     m_window = new natter::devtools::FrameWindowModel(this);
     m_window->setSourceModel(log);
