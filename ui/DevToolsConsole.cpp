@@ -5,6 +5,7 @@
 #include <devtools/FrameFilterProxy.h>
 #include <devtools/FrameLogModel.h>
 #include <devtools/FrameRecorder.h>
+#include <devtools/FrameWindowModel.h>
 
 #include <QAction>
 #include <QClipboard>
@@ -29,6 +30,12 @@ namespace natter::ui {
 using natter::devtools::FrameExport;
 using natter::devtools::FrameLogModel;
 
+namespace {
+// Rows added above the window per scroll to its top: doubling, so the oldest of 50,000 entries
+// is a few scrolls away.
+constexpr int kOlderStep = natter::devtools::FrameWindowModel::DefaultWindow;
+} // namespace
+
 DevToolsConsole::DevToolsConsole(natter::devtools::FrameLogModel *log,
                                  natter::devtools::FrameRecorder *recorder, QWidget *parent)
     : QWidget(parent)
@@ -36,9 +43,11 @@ DevToolsConsole::DevToolsConsole(natter::devtools::FrameLogModel *log,
     , m_recorder(recorder)
 {
     setAccessibleName(tr("Debug console"));
-    // Attached to the log only while a filter is set: unfiltered, the list shows the log itself,
-    // and a flood of frames does not pay for the proxy's mapping on every insert.
+    // Attached to the log only while a filter is set: unfiltered, the list's window is over the
+    // log itself, and a flood of frames does not pay for the proxy's mapping on every insert.
     m_proxy = new natter::devtools::FrameFilterProxy(this);
+    m_window = new natter::devtools::FrameWindowModel(this);
+    m_window->setSourceModel(log);
 
     m_filter = new QLineEdit(this);
     m_filter->setAccessibleName(tr("Filter"));
@@ -69,8 +78,9 @@ DevToolsConsole::DevToolsConsole(natter::devtools::FrameLogModel *log,
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_frames = new QListView(this);
     m_frames->setAccessibleName(tr("Frames"));
-    m_frames->setModel(log);
-    m_frames->setUniformItemSizes(true); // 50,000 rows: no per-row size queries
+    m_frames->setModel(m_window);
+    m_window->setSelectionModel(m_frames->selectionModel());
+    m_frames->setUniformItemSizes(true); // no per-row size queries
     m_frames->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_frames->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_frames->setFont(mono);
@@ -112,19 +122,34 @@ DevToolsConsole::DevToolsConsole(natter::devtools::FrameLogModel *log,
     });
     connect(copy, &QPushButton::clicked, this, &DevToolsConsole::copySelection);
     connect(exportButton, &QPushButton::clicked, this, &DevToolsConsole::chooseExportFile);
-    watchSelection();
+    connect(m_frames->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &DevToolsConsole::showCurrent);
     connect(log, &FrameLogModel::droppedCountChanged, this, &DevToolsConsole::updateDropped);
     // Follow new frames while the list is scrolled to the end; stay put when the user scrolled up.
     connect(m_frames->verticalScrollBar(), &QScrollBar::valueChanged, this,
-            [this](int value) { m_follow = value >= m_frames->verticalScrollBar()->maximum(); });
-    for (QAbstractItemModel *model :
-         {static_cast<QAbstractItemModel *>(m_log), static_cast<QAbstractItemModel *>(m_proxy)}) {
-        connect(model, &QAbstractItemModel::rowsInserted, this, [this, model] {
-            if (m_follow && m_frames->model() == model)
-                m_frames->scrollToBottom();
-        });
-    }
+            &DevToolsConsole::onScrolled);
+    connect(m_window, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_follow)
+            m_frames->scrollToBottom();
+    });
     updateDropped();
+}
+
+void DevToolsConsole::onScrolled(int value)
+{
+    const QScrollBar *bar = m_frames->verticalScrollBar();
+    m_follow = value >= bar->maximum();
+    // Reading back: the window only grows until the user is at the newest frames again.
+    m_window->setTrimming(m_follow);
+    if (value == bar->minimum() && bar->maximum() > bar->minimum() && m_window->hasOlder())
+        showOlder();
+}
+
+void DevToolsConsole::showOlder()
+{
+    const int added = m_window->showOlder(qMax(kOlderStep, m_window->rowCount()));
+    // The row that was at the top stays there; the older ones are above it, a scroll away.
+    m_frames->scrollTo(m_window->index(added, 0), QAbstractItemView::PositionAtTop);
 }
 
 void DevToolsConsole::setFilter(const QString &filter)
@@ -132,22 +157,23 @@ void DevToolsConsole::setFilter(const QString &filter)
     const bool filtered = !filter.trimmed().isEmpty();
     if (filtered && !m_proxy->sourceModel())
         m_proxy->setSourceModel(m_log);
+    const auto filters = [this] {
+        return QStringList{m_proxy->channelFilter(), m_proxy->eventFilter(), m_proxy->textFilter()};
+    };
+    const QStringList before = filters();
     m_proxy->setFilterString(filter);
     QAbstractItemModel *wanted = filtered ? static_cast<QAbstractItemModel *>(m_proxy) : m_log;
-    if (m_frames->model() == wanted)
+    if (m_window->sourceModel() == wanted && filters() == before)
         return;
-    m_frames->setModel(wanted); // a new selection model: watch it
-    watchSelection();
+    // The window moves to the newest rows of what the filter lets through (a narrower filter
+    // could otherwise leave a few rows in it, too few to scroll up to the older ones).
+    m_window->setSourceModel(wanted);
     if (!filtered)
         m_proxy->setSourceModel(nullptr);
+    m_follow = true;
+    m_window->setTrimming(true);
     m_frames->scrollToBottom();
     showCurrent();
-}
-
-void DevToolsConsole::watchSelection()
-{
-    connect(m_frames->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &DevToolsConsole::showCurrent);
 }
 
 void DevToolsConsole::updateDropped()
@@ -167,15 +193,20 @@ void DevToolsConsole::showCurrent()
     m_details->setPlainText(FrameExport::prettyJson(text));
 }
 
-QByteArray DevToolsConsole::jsonLines(const QList<int> &viewRows) const
+int DevToolsConsole::logRow(const QModelIndex &shown) const
 {
-    QAbstractItemModel *model = m_frames->model();
+    const QModelIndex index = shown.model() == m_proxy ? m_proxy->mapToSource(shown)
+                                                       : QModelIndex(shown);
+    return index.isValid() && index.model() == m_log ? index.row() : -1;
+}
+
+QByteArray DevToolsConsole::jsonLines(QList<int> logRows) const
+{
+    std::sort(logRows.begin(), logRows.end());
     QByteArray out;
-    for (int row : viewRows) {
-        const QModelIndex index = model->index(row, 0);
-        const QModelIndex source = model == m_proxy ? m_proxy->mapToSource(index) : index;
-        if (source.isValid())
-            out += FrameExport::jsonLine(m_log->at(source.row()));
+    for (int row : std::as_const(logRows)) {
+        if (row >= 0)
+            out += FrameExport::jsonLine(m_log->at(row));
     }
     return out;
 }
@@ -184,20 +215,21 @@ QByteArray DevToolsConsole::selectedJsonLines() const
 {
     QList<int> rows;
     for (const QModelIndex &i : m_frames->selectionModel()->selectedRows())
-        rows.append(i.row());
+        rows.append(logRow(m_window->mapToSource(i)));
     if (rows.isEmpty())
         return shownJsonLines();
-    std::sort(rows.begin(), rows.end());
     return jsonLines(rows);
 }
 
 QByteArray DevToolsConsole::shownJsonLines() const
 {
+    // Everything the filter lets through, above the window too.
+    const QAbstractItemModel *model = m_window->sourceModel();
     QList<int> rows;
-    const int count = m_frames->model()->rowCount();
+    const int count = model ? model->rowCount() : 0;
     rows.reserve(count);
     for (int row = 0; row < count; ++row)
-        rows.append(row);
+        rows.append(logRow(model->index(row, 0)));
     return jsonLines(rows);
 }
 

@@ -12,6 +12,7 @@ namespace natter::devtools {
 class FrameFilterProxy;
 class FrameLogModel;
 class FrameRecorder;
+class FrameWindowModel;
 } // namespace natter::devtools
 
 namespace natter::ui {
@@ -33,8 +34,11 @@ public:
     QPushButton *pauseButton() const { return m_pause; }
     QLabel *droppedLabel() const { return m_dropped; }
     natter::devtools::FrameFilterProxy *proxy() const { return m_proxy; }
+    // What the list shows: the newest rows of the log, or of the filter while one is set.
+    natter::devtools::FrameWindowModel *window() const { return m_window; }
 
     // JSON lines of the selected rows (all shown rows when none is selected), in list order.
+    // "Shown" is everything the filter lets through, also what is above the list's window.
     QByteArray selectedJsonLines() const;
     QByteArray shownJsonLines() const;
     void copySelection();
@@ -45,13 +49,17 @@ private:
     void chooseExportFile();
     void showCurrent();
     void updateDropped();
-    QByteArray jsonLines(const QList<int> &viewRows) const;
+    // The log's row of an index of the log or of the filter; -1 if none.
+    int logRow(const QModelIndex &shown) const;
+    QByteArray jsonLines(QList<int> logRows) const;
     void setFilter(const QString &filter);
-    void watchSelection();
+    void onScrolled(int value);
+    void showOlder();
 
     natter::devtools::FrameLogModel *m_log;
     natter::devtools::FrameRecorder *m_recorder;
     natter::devtools::FrameFilterProxy *m_proxy;
+    natter::devtools::FrameWindowModel *m_window;
     QLineEdit *m_filter;
     QPushButton *m_pause;
     QLabel *m_dropped;
