@@ -128,6 +128,7 @@ void Channel::cancelAuth()
 void Channel::start()
 {
     cancelAuth();
+    dropHeldEvents(); // a new pusher:subscribe: what waited for the old one is not about it
     m_lastError.reset();
     if (m_type == ChannelName::Type::Public) {
         m_services.connection->sendEvent(
@@ -303,6 +304,7 @@ void Channel::dropHeldEvents()
     m_completing = false;
     m_held.clear();
 }
+
 void Channel::onReset() { }
 void Channel::handleInternal(const Event &) { }
 
