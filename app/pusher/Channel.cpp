@@ -17,7 +17,9 @@ namespace natter::pusher {
 
 namespace {
 constexpr int kMaxClientEventBytes = 10 * 1024;
-}
+// Events held back while a subscription completes (a 10,000-per-second flood for 1 s).
+constexpr qsizetype kMaxHeldEvents = 10000;
+} // namespace
 
 Channel::Channel(const QString &name, const Services &services, QObject *parent)
     : QObject(parent)
@@ -63,6 +65,7 @@ void Channel::setState(State state)
 void Channel::fail(const ChannelError &error)
 {
     cancelAuth();
+    dropHeldEvents();
     m_lastError = error;
     qCWarning(lcPusher) << "channel" << m_name << "failed:" << error.message;
     setState(State::Failed);
@@ -88,6 +91,7 @@ void Channel::unsubscribe()
             QStringLiteral("pusher:unsubscribe"),
             QStringLiteral("{\"channel\":%1}").arg(json::quote(m_name)));
     m_services.clientEvents->dropChannel(this);
+    dropHeldEvents();
     onReset();
     setState(State::Unsubscribed);
 }
@@ -109,6 +113,7 @@ void Channel::connectionUp()
 void Channel::connectionDown()
 {
     cancelAuth();
+    dropHeldEvents();
     onReset();
     if (m_state != State::Failed || m_wanted)
         setState(State::Unsubscribed);
@@ -123,6 +128,7 @@ void Channel::cancelAuth()
 void Channel::start()
 {
     cancelAuth();
+    dropHeldEvents(); // a new pusher:subscribe: what waited for the old one is not about it
     m_lastError.reset();
     if (m_type == ChannelName::Type::Public) {
         m_services.connection->sendEvent(
@@ -214,12 +220,22 @@ void Channel::handleEvent(const Event &event)
 {
     if (!m_wanted)
         return; // unsubscribed: frames still in flight from the server are not ours to act on
+    if (m_completing) {
+        // Bounded: the subscription completes on the next turn of the event loop, so this holds
+        // what one socket read brought in the meantime.
+        if (m_held.size() < kMaxHeldEvents)
+            m_held.append(event);
+        else
+            qCWarning(lcPusher) << "event dropped while" << m_name << "completes:" << event.event;
+        return;
+    }
     const QString &name = event.event;
     if (name.startsWith(QLatin1String("pusher"))) {
         if (name == QLatin1String("pusher_internal:subscription_succeeded")) {
-            onSubscriptionSucceeded(event);
-            setState(State::Subscribed);
-            m_services.clientEvents->channelReady(this);
+            if (onSubscriptionSucceeded(event))
+                completeSubscription();
+            else
+                m_completing = true;
             return;
         }
         if (name == QLatin1String("pusher:subscription_error")) {
@@ -268,7 +284,27 @@ void Channel::handleServerError(int code, const QString &message)
              : message});
 }
 
-void Channel::onSubscriptionSucceeded(const Event &) { }
+bool Channel::onSubscriptionSucceeded(const Event &)
+{
+    return true;
+}
+
+void Channel::completeSubscription()
+{
+    m_completing = false;
+    setState(State::Subscribed);
+    m_services.clientEvents->channelReady(this);
+    const QList<Event> held = std::exchange(m_held, {});
+    for (const Event &e : held)
+        handleEvent(e);
+}
+
+void Channel::dropHeldEvents()
+{
+    m_completing = false;
+    m_held.clear();
+}
+
 void Channel::onReset() { }
 void Channel::handleInternal(const Event &) { }
 

@@ -94,7 +94,10 @@ signals:
 protected:
     // Hooks for the presence and encrypted variants.
     virtual bool acceptAuth(const AuthResponse &response, QString *whyNot);
-    virtual void onSubscriptionSucceeded(const Event &event);
+    // pusher_internal:subscription_succeeded. False: the subscription completes later, when the
+    // subclass calls completeSubscription(); the channel's events meanwhile are held back and
+    // handled then, in order.
+    virtual bool onSubscriptionSucceeded(const Event &event);
     virtual void onReset();
     virtual void deliver(const Event &event);
     virtual void handleInternal(
@@ -102,6 +105,7 @@ protected:
     virtual QString subscribeData(const AuthResponse &response) const;
     void setState(State state);
     void fail(const ChannelError &error);
+    void completeSubscription();
     Services m_services;
 
 private:
@@ -109,12 +113,15 @@ private:
     void onAuthSucceeded(const AuthResponse &response);
     void onAuthFailed(const AuthError &error);
     void cancelAuth();
+    void dropHeldEvents();
 
     QString m_name;
     ChannelName::Type m_type;
     bool m_cache;
     State m_state = State::Unsubscribed;
     bool m_wanted = false;
+    bool m_completing = false; // onSubscriptionSucceeded() returned false
+    QList<Event> m_held; // while m_completing
     int m_subscriptionCount = -1;
     std::optional<ChannelError> m_lastError;
     QPointer<AuthRequest> m_authRequest;

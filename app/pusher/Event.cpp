@@ -8,10 +8,9 @@ namespace natter::pusher {
 
 namespace {
 // QJsonDocument only takes objects and arrays at the top level; wrap scalars in an array.
-std::optional<QJsonValue> parseJsonText(const QString &text)
+std::optional<QJsonValue> parseJsonText(const QByteArray &utf8)
 {
     QJsonParseError error;
-    const QByteArray utf8 = text.toUtf8();
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
     if (error.error == QJsonParseError::NoError) {
         if (doc.isObject())
@@ -23,20 +22,36 @@ std::optional<QJsonValue> parseJsonText(const QString &text)
         return wrapped.array().at(0);
     return std::nullopt;
 }
+
+bool looksLikeJson(QByteArrayView text)
+{
+    text = text.trimmed();
+    return text.startsWith('{') || text.startsWith('[') || text.startsWith('"');
+}
+
+bool looksLikeJson(QStringView text)
+{
+    text = text.trimmed();
+    return text.startsWith(u'{') || text.startsWith(u'[') || text.startsWith(u'"');
+}
 } // namespace
 
 QJsonValue Event::dataJson() const
 {
+    const bool utf8 = data.isEmpty() && !dataUtf8.isEmpty(); // a pusher_internal: event
+    const auto asString = [&] {
+        return utf8 ? QJsonValue(QString::fromUtf8(dataUtf8)) : QJsonValue(data);
+    };
     switch (dataKind) {
     case DataKind::None:
         return QJsonValue(QJsonValue::Undefined);
     case DataKind::Json:
-        return parseJsonText(data).value_or(QJsonValue(data));
+        return parseJsonText(utf8 ? dataUtf8 : data.toUtf8()).value_or(asString());
     case DataKind::String: {
-        const QStringView trimmed = QStringView(data).trimmed();
-        if (trimmed.startsWith(u'{') || trimmed.startsWith(u'[') || trimmed.startsWith(u'"'))
-            return parseJsonText(data).value_or(QJsonValue(data));
-        return QJsonValue(data);
+        const bool json = utf8 ? looksLikeJson(dataUtf8) : looksLikeJson(QStringView(data));
+        if (json)
+            return parseJsonText(utf8 ? dataUtf8 : data.toUtf8()).value_or(asString());
+        return asString();
     }
     }
     return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonValue>
 #include <QMetaType>
 #include <QString>
@@ -17,6 +18,10 @@ struct Event
     QString event;
     QString channel;
     QString data;
+    // pusher_internal: events (FrameParser) carry the payload here, as UTF-8, and leave `data`
+    // empty: their readers parse UTF-8, and a presence announcement can be megabytes, not worth
+    // a round trip through UTF-16 (soketi_hostilepeers). dataJson() reads either.
+    QByteArray dataUtf8;
     QString userId; // client events on presence channels only
     DataKind dataKind = DataKind::None;
 

@@ -95,6 +95,7 @@ bool FrameParser::parsePadded(size_t length, Event &out)
     out.event.clear();
     out.channel.clear();
     out.data.clear();
+    out.dataUtf8.clear();
     out.userId.clear();
     out.dataKind = Event::DataKind::None;
 
@@ -109,6 +110,7 @@ bool FrameParser::parsePadded(size_t length, Event &out)
         return false;
     }
     bool haveEvent = false;
+    std::string_view data; // converted once the event's name is known, wherever it came
     for (auto fieldResult : obj) {
         ondemand::field field;
         std::string_view key;
@@ -180,8 +182,7 @@ bool FrameParser::parsePadded(size_t length, Event &out)
                 m_error = QStringLiteral("malformed \"data\"");
                 return false;
             }
-            if (out.dataKind != Event::DataKind::None)
-                out.data = fromView(s);
+            data = s;
         } else if (key == "user_id") {
             ondemand::json_type type;
             if (value.type().get(type)) {
@@ -215,6 +216,12 @@ bool FrameParser::parsePadded(size_t length, Event &out)
     if (!haveEvent) {
         m_error = QStringLiteral("no \"event\"");
         return false;
+    }
+    if (out.dataKind != Event::DataKind::None) {
+        if (out.event.startsWith(QLatin1String("pusher_internal:")))
+            out.dataUtf8 = QByteArray(data.data(), qsizetype(data.size()));
+        else
+            out.data = fromView(data);
     }
     return true;
 }

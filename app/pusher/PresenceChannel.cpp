@@ -6,6 +6,7 @@
 #include "PresenceAnnouncement.h"
 
 #include <QJsonDocument>
+#include <QTimer>
 
 namespace natter::pusher {
 
@@ -31,15 +32,34 @@ bool PresenceChannel::acceptAuth(const AuthResponse &response, QString *whyNot)
     }
     m_members.setMyId(id);
     m_early.clear(); // a new pusher:subscribe follows: older early events are not about it
+    ++m_announcements; // nor is a list still waiting to be read
     return true;
 }
 
-void PresenceChannel::onSubscriptionSucceeded(const Event &event)
+bool PresenceChannel::onSubscriptionSucceeded(const Event &event)
+{
+    const QByteArray announcement = event.dataUtf8.isEmpty() ? event.data.toUtf8() : event.dataUtf8;
+    const quint64 n = ++m_announcements;
+    if (announcement.size() < ReadLaterBytes) {
+        setMembers(announcement);
+        return true;
+    }
+    // Until then the channel stays Pending and holds its events back (Channel::handleEvent), so
+    // nothing sees the half-read list or overtakes it.
+    QTimer::singleShot(0, this, [this, announcement, n] {
+        if (n != m_announcements || state() != State::Pending)
+            return; // reset, failed or announced again meanwhile
+        setMembers(announcement);
+        completeSubscription();
+    });
+    return false;
+}
+
+void PresenceChannel::setMembers(const QByteArray &announcement)
 {
     // One more than the list keeps tells Members it is truncated; converting the rest of a
     // huge announcement (100,000 members) would only stall the event loop for nothing.
-    const QList<Member> list = PresenceAnnouncement::members(event.data, Members::MaxMembers + 1);
-    m_members.reset(list);
+    m_members.reset(PresenceAnnouncement::membersFromUtf8(announcement, Members::MaxMembers + 1));
     const QList<Event> early = std::exchange(m_early, {});
     for (const Event &e : early)
         apply(e);
@@ -47,6 +67,7 @@ void PresenceChannel::onSubscriptionSucceeded(const Event &event)
 
 void PresenceChannel::onReset()
 {
+    ++m_announcements;
     m_early.clear();
     m_members.clear();
 }

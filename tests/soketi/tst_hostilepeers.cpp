@@ -213,14 +213,15 @@ private slots:
         QVERIFY(sorted->index(1, 0).data().toString().startsWith(S("BBBB")));
         QCOMPARE(sorted->index(2, 0).data().toString(), S("Member 0"));
         QCOMPARE(sorted->index(3, 0).data().toString(), S("Member 1"));
-        // The target is 100 ms and is NOT met yet. The 3 MB announcement, converted only as far
-        // as the cap and shown in the sorted panel, is one turn of the event loop: 254-410 ms
-        // of CPU (callgrind: 255 M instructions; 495 M before the panel's sort used keys, which
-        // unit_memberproxymodel checks) and 0.9-3.1 s of wall time at load 11-14 on the shared
-        // 2-core machine, where both grow with the load. These bounds only catch a relapse to
-        // converting all 100,000 members (several seconds).
-        QVERIFY2(m_joinCpuMs <= 800, qPrintable(QString::number(m_joinCpuMs)));
-        QVERIFY2(m_joinStallMs <= 5000, qPrintable(QString::number(m_joinStallMs)));
+        // The target is 100 ms. The 6 MB announcement takes two turns of the event loop: the
+        // frame's (FrameParser, 36 M instructions in Connection::onText) and the next one, where
+        // PresenceChannel reads the kept members and the panel sorts them (37 M, callgrind):
+        // 82-132 ms of CPU in the longest turn at load 6-12 on the shared 2-core machine (before:
+        // 292-325 ms at load 8, one turn of 126 M). 300 ms catches a relapse to one turn, or to
+        // reading the whole list, without failing on a loaded machine; wall time is 1.3-7 times
+        // the CPU time there (151-216 ms at load 6-12).
+        QVERIFY2(m_joinCpuMs <= 300, qPrintable(QString::number(m_joinCpuMs)));
+        QVERIFY2(m_joinStallMs <= 2000, qPrintable(QString::number(m_joinStallMs)));
         m_panel.reset(); // the tests below measure the chat alone, as before
     }
 

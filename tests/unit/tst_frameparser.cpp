@@ -506,6 +506,32 @@ private slots:
         e.data = S("\"s\"");
         QCOMPARE(e.dataJson(), QJsonValue(S("s")));
     }
+
+    void internalEventsCarryTheirDataAsUtf8()
+    {
+        // pusher_internal: payloads stay UTF-8 (a presence list can be megabytes), wherever the
+        // event's name comes in the frame; dataJson() reads them the same.
+        FrameParser p;
+        Event e;
+        QVERIFY(p.parse(S("{\"data\":\"{\\\"presence\\\":{\\\"count\\\":1,\\\"n\\\":"
+                          "\\\"\xe2\x82\xac\\\"}}\",\"event\":\"pusher_internal:subscription_"
+                          "succeeded\",\"channel\":\"presence-x\"}"),
+                        e));
+        QVERIFY(e.data.isEmpty());
+        QCOMPARE(e.dataUtf8, QByteArray("{\"presence\":{\"count\":1,\"n\":\"\xe2\x82\xac\"}}"));
+        QCOMPARE(e.dataObject().value(S("presence")).toObject().value(S("n")).toString(),
+                 S("\xe2\x82\xac"));
+        QVERIFY(
+            p.parse(S("{\"event\":\"pusher_internal:member_added\",\"data\":{\"user_id\":7}}"), e));
+        QCOMPARE(e.dataUtf8, QByteArray("{\"user_id\":7}"));
+        QCOMPARE(e.dataObject().value(S("user_id")).toInt(), 7);
+        QVERIFY(p.parse(S("{\"event\":\"pusher_internal:x\",\"data\":\"plain\"}"), e));
+        QCOMPARE(e.dataJson(), QJsonValue(S("plain")));
+        // Other events as before: `data` only.
+        QVERIFY(p.parse(S("{\"event\":\"client-x\",\"data\":\"{}\"}"), e));
+        QCOMPARE(e.data, S("{}"));
+        QVERIFY(e.dataUtf8.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFrameParser)

@@ -99,6 +99,64 @@ private slots:
         rig.serverSend(frames::memberAdded(Room, S("c")));
         QCOMPARE(ids(c->members()), (QStringList{S("me"), S("c")}));
     }
+
+    void aLargeListIsReadOnTheNextTurnAndItsChannelsEventsWait()
+    {
+        ClientRig rig;
+        rig.connect();
+        PresenceChannel *c = rig.client->subscribePresence(Room);
+        QVERIFY(rig.auth.respond(0, presenceAuth(S("me"))));
+        QStringList seen; // what observers saw, in order, with the member count at the time
+        QObject::connect(c, &Channel::subscribed, c,
+                         [&] { seen << S("subscribed %1").arg(c->members()->count()); });
+        QObject::connect(c, &PresenceChannel::memberAdded, c,
+                         [&](const Member &m) { seen << S("added ") + m.id; });
+        QObject::connect(c, &Channel::eventReceived, c, [&](const Event &e) {
+            seen << S("%1 %2").arg(e.event).arg(c->members()->count());
+        });
+
+        // 300 KB: over the size read in the frame's own turn.
+        const QJsonObject big{{S("name"), QString(300 * 1024, u'x')}};
+        rig.serverSend(
+            frames::presenceSucceeded(Room, QJsonArray{S("me"), S("big")},
+                                      QJsonObject{{S("me"), QJsonObject{}}, {S("big"), big}}));
+        // What the same socket read brings next must not overtake the list.
+        rig.serverSend(frames::memberAdded(Room, S("late")));
+        rig.serverSend(
+            frames::frame(S("client-hello"), frames::json(QJsonObject{}), Room, S("big")));
+        QCOMPARE(c->state(), Channel::State::Pending);
+        QCOMPARE(c->members()->count(), 0);
+        QVERIFY(seen.isEmpty());
+
+        QTRY_COMPARE(c->state(), Channel::State::Subscribed);
+        QCOMPARE(seen, (QStringList{S("subscribed 2"), S("added late"), S("client-hello 3")}));
+        QCOMPARE(ids(c->members()), (QStringList{S("me"), S("big"), S("late")}));
+    }
+
+    void aLargeListLeftForLaterIsDroppedWithItsConnection()
+    {
+        ClientRig rig;
+        rig.connect();
+        PresenceChannel *c = rig.client->subscribePresence(Room);
+        QVERIFY(rig.auth.respond(0, presenceAuth(S("me"))));
+        const QJsonObject big{{S("name"), QString(300 * 1024, u'x')}};
+        rig.serverSend(
+            frames::presenceSucceeded(Room, QJsonArray{S("me"), S("stale")},
+                                      QJsonObject{{S("me"), QJsonObject{}}, {S("stale"), big}}));
+        rig.serverSend(frames::memberAdded(Room, S("stale2")));
+
+        // The connection drops before the list was read: it is never applied, nor what waited.
+        rig.reconnect(S("2.2"));
+        QVERIFY(rig.auth.respond(rig.auth.lastIndexFor(Room), presenceAuth(S("me"))));
+        QTest::qWait(20);
+        QCOMPARE(c->state(), Channel::State::Pending);
+        QCOMPARE(c->members()->count(), 0);
+        rig.serverSend(frames::presenceSucceeded(Room, QJsonArray{S("me")},
+                                                 QJsonObject{{S("me"), QJsonObject{}}}));
+        QCOMPARE(c->state(), Channel::State::Subscribed); // small: at once, as before
+        QTest::qWait(20);
+        QCOMPARE(ids(c->members()), QStringList{S("me")});
+    }
 };
 
 QTEST_MAIN(TestPresenceEarlyMembers)

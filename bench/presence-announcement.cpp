@@ -1,0 +1,98 @@
+// The hostile presence announcement of soketi_hostilepeers, without the network: one 3 MB
+// pusher_internal:subscription_succeeded frame (100,000 members plus alice and bob, bob's name
+// 1 MB, as tests/node/hostile-server.js sends it), through FrameParser, PresenceAnnouncement and
+// Members, in the two turns of the event loop Natter takes for it. Prints the thread's CPU time
+// per round; for a load-independent figure run it under callgrind and read the instructions of
+// each turn (inclusive cost of parseFrame and readMembers):
+//
+//   valgrind --tool=callgrind --callgrind-out-file=cg.out build/bench/bench_presence 1
+//   callgrind_annotate --inclusive=yes cg.out | grep -E 'parseFrame|readMembers'
+//
+// A second argument "shuffled" reverses the hash (the worst case: the whole hash is searched for
+// the kept members' info).
+#include <pusher/Event.h>
+#include <pusher/FrameParser.h>
+#include <pusher/Members.h>
+#include <pusher/PresenceAnnouncement.h>
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cstdio>
+
+#include <time.h>
+
+using namespace natter::pusher;
+
+namespace {
+
+// As hostile-server.js writes it: ids first, the hash in the ids' order. `shuffled`: the hash in
+// reverse, so the kept members' info is found last.
+QString frame(int members, int bigName, bool shuffled)
+{
+    QByteArray ids = "[\"alice\",\"bob\"";
+    QList<QByteArray> hash{"\"alice\":{\"name\":\"Alice\"}",
+                           "\"bob\":{\"name\":\"" + QByteArray(bigName, 'B') + "\"}"};
+    for (int i = 0; i < members; ++i) {
+        const QByteArray id = "m" + QByteArray::number(i);
+        ids += ",\"" + id + '"';
+        hash.append('"' + id + "\":{\"name\":\"Member " + QByteArray::number(i) + "\"}");
+    }
+    if (shuffled) // the kept members' info last
+        std::reverse(hash.begin(), hash.end());
+    const QByteArray presence = "{\"presence\":{\"ids\":" + ids + "],\"hash\":{" + hash.join(',')
+        + "},\"count\":" + QByteArray::number(members + 2) + "}}";
+    const QJsonObject envelope{
+        {QStringLiteral("event"), QStringLiteral("pusher_internal:subscription_succeeded")},
+        {QStringLiteral("channel"), QStringLiteral("presence-lobby")},
+        {QStringLiteral("data"), QString::fromUtf8(presence)}};
+    return QString::fromUtf8(QJsonDocument(envelope).toJson(QJsonDocument::Compact));
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000 + double(ts.tv_nsec) / 1e6;
+}
+
+// The frame's turn of the event loop (Connection::onText)...
+Q_NEVER_INLINE bool parseFrame(FrameParser &parser, const QString &text, Event &event)
+{
+    return parser.parse(text, event);
+}
+
+// ...and the next one, where PresenceChannel reads a list this large.
+Q_NEVER_INLINE int readMembers(const Event &event, Members &members)
+{
+    members.reset(PresenceAnnouncement::membersFromUtf8(event.dataUtf8, Members::MaxMembers + 1));
+    return members.count();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int rounds = argc > 1 ? atoi(argv[1]) : 5;
+    const bool shuffled = argc > 2 && qstrcmp(argv[2], "shuffled") == 0;
+    const QString text = frame(100000, 1 << 20, shuffled);
+    FrameParser parser;
+    Members members;
+    std::printf("frame: %lld UTF-16 code units\n", qlonglong(text.size()));
+    for (int i = 0; i < rounds; ++i) {
+        Event event;
+        const double from = threadCpuMs();
+        if (!parseFrame(parser, text, event))
+            return 1;
+        const double parsed = threadCpuMs();
+        const int kept = readMembers(event, members);
+        std::printf(
+            "round %d: %.1f ms CPU to parse the frame, %.1f ms to read the list; %d members "
+            "kept, truncated %d\n",
+            i + 1, parsed - from, threadCpuMs() - parsed, kept, int(members.isTruncated()));
+    }
+    return 0;
+}
