@@ -8,6 +8,8 @@
 #include <QSettings>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace natter::chat {
 
 namespace {
@@ -151,17 +153,26 @@ void ProfileStore::protectFile()
 
 QList<ServerProfile> ProfileStore::profiles() const
 {
-    // The file may claim any size (hand-edited, corrupt): a size of 2,000,000,000 read that many
-    // empty entries and Natter never opened. Only entries that are present can hold a profile.
-    int present = 0;
+    // The file may claim any size and any index (hand-edited, corrupt): a size of 2,000,000,000,
+    // or one entry numbered 20,000,000, read that many empty entries and Natter never opened.
+    // Only the entries present are read, in index order.
+    QList<int> present;
     m_settings->beginGroup(QStringLiteral("profiles"));
-    for (const QString &group : m_settings->childGroups())
-        present = std::max(present, group.toInt());
+    for (const QString &group : m_settings->childGroups()) {
+        bool ok = false;
+        const int index = group.toInt(&ok);
+        if (ok && index >= 1)
+            present.append(index);
+    }
     m_settings->endGroup();
+    std::sort(present.begin(), present.end());
+    present.erase(std::unique(present.begin(), present.end()), present.end());
     QList<ServerProfile> out;
-    const int n = std::min(m_settings->beginReadArray(QStringLiteral("profiles")), present);
-    for (int i = 0; i < n; ++i) {
-        m_settings->setArrayIndex(i);
+    const int size = m_settings->beginReadArray(QStringLiteral("profiles"));
+    for (const int index : std::as_const(present)) {
+        if (index > size)
+            break;
+        m_settings->setArrayIndex(index - 1);
         ServerProfile p = readProfile(*m_settings);
         if (!p.name.isEmpty())
             out.append(p);

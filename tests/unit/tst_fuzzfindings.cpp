@@ -68,6 +68,29 @@ private slots:
         QCOMPARE(profiles.at(0).name, QStringLiteral("first"));
         QCOMPARE(profiles.at(1).name, QStringLiteral("third"));
     }
+
+    // fuzz_profile (bench/fuzz, 2026-12-01): one entry numbered 20,000,000 under a large size
+    // read 20 million empty entries before it (138 s of CPU; libFuzzer: timeout).
+    // tests/fuzz/corpus/profile/timeout-profiles-index.
+    void profileArrayIndexIsNotTrusted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("natter.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[profiles]\n2\\name=second\n20000000\\name=far\n"
+                   "2000000000\\name=beyond\nsize=1000000000\n");
+        file.close();
+        QSettings settings(path, QSettings::IniFormat);
+        QElapsedTimer timer;
+        timer.start();
+        ProfileStore store(&settings);
+        const QList<ServerProfile> profiles = store.profiles();
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(profiles.size(), 2);
+        QCOMPARE(profiles.at(0).name, QStringLiteral("second"));
+        QCOMPARE(profiles.at(1).name, QStringLiteral("far"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFuzzFindings)
