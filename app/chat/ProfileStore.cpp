@@ -135,8 +135,10 @@ void ProfileStore::protectFile()
     // mode of the file it replaces, so creating the file 0600 before the first write is enough;
     // an existing file from an older version is tightened.
     const QString path = m_settings->fileName();
-    if (path.isEmpty() || !QFileInfo(path).isAbsolute())
-        return; // not a file
+    // Not a file, or a Qt resource (read-only, in memory; QDir would take ":/a/b" for a
+    // relative folder named ":" and create it).
+    if (path.isEmpty() || path.startsWith(QLatin1Char(':')) || !QFileInfo(path).isAbsolute())
+        return;
     QString error;
     if (!PrivateFiles::makeDirectory(QFileInfo(path).absolutePath(), &error)) {
         qCWarning(lcChat).noquote() << error;
