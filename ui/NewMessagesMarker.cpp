@@ -19,6 +19,7 @@ using natter::chat::MessageListModel;
 NewMessagesMarker::NewMessagesMarker(MessageView *view)
     : QObject(view)
     , m_view(view)
+    , m_viewport(view->viewport())
 {
     m_jump = new QPushButton(view);
     m_jump->setObjectName(QStringLiteral("jumpToFirstUnread"));
@@ -33,7 +34,7 @@ NewMessagesMarker::NewMessagesMarker(MessageView *view)
             &NewMessagesMarker::updateButton);
     connect(view->verticalScrollBar(), &QScrollBar::rangeChanged, this,
             &NewMessagesMarker::updateButton);
-    view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
 }
 
 void NewMessagesMarker::watchKeys(QWidget *widget)
@@ -137,7 +138,7 @@ void NewMessagesMarker::updateButton()
 
 bool NewMessagesMarker::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport()) {
+    if (watched == m_viewport) {
         if (event->type() == QEvent::Resize)
             updateButton();
         return false;

@@ -49,6 +49,9 @@ private:
     int sourceRow() const;
 
     MessageView *m_view;
+    // Kept, not asked of m_view: the filter still sees events while the view is half destroyed
+    // (UBSan: a member call on an object that is only a QWidget by then).
+    QWidget *m_viewport;
     QPointer<natter::chat::MessageListModel> m_model;
     QList<QMetaObject::Connection> m_modelLinks;
     QPushButton *m_jump;
