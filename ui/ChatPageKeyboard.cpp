@@ -58,7 +58,9 @@ bool ChatPage::focusNextPrevChild(bool next)
 
 bool ChatPage::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_composer->editor() && event->type() == QEvent::KeyPress)
+    // The event type first: filters also see the events of widgets being destroyed, when
+    // m_composer may be only a QWidget any more (UBSan).
+    if (event->type() == QEvent::KeyPress && watched == m_composer->editor())
         return composerKey(static_cast<QKeyEvent *>(event)) || QWidget::eventFilter(watched, event);
     if (event->type() == QEvent::FocusIn) {
         auto *view = qobject_cast<QAbstractItemView *>(watched);

@@ -137,7 +137,9 @@ void OwnMessageEditor::confirmDelete(const QString &messageId)
 
 bool OwnMessageEditor::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_composer->editor() || event->type() != QEvent::KeyPress)
+    // The event type first: filters also see the events of widgets being destroyed, when
+    // m_composer may be only a QWidget any more (UBSan).
+    if (event->type() != QEvent::KeyPress || watched != m_composer->editor())
         return false;
     auto *key = static_cast<QKeyEvent *>(event);
     const Qt::KeyboardModifiers mods = key->modifiers() & ~Qt::KeypadModifier;
