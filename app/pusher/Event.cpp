@@ -1,5 +1,7 @@
 #include "Event.h"
 
+#include "JsonStringToken.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,6 +40,14 @@ bool looksLikeJson(QStringView text)
 
 QJsonValue Event::dataJson() const
 {
+    if (dataEscaped) {
+        Event unescaped = *this;
+        unescaped.dataUtf8 = json::unescapeStringToken(dataUtf8).value_or(QByteArray());
+        unescaped.dataEscaped = false;
+        if (unescaped.dataUtf8.isEmpty()) // malformed (FrameParser did not unescape it)
+            return QJsonValue(QJsonValue::Undefined);
+        return unescaped.dataJson();
+    }
     const bool utf8 = data.isEmpty() && !dataUtf8.isEmpty(); // a pusher_internal: event
     const auto asString = [&] {
         return utf8 ? QJsonValue(QString::fromUtf8(dataUtf8)) : QJsonValue(data);

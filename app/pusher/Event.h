@@ -22,6 +22,10 @@ struct Event
     // empty: their readers parse UTF-8, and a presence announcement can be megabytes, not worth
     // a round trip through UTF-16 (soketi_hostilepeers). dataJson() reads either.
     QByteArray dataUtf8;
+    // Set when dataUtf8 holds a large pusher_internal: string payload as the wire had it, quotes
+    // and escapes included (FrameParser::EscapedDataBytes): unescaping megabytes is left to the
+    // reader's own turn of the event loop (json::unescapeStringToken). dataJson() reads it too.
+    bool dataEscaped = false;
     QString userId; // client events on presence channels only
     DataKind dataKind = DataKind::None;
 

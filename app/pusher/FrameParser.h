@@ -25,6 +25,10 @@ public:
     // Returns false (and leaves a reason in error()) for anything that is not a JSON object with
     // a string "event". Never throws.
     bool parse(QStringView text, Event &out);
+    // A pusher_internal: payload string this long is handed on escaped (Event::dataEscaped): its
+    // reader unescapes it on a later turn of the event loop.
+    static constexpr qsizetype EscapedDataBytes = 256 * 1024;
+
     bool parseUtf8(std::string_view utf8, Event &out);
     const QString &error() const { return m_error; }
 
@@ -39,10 +43,12 @@ private:
     };
 
     bool parsePadded(size_t length, Event &out);
+    void keepEscaped(std::string_view token, Event &out);
 
     struct Impl;
     std::unique_ptr<Impl> d;
     QByteArray m_buffer;
+    QByteArray m_unescaped; // a string `data`, unescaped (padded: simdjson writes in blocks)
     NameCache m_events;
     NameCache m_channels;
     QString m_error;

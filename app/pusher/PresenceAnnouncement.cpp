@@ -1,5 +1,7 @@
 #include "PresenceAnnouncement.h"
 
+#include "JsonStringToken.h"
+
 #include <QHash>
 #include <QJsonArray>
 
@@ -323,10 +325,27 @@ QList<Member> PresenceAnnouncement::members(const QString &data, qsizetype limit
 
 QList<Member> PresenceAnnouncement::membersFromUtf8(QByteArrayView utf8, qsizetype limit)
 {
-    QList<Member> list;
     if (limit <= 0 || utf8.isEmpty())
-        return list;
+        return {};
     const padded_string text(utf8.data(), size_t(utf8.size()));
+    return read(text.data(), text.size(), text.size() + SIMDJSON_PADDING, limit);
+}
+
+QList<Member> PresenceAnnouncement::membersFromPaddedUtf8(const QByteArray &utf8, qsizetype limit)
+{
+    const qsizetype room = json::roomAfter(utf8);
+    if (room < json::parsePadding())
+        return membersFromUtf8(utf8, limit);
+    if (limit <= 0 || utf8.isEmpty())
+        return {};
+    return read(utf8.constData(), size_t(utf8.size()), size_t(utf8.size() + room), limit);
+}
+
+QList<Member> PresenceAnnouncement::read(const char *utf8, size_t size, size_t capacity,
+                                         qsizetype limit)
+{
+    QList<Member> list;
+    const padded_string_view text(utf8, size, capacity);
     ondemand::parser parser;
     ondemand::document doc;
     ondemand::object root;

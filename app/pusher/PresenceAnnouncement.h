@@ -2,6 +2,7 @@
 
 #include "Member.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
@@ -30,6 +31,13 @@ public:
     // The same from UTF-8 text, as FrameParser unescaped it (Event::dataUtf8): no UTF-16 round
     // trip of the megabytes.
     static QList<Member> membersFromUtf8(QByteArrayView utf8, qsizetype limit);
+    // The same, read in place: `utf8` has json::parsePadding() zero bytes of room past its
+    // end, as json::unescapeStringToken leaves them (else it is copied). Copying a list of
+    // megabytes means as many fresh pages to fault in, and those cost more than the parse.
+    static QList<Member> membersFromPaddedUtf8(const QByteArray &utf8, qsizetype limit);
+
+private:
+    static QList<Member> read(const char *utf8, size_t size, size_t capacity, qsizetype limit);
 };
 
 } // namespace natter::pusher

@@ -1,12 +1,15 @@
 #include "PresenceChannel.h"
 
 #include "AuthResponse.h"
+#include "JsonStringToken.h"
 #include "JsonText.h"
 #include "LogPusher.h"
 #include "PresenceAnnouncement.h"
 
 #include <QJsonDocument>
 #include <QTimer>
+
+#include <optional>
 
 namespace natter::pusher {
 
@@ -38,28 +41,52 @@ bool PresenceChannel::acceptAuth(const AuthResponse &response, QString *whyNot)
 
 bool PresenceChannel::onSubscriptionSucceeded(const Event &event)
 {
+    // One more than the list keeps tells Members it is truncated; converting the rest of a
+    // huge announcement (100,000 members) would only stall the event loop for nothing.
+    constexpr qsizetype limit = Members::MaxMembers + 1;
     const QByteArray announcement = event.dataUtf8.isEmpty() ? event.data.toUtf8() : event.dataUtf8;
     const quint64 n = ++m_announcements;
-    if (announcement.size() < ReadLaterBytes) {
-        setMembers(announcement);
+    if (!event.dataEscaped && announcement.size() < ReadLaterBytes) {
+        setMembers(PresenceAnnouncement::membersFromUtf8(announcement, limit));
         return true;
     }
     // Until then the channel stays Pending and holds its events back (Channel::handleEvent), so
     // nothing sees the half-read list or overtakes it.
-    QTimer::singleShot(0, this, [this, announcement, n] {
-        if (n != m_announcements || state() != State::Pending)
-            return; // reset, failed or announced again meanwhile
-        setMembers(announcement);
-        completeSubscription();
+    const auto read = [this, n](const QByteArray &text, bool padded) {
+        QTimer::singleShot(0, this, [this, n, text, padded] {
+            if (isStale(n))
+                return;
+            setMembers(padded ? PresenceAnnouncement::membersFromPaddedUtf8(text, limit)
+                              : PresenceAnnouncement::membersFromUtf8(text, limit));
+            completeSubscription();
+        });
+    };
+    if (!event.dataEscaped) {
+        read(announcement, false);
+        return false;
+    }
+    // Unescaped on a turn of its own, read on the next.
+    QTimer::singleShot(0, this, [this, n, announcement, read] {
+        if (isStale(n))
+            return;
+        const std::optional<QByteArray> text = json::unescapeStringToken(announcement);
+        if (!text)
+            qCWarning(lcPusher) << "the member list of" << name()
+                                << "is not a well-formed JSON string: no members";
+        read(text.value_or(QByteArray()), true);
     });
     return false;
 }
 
-void PresenceChannel::setMembers(const QByteArray &announcement)
+bool PresenceChannel::isStale(quint64 announcement) const
 {
-    // One more than the list keeps tells Members it is truncated; converting the rest of a
-    // huge announcement (100,000 members) would only stall the event loop for nothing.
-    m_members.reset(PresenceAnnouncement::membersFromUtf8(announcement, Members::MaxMembers + 1));
+    // Reset, failed or announced again since.
+    return announcement != m_announcements || state() != State::Pending;
+}
+
+void PresenceChannel::setMembers(const QList<Member> &members)
+{
+    m_members.reset(members);
     const QList<Event> early = std::exchange(m_early, {});
     for (const Event &e : early)
         apply(e);

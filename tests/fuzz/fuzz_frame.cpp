@@ -1,8 +1,11 @@
 // The frame parser: whole frames as they arrive on the socket, then what consumers do with the
 // event (the `data` payload as JSON, the connection's and channels' fields). An input starting
-// with 0x01 is a `data` string on its own, as a String and as raw JSON.
+// with 0x01 is a `data` string on its own, as a String and as raw JSON; one starting with 0x02 is
+// a string token as FrameParser leaves a large pusher_internal: payload (Event::dataEscaped),
+// unescaped by json::unescapeStringToken and checked against FrameParser's own unescaping.
 #include <pusher/Event.h>
 #include <pusher/FrameParser.h>
+#include <pusher/JsonStringToken.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -41,6 +44,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         consume(event);
         event.dataKind = Event::DataKind::Json;
         consume(event);
+        return 0;
+    }
+    if (!input.empty() && input.front() == '\x02') {
+        const QByteArray token(input.data() + 1, qsizetype(input.size() - 1));
+        const std::optional<QByteArray> text = natter::pusher::json::unescapeStringToken(token);
+        Event escaped;
+        escaped.event = QStringLiteral("pusher_internal:subscription_succeeded");
+        escaped.dataUtf8 = token;
+        escaped.dataEscaped = true;
+        escaped.dataKind = Event::DataKind::String;
+        consume(escaped);
+        // A well-formed token is a well-formed `data` with the same text, and a `data` that
+        // does not parse is not a well-formed token. (The converse of the first need not hold:
+        // `"a","x":1` is not one token but makes a frame.)
+        Event framed;
+        const bool framedOk
+            = parser.parseUtf8("{\"event\":\"pusher_internal:x\",\"data\":" + token.toStdString()
+                                   + "}",
+                               framed);
+        const QByteArray framedText = framed.dataEscaped // a token of 256 KiB or more
+            ? natter::pusher::json::unescapeStringToken(framed.dataUtf8).value_or(QByteArray())
+            : framed.dataUtf8;
+        if (text
+            && (!framedOk || framed.dataKind != Event::DataKind::String || framedText != *text))
+            __builtin_trap();
         return 0;
     }
     Event utf8Event;

@@ -8,6 +8,7 @@
 #include "pusher/Members.h"
 #include "pusher/PresenceChannel.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace natter::pusher;
@@ -131,6 +132,27 @@ private slots:
         QTRY_COMPARE(c->state(), Channel::State::Subscribed);
         QCOMPARE(seen, (QStringList{S("subscribed 2"), S("added late"), S("client-hello 3")}));
         QCOMPARE(ids(c->members()), (QStringList{S("me"), S("big"), S("late")}));
+    }
+
+    void aLargeListThatIsNotAWellFormedStringGivesNoMembers()
+    {
+        // Left escaped by FrameParser, so only found when unescaped: the subscription still
+        // completes, with no members, and what waited behind it is applied.
+        ClientRig rig;
+        rig.connect();
+        PresenceChannel *c = rig.client->subscribePresence(Room);
+        QVERIFY(rig.auth.respond(0, presenceAuth(S("me"))));
+        const QString padding(300 * 1024, u'x');
+        rig.serverSend(S("{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"%1\","
+                         "\"data\":\"{\\\"presence\\\":{\\\"ids\\\":[\\\"me\\\"],\\\"x\\\":"
+                         "\\\"\\q%2\\\"}}\"}")
+                           .arg(Room, padding));
+        rig.serverSend(frames::memberAdded(Room, S("late")));
+        QCOMPARE(c->state(), Channel::State::Pending);
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(S("member list of .* is not a well-formed")));
+        QTRY_COMPARE(c->state(), Channel::State::Subscribed);
+        QCOMPARE(ids(c->members()), QStringList{S("late")});
     }
 
     void aLargeListLeftForLaterIsDroppedWithItsConnection()
