@@ -83,7 +83,7 @@ bool FrameParser::parse(QStringView text, Event &out)
 
 bool FrameParser::parseUtf8(std::string_view utf8, Event &out)
 {
-    const qsizetype needed = qsizetype(utf8.size() + SIMDJSON_PADDING);
+    const qsizetype needed = qsizetype(utf8.size()) + qsizetype(SIMDJSON_PADDING);
     if (m_buffer.size() < needed)
         m_buffer.resize(needed);
     std::memcpy(m_buffer.data(), utf8.data(), utf8.size());
@@ -237,8 +237,9 @@ bool FrameParser::parsePadded(size_t length, Event &out)
             keepEscaped(token, out);
             return true;
         }
-        if (m_unescaped.size() < qsizetype(token.size() + SIMDJSON_PADDING))
-            m_unescaped.resize(qsizetype(token.size() + SIMDJSON_PADDING));
+        const qsizetype room = qsizetype(token.size()) + qsizetype(SIMDJSON_PADDING);
+        if (m_unescaped.size() < room)
+            m_unescaped.resize(room);
         auto *dst = reinterpret_cast<uint8_t *>(m_unescaped.data());
         if (d->parser.unescape(rawString, dst).get(data) != SUCCESS) {
             m_error = QStringLiteral("malformed \"data\"");

@@ -77,7 +77,7 @@ Read toJson(ondemand::value value, QJsonValue &out, int depth)
         QJsonArray result;
         for (auto element : array) {
             ondemand::value item;
-            if (std::move(element).get(item) != SUCCESS)
+            if (element.get(item) != SUCCESS)
                 return Read::Malformed;
             QJsonValue v;
             if (const Read r = toJson(item, v, depth + 1); r != Read::Ok)
@@ -235,7 +235,7 @@ private:
         for (auto element : ids) {
             ondemand::value item;
             QString id;
-            if (std::move(element).get(item) != SUCCESS || !idOf(item, id))
+            if (element.get(item) != SUCCESS || !idOf(item, id))
                 return false;
             m_haveIds = true; // a non-empty array, even of unusable ids, decides the order
             const QByteArray key = id.toUtf8();
