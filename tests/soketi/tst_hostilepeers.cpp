@@ -219,9 +219,9 @@ private slots:
         // the kept members (PresenceChannel) and sort them in the panel. Most of their CPU was
         // page faults, not parsing (15 us per fresh 4 KiB page on this VM), so the big buffers
         // are not copied and ask for huge pages: 25-34, 13-26 and 28-36 ms of CPU per turn, and
-        // 51-68 ms longest stall, at load 3 with two fuzzers on the 2 cores (before: 82-132 ms
-        // CPU in one turn at load 6-12; one turn of 292-325 ms before that). The guards leave
-        // room for a loaded machine and catch a relapse to one or two turns.
+        // a longest stall of 49-94 ms (median 63, 19 runs) at load 3 with both cores busy
+        // (before: 82-132 ms CPU in one turn at load 6-12; one turn of 292-325 ms before that).
+        // The guards leave room for a loaded machine and catch a relapse to one or two turns.
         using natter::test::kSanitizerSlowdown;
         QVERIFY2(m_joinCpuMs <= 100 * kSanitizerSlowdown, qPrintable(QString::number(m_joinCpuMs)));
         QVERIFY2(m_joinStallMs <= 500 * kSanitizerSlowdown,
